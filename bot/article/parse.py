@@ -1,0 +1,101 @@
+"""Parse an article's text into an :class:`Article`.
+
+The layout: the first line is the title; a line with ``عکس:`` (``Photo:``) right after
+it is the photo caption; unlabelled paragraphs before the first label are the lede;
+each labelled line opens a section whose body runs to the next label, paragraphs and
+``- `` bullets in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.article.labels import match_label
+from bot.article.model import Article, Block, Section
+from bot.article.quotes import find_quotes
+from bot.article.summary import summarize
+from bot.text import TextNormalizer, default_normalizer, detect_lang, keywords
+
+_BULLET = re.compile(r"^(?:[-*–—]\s+|[•▪◦●▫■□➖]\s*)")
+_CAPTION = re.compile(r"(?:^|\s)(?:عکس|تصویر|photo(?: credit)?|image)\s*[:：]", re.I)
+#: The caption stands within this many lines after the title.
+CAPTION_WINDOW = 2
+
+
+@dataclass
+class _Draft:
+    key: str
+    label: str
+    body: list[Block] = field(default_factory=list)
+
+
+def _block(line: str) -> Block:
+    bullet = _BULLET.match(line)
+    if bullet:
+        return Block("bullet", line[bullet.end() :].strip())
+    return Block("paragraph", line)
+
+
+def parse_article(
+    text: str, *, normalizer: TextNormalizer | None = None, lang: str | None = None
+) -> Article:
+    """Parse raw article text (already decoded) into an :class:`Article`.
+
+    >>> parse_article("").title
+    ''
+    """
+    lang = lang or detect_lang(text)
+    normalized = (normalizer or default_normalizer()).normalize(text, lang)
+    lines = [line for line in normalized.split("\n") if line]
+    if not lines:
+        return Article(title="", lang=lang, warnings=("the article is empty",))
+    title, rest = lines[0], lines[1:]
+    caption = None
+    for index, line in enumerate(rest[:CAPTION_WINDOW]):
+        if _CAPTION.search(line) and not match_known_label(line):
+            caption = rest.pop(index)
+            break
+
+    lede: list[str] = []
+    drafts: list[_Draft] = []
+    warnings: list[str] = []
+    for line in rest:
+        label = match_label(line)
+        if label is not None and not _BULLET.match(line):
+            drafts.append(_Draft(label.key, label.label))
+            if label.key == "other":
+                warnings.append(f"unknown label «{label.label}» kept as a section")
+            if label.rest:
+                drafts[-1].body.append(_block(label.rest))
+        elif drafts:
+            block = _block(line)
+            if block.text:
+                drafts[-1].body.append(block)
+        else:
+            lede.append(line)
+
+    sections = tuple(Section(d.key, d.label, tuple(d.body)) for d in drafts)
+    for section in sections:
+        if not section.body:
+            warnings.append(f"section «{section.label}» is empty")
+    lede_text = "\n".join(lede) or None
+    quotes = find_quotes(title, caption, lede_text, sections, lang)
+    body_text = "\n".join([lede_text or "", *(section.text for section in sections)])
+    return Article(
+        title=title,
+        lang=lang,
+        caption=caption,
+        lede=lede_text,
+        sections=sections,
+        quotes=quotes,
+        hashtags=tuple(keywords(title, body_text, lang)),
+        summary=tuple(summarize(lede_text or "", lang)) if not sections else (),
+        warnings=tuple(warnings),
+    )
+
+
+def match_known_label(line: str) -> bool:
+    """Whether ``line`` opens with a known (not merely short) section label."""
+    label = match_label(line)
+    return label is not None and label.key != "other"

@@ -1,0 +1,22 @@
+"""Persian text: cleaning, normalising, half-space repair, sentences, folding.
+
+This is the only package that imports hazm, and it does so lazily: importing
+``bot.text`` is cheap, and hazm's data is loaded the first time a normaliser runs.
+"""
+
+from bot.text.chars import ZWNJ, clean_text, detect_lang, fold, fold_for_index
+from bot.text.normalizer import TextNormalizer, default_normalizer
+from bot.text.sentences import split_sentences
+from bot.text.words import keywords
+
+__all__ = [
+    "ZWNJ",
+    "TextNormalizer",
+    "clean_text",
+    "default_normalizer",
+    "detect_lang",
+    "fold",
+    "fold_for_index",
+    "keywords",
+    "split_sentences",
+]

@@ -1,0 +1,126 @@
+"""Character-level helpers that need no language data.
+
+Everything here is cheap and safe in the serving path: the bot folds search queries
+with :func:`fold` without loading hazm.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ZWNJ = "\u200c"
+
+#: Arabic letter forms and digits mapped to their Persian counterparts.
+ARABIC_TO_PERSIAN = str.maketrans(
+    {
+        "ي": "ی",
+        "ى": "ی",
+        "ك": "ک",
+        "ة": "ه",
+        "٠": "۰",
+        "١": "۱",
+        "٢": "۲",
+        "٣": "۳",
+        "٤": "۴",
+        "٥": "۵",
+        "٦": "۶",
+        "٧": "۷",
+        "٨": "۸",
+        "٩": "۹",
+    }
+)
+
+#: Characters removed outright: bidi embeddings and overrides, isolates, marks,
+#: the byte order mark, soft hyphen and the zero-width joiner.
+_INVISIBLE = re.compile("[\u200b\u200d-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad\u061c]")
+#: Other control characters (C0 and C1, tab excepted) become spaces.
+_CONTROL = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]")
+_SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZWNJ_RUN = re.compile(f"{ZWNJ}{{2,}}")
+#: A half-space next to a space, or at a word edge, is meaningless.
+_LOOSE_ZWNJ = re.compile(f"(?:(?<=\\s){ZWNJ}+|{ZWNJ}+(?=\\s)|^{ZWNJ}+|{ZWNJ}+$)", re.M)
+_PERSIAN_LETTER = re.compile("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN_LETTER = re.compile("[A-Za-z]")
+_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
+#: Letters that never join the following letter: a half-space after them is invisible.
+NON_JOINING = frozenset("اآأإدذرزژوؤ")
+
+
+def clean_line(line: str) -> str:
+    """Remove invisible and control characters and collapse spaces in one line.
+
+    >>> clean_line("  سلام\u202b   دنیا\x07 ")
+    'سلام دنیا'
+    """
+    line = _INVISIBLE.sub("", line)
+    line = _CONTROL.sub(" ", line)
+    line = _ZWNJ_RUN.sub(ZWNJ, line)
+    line = _SPACES.sub(" ", line)
+    line = _LOOSE_ZWNJ.sub("", line.strip())
+    return line.strip()
+
+
+def clean_text(text: str) -> str:
+    """NFC-normalise, unify line endings and clean every line (line count kept).
+
+    >>> clean_text("a\\r\\nb\\rc")
+    'a\\nb\\nc'
+    """
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(clean_line(line) for line in text.split("\n"))
+
+
+def to_persian_letters(text: str) -> str:
+    """Map Arabic letter forms and Arabic-Indic digits to Persian ones.
+
+    >>> to_persian_letters("كتاب ي ٣")
+    'کتاب ی ۳'
+    """
+    return text.translate(ARABIC_TO_PERSIAN)
+
+
+def detect_lang(text: str) -> str:
+    """``"fa"`` when Persian letters outnumber Latin ones, else ``"en"``.
+
+    >>> detect_lang("The latest: سلام")
+    'en'
+    >>> detect_lang("")
+    'fa'
+    """
+    persian = len(_PERSIAN_LETTER.findall(text))
+    latin = len(_LATIN_LETTER.findall(text))
+    return "en" if latin > persian else "fa"
+
+
+def fold(text: str) -> str:
+    """Fold text for matching: letter forms, digits, diacritics, case, half-spaces.
+
+    Both sides of a search go through this, so a query matches whether or not
+    either side has half-spaces or Arabic letter forms.
+
+    >>> fold("رئيس‌جمهور") == fold("رئیسجمهور")
+    True
+    """
+    text = to_persian_letters(unicodedata.normalize("NFKC", text)).casefold()
+    text = _DIACRITICS.sub("", text).replace("ٔ", "").replace("ۀ", "ه")
+    text = _INVISIBLE.sub("", text)
+    return text.replace(ZWNJ, "")
+
+
+def fold_for_index(text: str) -> str:
+    """Fold indexed text so that joined, half-spaced and spaced queries all match.
+
+    A word written with a half-space is indexed both joined and as its parts.
+
+    >>> fold_for_index("رئیس‌جمهور آمد")
+    'رئیسجمهور رئیس جمهور آمد'
+    """
+    words = []
+    for word in text.split():
+        if ZWNJ in word:
+            words.append(fold(word))
+            words.append(fold(word.replace(ZWNJ, " ")))
+        else:
+            words.append(fold(word))
+    return " ".join(words)
