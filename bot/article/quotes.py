@@ -38,6 +38,10 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 _FA_VERB = re.compile(f"(?<!{_W})(?:{_alternation(_FA_VERBS)})(?!{_W})")
 _EN_VERB = re.compile(rf"\b(?:{_alternation(_EN_VERBS)})\b", re.I)
+#: «...» خواند: the sentence's subject called something by the quoted words.
+_CALLED = re.compile(
+    f"^(?:خواند|خواندند|نامید|نامیدند|توصیف کرد|توصیف کردند|دانست|دانستند|ارزیابی کرد)(?!{_W})"
+)
 _FA_ATTRIBUTION = re.compile(
     r"(?:به|طبق|بنابر|بر اساس)\s+(?:گفته|اظهارات)(?:‌ی)?\s+(?P<who>[^،,:«»]+?)\s*[،,]"
     r"|(?:به نقل از|از قول)\s+(?P<who2>[^،,:«»]+?)\s*[،,]"
@@ -144,8 +148,10 @@ def _speaker_before(before: str, lang: str) -> str | None:
     return _subject(re.sub(r"^\s*(?:که|that)\s", " ", clause), lang)
 
 
-def _speaker_after(after: str, lang: str) -> str | None:
+def _speaker_after(before: str, after: str, lang: str) -> str | None:
     after = after.lstrip(" ،,.:")
+    if _CALLED.match(after):
+        return _subject(before, lang)
     if lang == "fa":
         found = re.match(
             rf"^(?P<who>[^«»،.؟!:]{{1,80}}?)\s+(?:{_alternation(_FA_VERBS)})(?!{_W})", after
@@ -181,7 +187,7 @@ def speaker_of(sentence: str, span: Span, lang: str = "fa") -> str | None:
         verb = _FA_VERB if lang == "fa" else _EN_VERB
         last_verb = list(verb.finditer(before))[-1].start()
         return spoken if last_verb > before.rfind(attribution) else attribution
-    return spoken or attribution or _speaker_after(after, lang) or _attribution(sentence, lang)
+    return spoken or attribution or _speaker_after(before, after, lang) or _attribution(sentence, lang)
 
 
 def _texts(

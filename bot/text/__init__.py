@@ -4,7 +4,12 @@ This is the only package that imports hazm, and it does so lazily: importing
 ``bot.text`` is cheap, and hazm's data is loaded the first time a normaliser runs.
 """
 
-from bot.text.chars import ZWNJ, clean_text, detect_lang, fold, fold_for_index
+import os
+
+# hazm must never wait on a model hub: everything here works offline.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from bot.text.chars import ZWNJ, clean_text, detect_lang, fold, fold_for_index, search_terms
 from bot.text.normalizer import TextNormalizer, default_normalizer
 from bot.text.sentences import split_sentences
 from bot.text.words import keywords
@@ -18,5 +23,6 @@ __all__ = [
     "fold",
     "fold_for_index",
     "keywords",
+    "search_terms",
     "split_sentences",
 ]

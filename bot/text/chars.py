@@ -124,3 +124,17 @@ def fold_for_index(text: str) -> str:
         else:
             words.append(fold(word))
     return " ".join(words)
+
+
+_TERM = re.compile(r"\w+")
+
+
+def search_terms(text: str) -> list[str]:
+    """The folded words of a search query, as the full-text index tokenises them.
+
+    >>> search_terms("رئيس‌جمهور، «ترامپ»!")
+    ['رئیسجمهور', 'ترامپ']
+    >>> search_terms("")
+    []
+    """
+    return _TERM.findall(fold(text))

@@ -10,6 +10,7 @@ Known joined words (بیشتر, میزان, دفتر, ...) are never touched.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from bot.text.chars import NON_JOINING, ZWNJ
 from bot.text.lexicon import Lexicon
@@ -20,6 +21,8 @@ PLURAL = ("هایشان", "هایتان", "هایمان", "هایش", "هایم"
 COMPARATIVE = ("ترین", "تری", "تر")
 #: Enclitics written apart after a silent final ه (and ای after a final ی).
 AFTER_SILENT_HE = ("اند", "ایم", "اید", "ای", "اش", "ام", "ات")
+#: ی after a final vowel (دریای, بازوی): written joined, never a half-space.
+VOWEL_YE = ("یی", "ی")
 PREFIXES = ("پیش", "هم", "بی", "نیمه")
 #: Second halves that news text writes after a half-space.
 COMPOUND_TAILS = (
@@ -72,35 +75,47 @@ class HalfSpaceRestorer:
             or self._split_compound(word)
         )
 
-    def _stem(self, stem: str) -> str | None:
-        """The restored form of a stem the lexicon knows, else ``None``."""
+    def _stem(self, stem: str) -> tuple[int, str] | None:
+        """``(weight, restored form)`` of a stem the lexicon has, else ``None``.
+
+        Unattested spellings still serve as stems (مدل is one), with weight 0.
+        """
         if len(stem) < MIN_PART:
             return None
         restored = self.restore_word(stem)
-        if restored != stem or self.lexicon.known(stem):
-            return restored
-        return None
+        if restored == stem and stem not in self.lexicon.words:
+            return None
+        return max(self.lexicon.count(stem), self.lexicon.count(restored), 0), restored
 
-    def _split_suffix(self, word: str) -> str | None:
-        """The best stem + suffix reading: the one whose stem is the most frequent."""
+    def _readings(self, word: str) -> Iterator[tuple[int, str | None]]:
+        """Every stem + suffix reading of ``word``: ``(weight, restored)``.
+
+        ``None`` stands for a reading that needs no half-space (کشورها, دریای), which
+        competes with the others: روزهای is روز + های, not روزه + ای.
+        """
         lex = self.lexicon
-        best: tuple[int, str] | None = None
-        for suffix in PLURAL + COMPARATIVE + AFTER_SILENT_HE:
+        for suffix in PLURAL + COMPARATIVE + AFTER_SILENT_HE + VOWEL_YE:
             stem = word[: -len(suffix)]
-            if not word.endswith(suffix) or len(stem) < MIN_PART or stem[-1] in NON_JOINING:
+            if not word.endswith(suffix) or len(stem) < MIN_PART:
                 continue
             if suffix in AFTER_SILENT_HE and not (
                 stem[-1] == "ه" or (stem[-1] == "ی" and suffix == "ای")
             ):
                 continue
-            restored = self._stem(stem)
-            if restored is None:
+            if suffix in VOWEL_YE and stem[-1] not in "او":
                 continue
+            found = self._stem(stem)
+            if found is None:
+                continue
+            weight, restored = found
             if suffix in COMPARATIVE and not lex.has_tag(stem, "AJ"):
                 continue
-            weight = max(lex.count(stem), lex.count(restored))
-            if best is None or weight > best[0]:
-                best = (weight, restored + ZWNJ + suffix)
+            joins = stem[-1] not in NON_JOINING and suffix not in VOWEL_YE
+            yield weight, (restored + ZWNJ + suffix) if joins else None
+
+    def _split_suffix(self, word: str) -> str | None:
+        """The reading whose stem is the most frequent (``None``: keep the word)."""
+        best = max(self._readings(word), key=lambda reading: reading[0], default=None)
         return best[1] if best else None
 
     def _split_prefix(self, word: str) -> str | None:
@@ -114,7 +129,7 @@ class HalfSpaceRestorer:
         for tail in COMPOUND_TAILS:
             head = word[: -len(tail)]
             if word.endswith(tail) and len(head) >= MIN_PART and head[-1] not in NON_JOINING:
-                restored = self._stem(head)
-                if restored is not None:
-                    return restored + ZWNJ + tail
+                found = self._stem(head)
+                if found is not None and self.lexicon.known(head):
+                    return found[1] + ZWNJ + tail
         return None

@@ -1,0 +1,5 @@
+"""``python -m bot``: the newsbot command line."""
+
+from bot.cli import main
+
+main()

@@ -1,0 +1,35 @@
+"""A plain-text outline of a parsed article, for editors at a terminal."""
+
+from __future__ import annotations
+
+from bot.article.labels import DISPLAY_FA
+from bot.article.model import Article
+
+
+def outline(article: Article) -> str:
+    """The article as an editor checks it: every part named, quotes with speakers."""
+    lines = [f"title:   {article.title}", f"lang:    {article.lang}"]
+    lines.append(f"caption: {article.caption or '-'}")
+    lines.append(f"lede:    {article.lede or '-'}")
+    for number, section in enumerate(article.sections, 1):
+        lines.append("")
+        lines.append(f"[{number}] {section.label}  ({section.key}, {DISPLAY_FA[section.key]})")
+        for block in section.body:
+            marker = "  • " if block.type == "bullet" else "    "
+            lines.append(marker + block.text)
+    if article.quotes:
+        lines.append("")
+        lines.append(f"quotes ({len(article.quotes)}):")
+        for quote in article.quotes:
+            speaker = quote.speaker or "?"
+            lines.append(f"  «{quote.text}» — {speaker}  [{quote.section}]")
+    if article.summary:
+        lines.append("")
+        lines.append("summary:")
+        lines.extend(f"  {sentence}" for sentence in article.summary)
+    if article.hashtags:
+        lines.append("")
+        lines.append("hashtags: " + " ".join(f"#{tag}" for tag in article.hashtags))
+    for warning in article.warnings:
+        lines.append(f"warning: {warning}")
+    return "\n".join(lines)

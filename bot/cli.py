@@ -1,0 +1,117 @@
+"""The ``newsbot`` command line."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from bot.config import ConfigError, Settings, load_settings
+
+log = logging.getLogger("newsbot")
+
+
+def setup_logging(level: str) -> None:
+    """Log to standard error; keep httpx quiet, since it logs URLs with the token."""
+    logging.basicConfig(
+        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True
+    )
+    for noisy in ("httpx", "httpcore", "apscheduler"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print one line on standard error and exit with ``code``."""
+    click.echo(f"newsbot: {message}", err=True)
+    sys.exit(code)
+
+
+def settings_from(ctx: click.Context) -> Settings:
+    """The settings, read once per invocation; a bad value ends the command cleanly."""
+    if ctx.obj is None:
+        try:
+            ctx.obj = load_settings()
+        except ConfigError as error:
+            fail(f"configuration: {error}", 2)
+        setup_logging(ctx.obj.log_level)
+    settings: Settings = ctx.obj
+    return settings
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """newsbot: Persian news articles into Telegram channel digests."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--database", type=click.Path(path_type=Path), help="SQLite file (default: DATABASE_PATH).")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...], database: Path | None) -> None:
+    """Parse article files and folders into the database, one line per article."""
+    from bot.ingest import ingest_paths
+    from bot.store import Store
+
+    settings = settings_from(ctx)
+    store = Store.open(database or settings.database_path)
+    counts = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
+    try:
+        for result in ingest_paths(store, paths, max_bytes=settings.max_article_bytes):
+            if result.error is not None or result.article is None or result.status is None:
+                counts["failed"] += 1
+                click.echo(f"newsbot: {result.error}", err=True)
+                continue
+            counts[result.status] += 1
+            sections = len(result.article.sections)
+            click.echo(
+                f"{result.status:<9} #{result.article_id} {result.article.title}"
+                f" ({sections} section{'s' if sections != 1 else ''}) ← {result.path}"
+            )
+    finally:
+        store.close()
+    total = sum(counts.values())
+    click.echo(
+        f"{total} file{'s' if total != 1 else ''}: {counts['new']} new, {counts['updated']} "
+        f"updated, {counts['unchanged']} unchanged, {counts['failed']} failed"
+    )
+    if counts["failed"]:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the parsed article as JSON.")
+@click.pass_context
+def show(ctx: click.Context, path: Path, as_json: bool) -> None:
+    """Parse one article file and print it, storing nothing."""
+    from bot.article.outline import outline
+    from bot.ingest import parse_file
+    from bot.load import LoadError
+
+    settings = settings_from(ctx)
+    try:
+        _, article = parse_file(path, max_bytes=settings.max_article_bytes)
+    except LoadError as error:
+        fail(str(error))
+        return
+    if as_json:
+        click.echo(json.dumps(article.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(outline(article))
+
+
+@main.command()
+@click.pass_context
+def normalize(ctx: click.Context) -> None:
+    """Normalise standard input to standard output, one line out for each line in."""
+    from bot.text import default_normalizer, detect_lang
+
+    settings_from(ctx)
+    normalizer = default_normalizer()
+    stdin = click.get_text_stream("stdin", encoding="utf-8", errors="replace")
+    for line in stdin:
+        text = line.rstrip("\r\n")
+        click.echo(normalizer.normalize_line(text, detect_lang(text)))

@@ -1,0 +1,100 @@
+"""Settings: one typed object read from the environment and ``.env``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_API_URL = "https://api.telegram.org/bot"
+DEFAULT_SCHEDULE = "0 8,12,16,20 * * *"
+
+
+class ConfigError(ValueError):
+    """A setting with a value newsbot cannot use; the message names it."""
+
+
+def _split(value: object, separator: str = ",") -> object:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(separator) if part.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    """Everything newsbot reads from its environment (see ``.env.example``)."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
+
+    telegram_bot_token: SecretStr | None = Field(default=None)
+    telegram_api_url: str = DEFAULT_API_URL
+    telegram_proxy_url: str | None = None
+    database_path: Path = Path("data/newsbot.db")
+    content_dir: Path = Path("content")
+    digest_chats: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    digest_schedule: str = DEFAULT_SCHEDULE
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    timezone: str = "Asia/Tehran"
+    log_level: str = "INFO"
+    max_article_bytes: int = Field(default=1_000_000, gt=0)
+
+    @field_validator("digest_chats", mode="before")
+    @classmethod
+    def _chats(cls, value: object) -> object:
+        return _split(value)
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _admins(cls, value: object) -> object:
+        return _split(value)
+
+    @field_validator("telegram_bot_token", "telegram_proxy_url", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r} (use an IANA name such as Asia/Tehran)"
+            ) from None
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError(f"unknown log level {value!r} (DEBUG, INFO, WARNING or ERROR)")
+        return level
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The configured time zone."""
+        return ZoneInfo(self.timezone)
+
+    @property
+    def token(self) -> str | None:
+        """The bot token, or ``None`` when none is configured."""
+        return self.telegram_bot_token.get_secret_value() if self.telegram_bot_token else None
+
+
+def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Settings:
+    """Read the settings; a bad value raises :class:`ConfigError` naming the variable."""
+    try:
+        return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg]
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            name = str(item["loc"][0]).upper() if item["loc"] else "settings"
+            message = str(item["msg"]).removeprefix("Value error, ")
+            problems.append(f"{name}: {message}")
+        raise ConfigError("; ".join(problems)) from None
