@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import sys
@@ -31,7 +32,7 @@ def fail(message: str, code: int = 1) -> None:
 
 def settings_from(ctx: click.Context) -> Settings:
     """The settings, read once per invocation; a bad value ends the command cleanly."""
-    if ctx.obj is None:
+    if not isinstance(ctx.obj, Settings):
         try:
             ctx.obj = load_settings()
         except ConfigError as error:
@@ -48,7 +49,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--database", type=click.Path(path_type=Path), help="SQLite file (default: DATABASE_PATH).")
+@click.option(
+    "--database", type=click.Path(path_type=Path), help="SQLite file (default: DATABASE_PATH)."
+)
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[Path, ...], database: Path | None) -> None:
     """Parse article files and folders into the database, one line per article."""
@@ -111,7 +114,7 @@ def normalize(ctx: click.Context) -> None:
 
     settings_from(ctx)
     normalizer = default_normalizer()
-    stdin = click.get_text_stream("stdin", encoding="utf-8", errors="replace")
+    stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace", newline="")
     for line in stdin:
         text = line.rstrip("\r\n")
         click.echo(normalizer.normalize_line(text, detect_lang(text)))

@@ -15,6 +15,8 @@ DEFAULT_MAX_BYTES = 1_000_000
 ARTICLE_SUFFIXES = frozenset({".txt", ".md"})
 #: Share of replacement-worthy control bytes above which a file is binary.
 BINARY_CONTROL_SHARE = 0.05
+#: Share of Persian letters a Windows-1256 reading needs to be believed.
+PERSIAN_SHARE = 0.5
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f")
 
 
@@ -64,7 +66,9 @@ def decode_article(data: bytes, name: str | Path = "<input>") -> str:
         text = data.decode("cp1256")
     except UnicodeDecodeError:
         raise LoadError(name, "is neither UTF-8, UTF-16 nor Windows-1256 text") from None
-    if not any("\u0600" <= char <= "\u06ff" for char in text):
+    letters = [char for char in text if char.isalpha()]
+    persian = sum(1 for char in letters if "\u0600" <= char <= "\u06ff")
+    if persian < PERSIAN_SHARE * len(letters) or not persian:
         raise LoadError(name, "is not UTF-8 text and does not read as Persian Windows-1256")
     return text
 

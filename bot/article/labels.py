@@ -117,7 +117,7 @@ def lookup(label: str) -> str | None:
 _DECORATION = re.compile(r"^[\W_\d]*?(?=[^\W\d_])", re.UNICODE)
 _LABEL_LINE = re.compile(r"^(?P<label>[^:：]{1,60}?)\s*[:：]\s*(?P<rest>.*)$", re.S)
 #: Things a label never contains: quotes, digits, brackets, sentence punctuation.
-_NOT_LABEL = re.compile(r"[«»“”\"()\[\]0-9۰-۹.!?؟؛;/]")
+_NOT_LABEL = re.compile(r"[«»“”\"()\[\]0-9۰-۹.!?؟؛;/<>&=+@#%]")
 SPEECH_ENDINGS = re.compile(
     r"(?:گفت|گفته است|گفته بود|افزود|نوشت|کرد|داشت|داد|می‌گوید|گفتند|پرسید|said|says|"
     r"wrote|told|added|asked|tweeted)$",

@@ -151,7 +151,9 @@ def _speaker_before(before: str, lang: str) -> str | None:
 def _speaker_after(before: str, after: str, lang: str) -> str | None:
     after = after.lstrip(" ،,.:")
     if _CALLED.match(after):
-        return _subject(before, lang)
+        subject = _subject(before, lang)
+        # «X این طرح را «...» خواند»: the object phrase starts at a demonstrative.
+        return re.split(r"\s(?:این|آن|او|آنها|آن‌ها)\s", subject or "")[0] or None
     if lang == "fa":
         found = re.match(
             rf"^(?P<who>[^«»،.؟!:]{{1,80}}?)\s+(?:{_alternation(_FA_VERBS)})(?!{_W})", after
@@ -187,7 +189,12 @@ def speaker_of(sentence: str, span: Span, lang: str = "fa") -> str | None:
         verb = _FA_VERB if lang == "fa" else _EN_VERB
         last_verb = list(verb.finditer(before))[-1].start()
         return spoken if last_verb > before.rfind(attribution) else attribution
-    return spoken or attribution or _speaker_after(before, after, lang) or _attribution(sentence, lang)
+    return (
+        spoken
+        or attribution
+        or _speaker_after(before, after, lang)
+        or _attribution(sentence, lang)
+    )
 
 
 def _texts(

@@ -1,0 +1,33 @@
+"""Shared fixtures."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "content" / "us-ukraine-miami-peace-talks.txt"
+FAKE_TOKEN = "123456789:sandbox-token-not-real_AAAAAAAAAAAA"
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Tests never see a real token or the developer's .env."""
+    for name in list(os.environ):
+        if name.startswith("TELEGRAM_") or name in {
+            "DATABASE_PATH", "CONTENT_DIR", "DIGEST_CHATS", "DIGEST_SCHEDULE", "ADMIN_IDS",
+        }:  # fmt: skip
+            monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def normalizer():
+    """One text normaliser for the whole run (hazm's data loads once)."""
+    from bot.text import default_normalizer
+
+    return default_normalizer()

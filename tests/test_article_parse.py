@@ -1,0 +1,179 @@
+"""The parser on the sample article and on edge cases; quotes and speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.article import parse_article
+from bot.article.quotes import quote_spans, speaker_of
+from bot.text import ZWNJ
+
+from .conftest import SAMPLE
+
+Z = ZWNJ
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return parse_article(SAMPLE.read_text(encoding="utf-8"))
+
+
+def test_sample_structure(sample) -> None:
+    assert sample.title.startswith("ایالات متحده و اوکراین مذاکرات ماراتونی")
+    assert sample.lang == "fa"
+    assert sample.caption is not None and "عکس:" in sample.caption
+    assert sample.lede is not None and sample.lede.startswith("به گزارش مقامات آمریکایی")
+    assert [s.key for s in sample.sections] == [
+        "why_it_matters", "latest", "background", "state_of_play", "what_theyre_saying",
+        "whats_next",
+    ]  # fmt: skip
+    body = {s.key: [b.type for b in s.body] for s in sample.sections}
+    assert body["background"] == ["paragraph", "bullet", "bullet"]
+    assert body["state_of_play"] == ["paragraph", "bullet", "bullet", "bullet"]
+    assert body["what_theyre_saying"] == ["paragraph", "bullet", "bullet"]
+
+
+def test_sample_quotes(sample) -> None:
+    speakers = {q.text: q.speaker for q in sample.quotes}
+    assert len(sample.quotes) >= 5
+    assert all(q.speaker for q in sample.quotes)
+    assert speakers["بسیار خوب"] == f"رئیس{Z}جمهور ترامپ"
+    assert speakers["مثبت"] == "یک مقام آمریکایی"
+    assert [q.section for q in sample.quotes] == [
+        "latest", "background", "state_of_play", "what_theyre_saying", "what_theyre_saying",
+    ]  # fmt: skip
+
+
+def test_sample_half_spaces(sample) -> None:
+    text = "\n".join(
+        [sample.title, sample.lede or ""] + [s.label + "\n" + s.text for s in sample.sections]
+    )
+    for word in [
+        "می‌کنند", "رئیس‌جمهور", "پیش‌زمینه", "بیانیه‌ای", "حساس‌ترین", "قتل‌ها", "سه‌شنبه",
+        "پنج‌شنبه", "گام‌های", "ایده‌های", "بوده‌اند", "قابلیت‌های",
+    ]:  # fmt: skip
+        assert word in text, word
+
+
+def test_sample_hashtags(sample) -> None:
+    assert 1 <= len(sample.hashtags) <= 5
+    assert "اوکراین" in sample.hashtags
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "sections"),
+    [
+        ("", "", 0),
+        ("\n\n  \n", "", 0),
+        ("فقط عنوان", "فقط عنوان", 0),
+        ("عنوان\nلید خبر.", "عنوان", 0),
+        ("عنوان\nچرا مهم است: زیرا.", "عنوان", 1),
+        ("<b>عنوان</b>\na < b & c: d", "<b>عنوان</b>", 0),
+    ],
+)
+def test_edge_articles(text: str, title: str, sections: int) -> None:
+    article = parse_article(text)
+    assert article.title == title
+    assert len(article.sections) == sections
+
+
+def test_markup_is_kept_as_text() -> None:
+    article = parse_article("عنوان <b>\nچرا مهم است: a < b &amp; «c»\n- <i>مورد</i>")
+    section = article.sections[0]
+    assert section.body[0].text == "a < b &amp; «c»"
+    assert section.body[1].text == "<i>مورد</i>"
+    assert article.title == "عنوان <b>"
+
+
+def test_bullets_attach_to_the_section_above() -> None:
+    article = parse_article("ع\nلید\nآخرین اخبار:\n- یک\n• دو\nپاراگراف\nگام بعدی: سه\n* چهار")
+    assert [(s.key, [b.type for b in s.body]) for s in article.sections] == [
+        ("latest", ["bullet", "bullet", "paragraph"]),
+        ("whats_next", ["paragraph", "bullet"]),
+    ]
+    assert article.lede == "لید"
+
+
+def test_label_alone_on_its_line() -> None:
+    article = parse_article("ع\nچرا مهم است:\nچون.\n")
+    assert article.sections[0].body[0].text == "چون."
+
+
+def test_unknown_label_is_other_with_warning() -> None:
+    article = parse_article("ع\nنگاه هواداران: خوب")
+    assert article.sections[0].key == "other"
+    assert article.warnings
+
+
+def test_unlabelled_article_gets_a_summary() -> None:
+    lede = " ".join(f"جمله شماره {n} درباره بودجه و مجلس است." for n in range(6))
+    article = parse_article("بودجه مجلس\n" + lede)
+    assert article.sections == ()
+    assert 2 <= len(article.summary) <= 3
+
+
+def test_english_article() -> None:
+    article = parse_article(
+        "Talks resume in Miami\nPhoto: AP\nOfficials met on Friday.\n"
+        'Why it matters: Stakes are high.\nThe latest: "We made progress," Rubio said.\n'
+        "- He added: “It is close.”"
+    )
+    assert article.lang == "en"
+    assert article.caption == "Photo: AP"
+    assert [s.key for s in article.sections] == ["why_it_matters", "latest"]
+    assert [(q.text, q.speaker) for q in article.quotes] == [
+        ("We made progress,", "Rubio"),
+        ("It is close.", "Rubio"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("وزیر گفت: «نه».", "وزیر"),
+        ("به گزارش ایرنا، سخنگوی دولت روز شنبه گفت: «بله».", "سخنگوی دولت"),
+        ("«بله»، سخنگوی دولت افزود.", "سخنگوی دولت"),
+        ("به گفته وزارت خارجه، مذاکرات «سازنده» بود.", "وزارت خارجه"),
+        ("طبق گفته منبعی مطلع، طرفین «نزدیک» هستند.", "منبعی مطلع"),
+        ("به نقل از رویترز، قیمت‌ها «بالا» است.", "رویترز"),
+        ("قیمت‌ها «بالا» است.", None),
+        ("وزارت امور خارجه در بیانیه‌ای اعلام کرد که اوماروف تأکید کرد که «الف».", "اوماروف"),
+        ("نماینده مجلس این طرح را «عجولانه» خواند.", "نماینده مجلس"),
+        ("", None),
+    ],
+)
+def test_speaker_rules(sentence: str, speaker: str | None) -> None:
+    spans = quote_spans(sentence)
+    if not sentence:
+        assert spans == []
+        return
+    assert speaker_of(sentence, spans[0]) == speaker
+
+
+def test_pronoun_speaker_is_the_last_named_one() -> None:
+    article = parse_article("ع\nلید: \nوزیر گفت: «الف».\nوی افزود: «ب».")
+    assert [q.speaker for q in article.quotes] == ["وزیر", "وزیر"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("", []),
+        ("«»", []),
+        ("«الف»", ["الف"]),
+        ("«الف «ب» ج» و «د»", ["الف «ب» ج", "د"]),
+        ("«بسته نشده", []),
+        ("»«", []),
+    ],
+)
+def test_quote_spans(text: str, quotes: list[str]) -> None:
+    assert [span.text for span in quote_spans(text)] == quotes
+
+
+def test_json_schema(sample) -> None:
+    data = sample.to_json()
+    assert {"title", "lang", "caption", "lede", "sections", "quotes"} <= set(data)
+    section = data["sections"][0]
+    assert set(section) == {"key", "label", "body"}
+    assert set(section["body"][0]) == {"type", "text"}
+    assert set(data["quotes"][0]) == {"text", "speaker", "section"}

@@ -1,0 +1,124 @@
+"""The command line: ingest, show, normalize, and clear one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import main
+
+from .conftest import ROOT, SAMPLE
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+
+    def invoke(*args: str, stdin: str | None = None):
+        return runner.invoke(main, list(args), input=stdin, catch_exceptions=False)
+
+    return invoke
+
+
+def test_show_json_is_the_design_schema(run) -> None:
+    result = run("show", str(SAMPLE), "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert [s["key"] for s in data["sections"]] == [
+        "why_it_matters", "latest", "background", "state_of_play", "what_theyre_saying",
+        "whats_next",
+    ]  # fmt: skip
+    assert data["caption"] and data["lede"] and len(data["quotes"]) >= 5
+    assert not Path("data").exists(), "show must store nothing"
+
+
+def test_show_readable(run) -> None:
+    result = run("show", str(SAMPLE))
+    assert result.exit_code == 0
+    assert "why_it_matters" in result.stdout and "quotes (5)" in result.stdout
+
+
+def _bad_files(folder: Path) -> dict[str, Path]:
+    folder.mkdir()
+    files = {
+        "empty": folder / "empty.txt",
+        "blank": folder / "blank.txt",
+        "binary": folder / "binary.txt",
+        "big": folder / "big.txt",
+        "latin1": folder / "latin1.txt",
+    }
+    files["empty"].write_bytes(b"")
+    files["blank"].write_bytes(b"  \r\n\t\n")
+    files["binary"].write_bytes(b"\x89PNG\x00\x00\x01\x02")
+    files["big"].write_bytes(("خبر " * 400_000).encode())
+    files["latin1"].write_bytes(b"caf\xe9 cr\xe8me")
+    return files
+
+
+def test_ingest_reports_each_file_and_keeps_going(run, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    bad = _bad_files(folder)
+    (folder / "good.txt").write_bytes(SAMPLE.read_bytes())
+    (folder / "win.txt").write_bytes("خبر ويندوز\r\nچرا مهم است: متن.\r\n".encode("cp1256"))
+    (folder / "utf16.txt").write_bytes("خبر یونی‌کد\nآخرین اخبار: متن.".encode("utf-16"))
+    result = run("ingest", str(folder), "--database", str(tmp_path / "n.db"))
+    assert result.exit_code == 1
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == len(bad)
+    for path in bad.values():
+        assert any(str(path) in line for line in errors), path
+    assert "Traceback" not in result.stderr
+    out = result.stdout.splitlines()
+    assert sum(line.startswith("new") for line in out) == 3
+    assert "(6 sections)" in result.stdout
+    assert out[-1] == "8 files: 3 new, 0 updated, 0 unchanged, 5 failed"
+    again = run("ingest", str(folder / "good.txt"), "--database", str(tmp_path / "n.db"))
+    assert again.exit_code == 0
+    assert again.stdout.startswith("unchanged")
+
+
+@pytest.mark.parametrize("kind", ["empty", "blank", "binary", "big", "latin1"])
+def test_show_refuses_bad_files_in_one_line(run, tmp_path: Path, kind: str) -> None:
+    path = _bad_files(tmp_path / "in")[kind]
+    result = run("show", str(path), "--json")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and str(path) in result.stderr
+
+
+def test_max_article_bytes_is_configurable(run, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("MAX_ARTICLE_BYTES", "50")
+    result = run("show", str(SAMPLE))
+    assert result.exit_code == 1 and "50-byte limit" in result.stderr
+
+
+def test_bad_setting_is_one_line(run, monkeypatch) -> None:
+    monkeypatch.setenv("TIMEZONE", "Mars/Olympus")
+    result = run("show", str(SAMPLE))
+    assert result.exit_code == 2
+    assert "TIMEZONE" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_normalize_is_a_line_filter(run) -> None:
+    text = "میکنند ۳.۴\n\nكتاب\r\n<b>a < b</b>\nlast"
+    result = run("normalize", stdin=text)
+    assert result.exit_code == 0
+    assert result.stdout.split("\n") == ["می‌کنند ۳.۴", "", "کتاب", "<b>a < b</b>", "last", ""]
+
+
+def test_python_dash_m_entry_point(tmp_path: Path) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "bot", "show", str(SAMPLE), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert json.loads(completed.stdout)["lang"] == "fa"

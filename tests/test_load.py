@@ -1,0 +1,88 @@
+"""Reading article files: encodings, line endings and every kind of bad file."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from bot.load import LoadError, article_paths, decode_article, read_article
+
+TEXT = "عنوان خبر\nچرا مهم است: متن."
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"", ""),
+        (TEXT.encode("utf-8"), TEXT),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), TEXT),
+        (TEXT.encode("utf-16"), TEXT),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), TEXT),
+        (TEXT.encode("cp1256"), TEXT),
+        (TEXT.replace("\n", "\r\n").encode("utf-8"), TEXT.replace("\n", "\r\n")),
+        (b"<b>a < b &amp;</b>", "<b>a < b &amp;</b>"),
+    ],
+)
+def test_decode(data: bytes, expected: str) -> None:
+    assert decode_article(data) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (bytes(range(1, 32)) * 20, "binary"),
+        (b"caf\xe9 \xff\xfe latin", "not UTF-8"),
+        (codecs.BOM_UTF8 + b"\xff\xfe\xfd", "not valid UTF-8"),
+    ],
+)
+def test_decode_refuses(data: bytes, reason: str) -> None:
+    with pytest.raises(LoadError, match=reason):
+        decode_article(data, "x.txt")
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [(b"", "is empty"), (b"  \n\t\r\n", "is empty"), (b"\x00\x01binary", "binary")],
+)
+def test_read_refuses_and_names_the_file(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = _write(tmp_path, "bad.txt", data)
+    with pytest.raises(LoadError) as error:
+        read_article(path)
+    assert str(error.value).startswith(str(path))
+    assert reason in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_read_refuses_oversized(tmp_path: Path) -> None:
+    path = _write(tmp_path, "big.txt", ("خبر " * 200).encode())
+    with pytest.raises(LoadError, match="over the 100-byte limit"):
+        read_article(path, max_bytes=100)
+
+
+def test_read_missing_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="no such file"):
+        read_article(tmp_path / "nope.txt")
+    with pytest.raises(LoadError, match="folder"):
+        read_article(tmp_path)
+
+
+def test_article_paths(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text("x")
+    (tmp_path / "a.md").write_text("x")
+    (tmp_path / "image.png").write_bytes(b"x")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "c.txt").write_text("x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "d.txt").write_text("x")
+    names = [p.name for p in article_paths([tmp_path])]
+    assert names == ["a.md", "b.txt", "d.txt"]
+    assert list(article_paths([tmp_path / "x.bin"])) == [tmp_path / "x.bin"]

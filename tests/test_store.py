@@ -1,0 +1,106 @@
+"""The SQLite store: migrations, idempotent ingest, updates in place, search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.article import parse_article
+from bot.migrations import MIGRATIONS, migrate
+from bot.store import Store, fts_query, open_database
+from bot.text import ZWNJ
+
+from .conftest import SAMPLE
+
+
+@pytest.fixture
+def store():
+    store = Store.open(None)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+def test_migrations_run_once(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "a" / "news.db")
+    assert migrate(db) == [name for name, _ in MIGRATIONS]
+    assert migrate(db) == []
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_ingest_is_idempotent_and_updates_in_place(store, sample_text) -> None:
+    article = parse_article(sample_text)
+    first = store.ingest(article, "content/a.txt", sample_text)
+    again = store.ingest(article, "content/a.txt", sample_text)
+    assert (first.status, again.status) == ("new", "unchanged")
+    assert again.id == first.id
+    edited = sample_text.replace("میامی", "فلوریدا")
+    updated = store.ingest(parse_article(edited), "content/a.txt", edited)
+    assert (updated.status, updated.id) == ("updated", first.id)
+    assert store.count() == 1
+    stored = store.get(first.id)
+    assert stored is not None and "فلوریدا" in stored.article.title
+    assert len(stored.article.sections) == 6
+
+
+def test_round_trip(store, sample_text) -> None:
+    article = parse_article(sample_text)
+    result = store.ingest(article, "s", sample_text)
+    stored = store.get(result.id)
+    assert stored is not None
+    assert stored.article == article
+    assert store.by_source("s") == stored
+    assert store.latest() == stored
+    assert store.get(999) is None
+
+
+def test_recent_and_delete(store) -> None:
+    for n in range(3):
+        store.ingest(parse_article(f"عنوان {n}"), f"s{n}", f"عنوان {n}")
+    assert [title for _, title in store.recent(2)] == ["عنوان 2", "عنوان 1"]
+    article_id = store.recent(1)[0][0]
+    assert store.delete(article_id)
+    assert not store.delete(article_id)
+    assert store.count() == 2
+    assert store.search("عنوان") and all(i != article_id for i, _ in store.search("عنوان"))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "رئیسجمهور",
+        f"رئیس{ZWNJ}جمهور",
+        "رئیس جمهور",
+        "رئيس‌جمهور",
+        "قتلها",
+        "میامی",
+        "اوکرا",
+        "  میامی  ",
+    ],
+)
+def test_search_is_half_space_and_letter_form_insensitive(store, sample_text, query) -> None:
+    result = store.ingest(parse_article(sample_text), "s", sample_text)
+    store.ingest(parse_article("خبر دیگری درباره بودجه"), "t", "خبر دیگری درباره بودجه")
+    assert [article_id for article_id, _ in store.search(query)] == [result.id]
+
+
+@pytest.mark.parametrize("query", ["", "   ", '"', "*", "AND OR NOT", "<b>", "«»", "(", "x" * 500])
+def test_hostile_queries_do_not_fail(store, sample_text, query) -> None:
+    store.ingest(parse_article(sample_text), "s", sample_text)
+    assert isinstance(store.search(query), list)
+
+
+def test_title_ranks_higher(store) -> None:
+    store.ingest(parse_article("خبر\nبودجه در متن است."), "a", "a")
+    store.ingest(parse_article("بودجه در عنوان"), "b", "b")
+    assert store.search("بودجه")[0][1] == "بودجه در عنوان"
+
+
+@pytest.mark.parametrize(("query", "expected"), [("", None), ("a b", '"a" "b"*'), ('"x"', '"x"*')])
+def test_fts_query(query: str, expected: str | None) -> None:
+    assert fts_query(query) == expected

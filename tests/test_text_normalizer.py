@@ -1,0 +1,173 @@
+"""Table tests for the text pipeline: normaliser, half-space restorer, folding."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.text import ZWNJ, clean_text, detect_lang, fold, fold_for_index, search_terms
+from bot.text.chars import clean_line, to_persian_letters
+
+Z = ZWNJ
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("", ""),
+        ("   ", ""),
+        ("سلام   دنیا", "سلام دنیا"),
+        ("\u202bسلام\u202c", "سلام"),
+        ("الف\x07ب", "الف ب"),
+        (f"{Z}سلام{Z}", "سلام"),
+        (f"می{Z}{Z}رود", f"می{Z}رود"),
+        (f"کتاب {Z}ها", "کتاب ها"),
+        ("\ufeffخبر", "خبر"),
+        ("a\tb", "a b"),
+    ],
+)
+def test_clean_line(raw: str, expected: str) -> None:
+    assert clean_line(raw) == expected
+
+
+def test_clean_text_keeps_lines() -> None:
+    assert clean_text("a\r\nb\rc\n\nd") == "a\nb\nc\n\nd"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("", ""),
+        ("كتاب", "کتاب"),
+        ("علي", "علی"),
+        ("مصطفى", "مصطفی"),
+        ("مدرسة", "مدرسه"),
+        ("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹"),
+        ("0123 ۰۱۲۳", "0123 ۰۱۲۳"),
+    ],
+)
+def test_to_persian_letters(raw: str, expected: str) -> None:
+    assert to_persian_letters(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("", ""),
+        ("3.4", "3.4"),
+        ("۱۴۰۲/۰۵/۱۲", "۱۴۰۲/۰۵/۱۲"),
+        ("۱۲٬۵۰۰ تومان", "۱۲٬۵۰۰ تومان"),
+        ("۱,۲۰۰ نفر", "۱,۲۰۰ نفر"),
+        ("نرخ 3.4 درصد", "نرخ 3.4 درصد"),
+        ("كتاب ي", "کتاب ی"),
+        ("سال ٢٠٢٤", "سال ۲۰۲۴"),
+        ("<b>a < b</b> &amp;", "<b>a < b</b> &amp;"),
+        ("او گفت : « سلام »", "او گفت: «سلام»"),
+        ("The latest: 3.4%", "The latest: 3.4%"),
+    ],
+)
+def test_normalize_line(normalizer, raw: str, expected: str) -> None:
+    assert normalizer.normalize_line(raw, detect_lang(raw)) == expected
+
+
+def test_normalize_keeps_line_count(normalizer) -> None:
+    text = "یک\n\nدو\r\nسه\n"
+    assert normalizer.normalize(text).split("\n") == ["یک", "", "دو", "سه", ""]
+
+
+@pytest.mark.parametrize(
+    ("damaged", "restored"),
+    [
+        ("", ""),
+        ("میکنند", f"می{Z}کنند"),
+        ("نمیتوانند", f"نمی{Z}توانند"),
+        ("رئیسجمهور", f"رئیس{Z}جمهور"),
+        ("پیشزمینه", f"پیش{Z}زمینه"),
+        ("بیانیهای", f"بیانیه{Z}ای"),
+        ("حساسترین", f"حساس{Z}ترین"),
+        ("قتلها", f"قتل{Z}ها"),
+        ("سهشنبه", f"سه{Z}شنبه"),
+        ("پنجشنبه", f"پنج{Z}شنبه"),
+        ("گامهای", f"گام{Z}های"),
+        ("ایدههای", f"ایده{Z}های"),
+        ("بودهاند", f"بوده{Z}اند"),
+        ("قابلیتهای", f"قابلیت{Z}های"),
+        ("مییابد", f"می{Z}یابد"),
+        ("میآیند", f"می{Z}آیند"),
+        ("فوریای", f"فوری{Z}ای"),
+        ("طولانیمدت", f"طولانی{Z}مدت"),
+        ("مذاکرهکننده", f"مذاکره{Z}کننده"),
+        ("توافقنامه", f"توافق{Z}نامه"),
+        ("مدلها", f"مدل{Z}ها"),
+    ],
+)
+def test_restores_stripped_half_spaces(normalizer, damaged: str, restored: str) -> None:
+    assert normalizer.normalize_line(damaged) == restored
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "بیشتر", "بهتر", "میزان", "میز", "دفتر", "گاهی", "توجهی", "تنها", "میانجی",
+        "همچنین", "میلیون", "کشورها", "روزهای", "دریای", "سدهای", "کمتر", "بیشترین",
+        "آنها", "میدان", "دیدارها", "خبرها",
+    ],
+)  # fmt: skip
+def test_keeps_correctly_joined_words(normalizer, word: str) -> None:
+    assert normalizer.normalize_line(word) == word
+
+
+@pytest.mark.parametrize(
+    "word", [f"می{Z}کنند", f"رئیس{Z}جمهور", f"کتاب{Z}ها", f"هم{Z}زمان", f"بین{Z}المللی"]
+)
+def test_keeps_existing_half_spaces(normalizer, word: str) -> None:
+    assert normalizer.normalize_line(word) == word
+
+
+def test_repair_can_be_turned_off() -> None:
+    from bot.text import TextNormalizer
+
+    assert TextNormalizer(repair_halfspaces=False).normalize_line("میکنند") == "میکنند"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("", "fa"),
+        ("سلام", "fa"),
+        ("Hello", "en"),
+        ("The latest: خبر", "en"),
+        ("خبر تازه: AI", "fa"),
+    ],
+)
+def test_detect_lang(text: str, lang: str) -> None:
+    assert detect_lang(text) == lang
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        (f"رئیس{Z}جمهور", "رئیسجمهور"),
+        ("رئيس", "رئیس"),
+        ("كتاب", "کتاب"),
+        ("٣", "۳"),
+        ("Trump", "TRUMP"),
+        ("اساساً", "اساسا"),
+        ("", ""),
+    ],
+)
+def test_fold_equates(left: str, right: str) -> None:
+    assert fold(left) == fold(right)
+
+
+def test_fold_for_index_keeps_both_readings() -> None:
+    folded = fold_for_index(f"رئیس{Z}جمهور")
+    assert "رئیسجمهور" in folded.split()
+    assert {"رئیس", "جمهور"} <= set(folded.split())
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [("", []), ("  «»!", []), (f"رئیس{Z}جمهور ترامپ", ["رئیسجمهور", "ترامپ"]), ('a"b', ["a", "b"])],
+)
+def test_search_terms(query: str, terms: list[str]) -> None:
+    assert search_terms(query) == terms
