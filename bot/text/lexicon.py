@@ -8,14 +8,17 @@ half-space and must never be split).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from hazm import Conjugation, utils
 
-from bot.text.chars import ZWNJ
+from bot.text.chars import NON_JOINING, ZWNJ
 from bot.text.resources import data_lines
 
 _UNTAGGED = frozenset({"0"})
+_CONTENT = frozenset({"N", "AJ"})
+_WELL_FORMED = re.compile(f"[^{ZWNJ}]+(?:(?<![{''.join(NON_JOINING)}]){ZWNJ}[^{ZWNJ}]+)+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,7 @@ class Lexicon:
     spaced: dict[str, str] = field(default_factory=dict)
     verbs: dict[str, str] = field(default_factory=dict)
     joined: frozenset[str] = frozenset()
+    past_stems: frozenset[str] = frozenset()
 
     def count(self, word: str) -> int:
         """Corpus count of ``word`` (``-1`` when unknown)."""
@@ -60,12 +64,41 @@ class Lexicon:
         entry = self.words.get(word)
         return entry is not None and tag in entry.tags
 
+    def is_content_word(self, word: str) -> bool:
+        """Whether ``word`` is known as a noun or adjective."""
+        entry = self.words.get(word)
+        return entry is not None and bool(entry.tags & _CONTENT)
+
+    def is_participle(self, word: str) -> bool:
+        """Whether ``word`` is a past participle (past stem + ه: گشته, خریده)."""
+        return word.endswith("ه") and word[:-1] in self.past_stems
+
     def add_spaced(self, form: str, count: int) -> None:
-        """Record a half-spaced form, keeping the most frequent one per spelling."""
+        """Record a half-spaced form, keeping the most frequent one per spelling.
+
+        Forms with a half-space at an edge, doubled, or after a letter that does not
+        join are noise in the word list and are skipped.
+        """
+        if not _WELL_FORMED.fullmatch(form):
+            return
         key = form.replace(ZWNJ, "")
         current = self.spaced.get(key)
         if current is None or self.count(current) < count:
             self.spaced[key] = form
+
+
+_PERSONAL = ("م", "ی", "د", "یم", "ید", "ند")
+#: After a present stem ending in a vowel a glide ی comes in: افزاید, می‌آیند.
+_PERSONAL_AFTER_VOWEL = ("یم", "یی", "ید", "ییم", "یید", "یند")
+_PAST_PERSONAL = ("م", "ی", "", "یم", "ید", "ند")
+
+
+def _imperfective(past: str, present: str) -> list[str]:
+    """می/نمی forms of the present and the past continuous."""
+    endings = _PERSONAL_AFTER_VOWEL if present.endswith(("ا", "و")) else _PERSONAL
+    stems = [present + ending for ending in endings if present]
+    stems += [past + ending for ending in _PAST_PERSONAL if past]
+    return [prefix + ZWNJ + stem for prefix in ("می", "نمی") for stem in stems]
 
 
 def _verb_forms() -> dict[str, str]:
@@ -73,7 +106,8 @@ def _verb_forms() -> dict[str, str]:
     conjugation = Conjugation()
     forms: dict[str, str] = {}
     for verb in utils.verbs_list():
-        for form in conjugation.get_all(verb):
+        past, _, present = verb.partition("#")
+        for form in _imperfective(past, present) + conjugation.get_all(verb):
             if ZWNJ in form and " " not in form:
                 forms.setdefault(form.replace(ZWNJ, ""), form)
     return forms
@@ -94,4 +128,7 @@ def load_lexicon() -> Lexicon:
             lexicon.add_spaced(word, entry.count)
     lexicon.verbs = _verb_forms()
     lexicon.joined = frozenset(data_lines("joined_words.txt"))
+    lexicon.past_stems = frozenset(
+        past for past in (verb.split("#")[0] for verb in utils.verbs_list()) if past
+    )
     return lexicon

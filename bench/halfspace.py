@@ -1,0 +1,62 @@
+"""Half-space repair quality on the evaluation corpus in tests/data/halfspace/.
+
+    uv run python bench/halfspace.py [--mistakes]
+
+Prints recall of stripped half-spaces and wrong insertions per 1,000 words, for
+news text, single half-spaced words, words that must stay joined, and intact text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.text.halfspace import HalfSpaceRestorer  # noqa: E402
+from bot.text.lexicon import load_lexicon  # noqa: E402
+from bot.text.quality import Score, score  # noqa: E402
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "halfspace"
+
+
+def lines(name: str) -> list[str]:
+    """Non-blank lines of one evaluation file."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def evaluate() -> dict[str, Score]:
+    """Every measurement, by name."""
+    restorer = HalfSpaceRestorer(load_lexicon())
+    news = lines("news.txt")
+    return {
+        "news text, half-spaces stripped": score(news, restorer.restore),
+        "news text, intact": score(news, restorer.restore, strip=False),
+        "half-spaced words, stripped": score(lines("halfspaced_words.txt"), restorer.restore),
+        "joined words": score(lines("joined_words.txt"), restorer.restore),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mistakes", action="store_true", help="List every wrong word.")
+    args = parser.parse_args()
+    for name, result in evaluate().items():
+        print(
+            f"{name:<34} words={result.words:>6} expected={result.expected:>5} "
+            f"recall={result.recall:7.2%} wrong={result.wrong:>3} "
+            f"wrong/1000 words={result.wrong_per_1000_words:5.2f}"
+        )
+        if args.mistakes:
+            for gold, got in result.mistakes:
+                for g, r in zip(gold.split(), got.split(), strict=False):
+                    if g != r:
+                        print(f"    want {g}  got {r}")
+
+
+if __name__ == "__main__":
+    main()
