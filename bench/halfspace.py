@@ -16,9 +16,9 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.text.halfspace import HalfSpaceRestorer  # noqa: E402
-from bot.text.lexicon import load_lexicon  # noqa: E402
-from bot.text.quality import Score, score  # noqa: E402
+from bot.text.halfspace import HalfSpaceRestorer
+from bot.text.lexicon import load_lexicon
+from bot.text.quality import Score, score
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "halfspace"
 
