@@ -15,12 +15,16 @@ from bot.config import ConfigError, Settings, load_settings
 log = logging.getLogger("newsbot")
 
 
+#: Loggers that would print request URLs, and with them the bot token, at INFO.
+QUIET_LOGGERS = ("httpx", "httpcore", "aiohttp.access", "apscheduler")
+
+
 def setup_logging(level: str) -> None:
-    """Log to standard error; keep httpx quiet, since it logs URLs with the token."""
+    """Log to standard error; keep the URL-logging libraries at WARNING (token safety)."""
     logging.basicConfig(
         level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True
     )
-    for noisy in ("httpx", "httpcore", "apscheduler"):
+    for noisy in QUIET_LOGGERS:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
@@ -118,3 +122,61 @@ def normalize(ctx: click.Context) -> None:
     for line in stdin:
         text = line.rstrip("\r\n")
         click.echo(normalizer.normalize_line(text, detect_lang(text)))
+
+
+NO_TOKEN = (
+    "newsbot needs a bot token to talk to Telegram. Open @BotFather in Telegram, send "
+    "/newbot, and put the token it gives you in .env as TELEGRAM_BOT_TOKEN=... (or in the "
+    "environment). To try newsbot without a token or network, run: newsbot sandbox"
+)
+
+
+@main.command()
+@click.pass_context
+def run(ctx: click.Context) -> None:
+    """Run the bot against the Bot API (long polling)."""
+    from telegram import Update
+    from telegram.error import InvalidToken, NetworkError
+
+    from bot.tg.app import build_application
+
+    settings = settings_from(ctx)
+    if not settings.token:
+        fail(NO_TOKEN)
+    application = build_application(settings)
+    try:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    except InvalidToken:
+        fail(
+            "Telegram refused the bot token in TELEGRAM_BOT_TOKEN. Check it with @BotFather "
+            "(/mybots → API Token), or try newsbot sandbox, which needs none."
+        )
+    except NetworkError as error:
+        fail(f"cannot reach the Bot API at {settings.telegram_api_url} ({error.message}).")
+
+
+@main.command()
+@click.option("--demo", is_flag=True, help="Play a short scripted tour and exit.")
+@click.option(
+    "--lang",
+    type=click.Choice(["fa", "en"]),
+    default="fa",
+    show_default=True,
+    help="The console reader's Telegram language.",
+)
+@click.pass_context
+def sandbox(ctx: click.Context, demo: bool, lang: str) -> None:
+    """Run the bot against a local Bot API emulator with a console chat: no token, no network."""
+    import asyncio
+
+    from bot.sandbox.run import run_sandbox
+
+    settings = settings_from(ctx)
+    if settings.log_level == "INFO":
+        # The console is the sandbox's output: keep routine log lines off it.
+        logging.getLogger().setLevel(logging.WARNING)
+    try:
+        status = asyncio.run(run_sandbox(settings, demo=demo, lang=lang))
+    except KeyboardInterrupt:
+        status = 130
+    sys.exit(status)

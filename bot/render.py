@@ -1,0 +1,211 @@
+"""Render articles as Telegram HTML messages (pure: no Telegram, no I/O).
+
+Every message is valid HTML on its own and at most :data:`MESSAGE_LIMIT` characters
+after entity parsing; longer content is split at paragraph, then sentence, then word
+boundaries. Messages open with a bold header in the article's language, so a Persian
+message starts with Persian text and clients lay it out right to left.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from bot.article import Article, Section
+from bot.article.labels import DISPLAY_FA
+from bot.jalali import format_jalali
+from bot.text import split_sentences
+
+MESSAGE_LIMIT = 4096
+BULLET = "•"
+
+DISPLAY_EN: dict[str, str] = {
+    "why_it_matters": "Why it matters", "big_picture": "The big picture",
+    "driving_the_news": "Driving the news", "latest": "The latest",
+    "background": "Background", "state_of_play": "State of play", "zoom_in": "Zoom in",
+    "zoom_out": "Zoom out", "between_the_lines": "Between the lines", "yes_but": "Yes, but",
+    "the_other_side": "The other side", "what_theyre_saying": "What they're saying",
+    "by_the_numbers": "By the numbers", "details": "Details", "whats_next": "What's next",
+    "what_to_watch": "What to watch", "bottom_line": "The bottom line",
+    "behind_the_scenes": "Behind the scenes", "reality_check": "Reality check",
+    "the_stakes": "The stakes", "other": "More",
+}  # fmt: skip
+QUOTES_TITLE = {"fa": "نقل قول‌ها", "en": "Quotes"}
+SUMMARY_TITLE = {"fa": "خلاصه", "en": "Summary"}
+
+
+def escape(text: str) -> str:
+    """Escape text for Telegram HTML (``<``, ``>``, ``&``).
+
+    >>> escape("a < b & <b>")
+    'a &lt; b &amp; &lt;b&gt;'
+    """
+    return html.escape(text, quote=False)
+
+
+def section_name(section: Section, lang: str) -> str:
+    """A section's display name in ``lang``: the label as written for unknown keys."""
+    if section.key == "other":
+        return section.label
+    return (DISPLAY_EN if lang == "en" else DISPLAY_FA)[section.key]
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of HTML and the length of its text once Telegram parses it."""
+
+    html: str
+    length: int
+
+    @classmethod
+    def text(cls, text: str, tag: str | None = None) -> Piece:
+        """Escaped ``text``, optionally wrapped in ``tag`` (b, i, blockquote, ...)."""
+        body = escape(text)
+        if tag:
+            body = f"<{tag}>{body}</{tag.split()[0]}>"
+        return cls(body, len(text))
+
+
+def _split_text(text: str, limit: int) -> list[str]:
+    """Split plain text into parts of at most ``limit`` characters: sentences, words."""
+    parts: list[str] = []
+    current = ""
+    units: list[str] = []
+    for sentence in split_sentences(text) or [text]:
+        if len(sentence) <= limit:
+            units.append(sentence)
+            continue
+        words = sentence.split(" ")
+        for word in words:
+            while len(word) > limit:
+                units.append(word[:limit])
+                word = word[limit:]
+            units.append(word)
+    for unit in units:
+        joined = f"{current} {unit}" if current else unit
+        if len(joined) <= limit:
+            current = joined
+        else:
+            parts.append(current)
+            current = unit
+    if current:
+        parts.append(current)
+    return parts
+
+
+def paginate(header: Piece, pieces: Iterable[Piece], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Join pieces into messages of at most ``limit`` characters, each with the header.
+
+    A piece longer than a whole message is split at sentences, then words.
+    """
+    separator = "\n\n"
+    budget = limit - header.length - len(separator)
+    if budget <= 0:
+        raise ValueError("the header alone does not fit in a message")
+    fitted: list[Piece] = []
+    for piece in pieces:
+        if piece.length <= budget:
+            fitted.append(piece)
+            continue
+        text = html.unescape(_strip_tags(piece.html))
+        fitted.extend(Piece.text(part) for part in _split_text(text, budget))
+    messages: list[str] = []
+    current: list[Piece] = []
+    used = 0
+    for piece in fitted:
+        extra = piece.length + (len(separator) if current else 0)
+        if current and used + extra > budget:
+            messages.append(_join(header, current, separator))
+            current, used = [], 0
+            extra = piece.length
+        current.append(piece)
+        used += extra
+    if current or not messages:
+        messages.append(_join(header, current, separator))
+    return messages
+
+
+def _strip_tags(markup: str) -> str:
+    out = []
+    inside = False
+    for char in markup:
+        if char == "<":
+            inside = True
+        elif char == ">":
+            inside = False
+        elif not inside:
+            out.append(char)
+    return "".join(out)
+
+
+def _join(header: Piece, pieces: list[Piece], separator: str) -> str:
+    return separator.join([header.html, *(piece.html for piece in pieces)])
+
+
+def _blocks(section: Section) -> list[Piece]:
+    pieces = []
+    for block in section.body:
+        if block.type == "bullet":
+            pieces.append(Piece(f"{BULLET} {escape(block.text)}", len(block.text) + 2))
+        else:
+            pieces.append(Piece.text(block.text))
+    return pieces
+
+
+def hashtags_line(article: Article) -> Piece | None:
+    """The article's hashtags, as Telegram links them."""
+    if not article.hashtags:
+        return None
+    text = " ".join(f"#{tag}" for tag in article.hashtags)
+    return Piece.text(text)
+
+
+def _title_lines(article: Article, day: date | None) -> Piece:
+    title = Piece.text(article.title, "b")
+    if day is None:
+        return title
+    when = format_jalali(day) if article.lang == "fa" else day.strftime("%d %B %Y")
+    stamp = Piece.text(when, "i")
+    return Piece(f"{title.html}\n{stamp.html}", title.length + 1 + stamp.length)
+
+
+def render_summary(article: Article, day: date | None = None) -> list[str]:
+    """The summary post: title, date, lede (or summary), why it matters, hashtags."""
+    pieces: list[Piece] = []
+    if article.summary:
+        pieces.extend(Piece.text(sentence) for sentence in article.summary)
+    elif article.lede:
+        pieces.extend(Piece.text(line) for line in article.lede.split("\n"))
+    why = article.section("why_it_matters")
+    if why is not None and why.body:
+        pieces.append(Piece.text(section_name(why, article.lang), "b"))
+        pieces.extend(_blocks(why))
+    tags = hashtags_line(article)
+    if tags:
+        pieces.append(tags)
+    return paginate(_title_lines(article, day), pieces)
+
+
+def render_section(article: Article, section: Section) -> list[str]:
+    """One section: its name in bold, the article's title in italics, its body."""
+    name = Piece.text(section_name(section, article.lang), "b")
+    title = Piece.text(article.title, "i")
+    header = Piece(f"{name.html}\n{title.html}", name.length + 1 + title.length)
+    if header.length > MESSAGE_LIMIT // 2:
+        header = name
+    return paginate(header, _blocks(section))
+
+
+def render_quotes(article: Article) -> list[str]:
+    """Every quote as a blockquote with its speaker after it."""
+    header = Piece.text(QUOTES_TITLE.get(article.lang, QUOTES_TITLE["fa"]), "b")
+    pieces = []
+    for quote in article.quotes:
+        block = Piece.text(quote.text, "blockquote")
+        if quote.speaker:
+            who = Piece.text(f"— {quote.speaker}", "i")
+            block = Piece(f"{block.html}\n{who.html}", block.length + 1 + who.length)
+        pieces.append(block)
+    return paginate(header, pieces)

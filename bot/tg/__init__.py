@@ -1,0 +1,1 @@
+"""python-telegram-bot wiring: the application, its handlers and keyboards."""

@@ -1,0 +1,141 @@
+"""Build the python-telegram-bot Application from the settings."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from telegram import BotCommand, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+
+from bot.config import Settings
+from bot.ingest import ingest_paths
+from bot.messages import COMMANDS
+from bot.store import Store
+from bot.tg import handlers
+from bot.tg.errors import on_error
+from bot.tg.services import KEY, Services
+
+log = logging.getLogger(__name__)
+
+
+def file_url(base_url: str) -> str:
+    """The file download base URL that goes with a Bot API base URL.
+
+    >>> file_url("https://api.telegram.org/bot")
+    'https://api.telegram.org/file/bot'
+    """
+    root = base_url.removesuffix("/").removesuffix("/bot")
+    return f"{root}/file/bot"
+
+
+def ingest_content(settings: Settings) -> list[str]:
+    """Ingest the content folder with a connection of its own; return one line per file."""
+    if not settings.content_dir.exists():
+        return [f"content folder {settings.content_dir} does not exist"]
+    store = Store.open(settings.database_path)
+    lines = []
+    try:
+        for result in ingest_paths(
+            store, [settings.content_dir], max_bytes=settings.max_article_bytes
+        ):
+            if result.error:
+                lines.append(result.error)
+            elif result.status != "unchanged" and result.article is not None:
+                lines.append(f"{result.status}: {result.article.title} ← {result.path}")
+    finally:
+        store.close()
+    return lines
+
+
+async def post_init(application: Application) -> None:
+    """Open the store, ingest the content folder and publish the command list."""
+    settings: Settings = application.bot_data["settings"]
+    for line in await asyncio.to_thread(ingest_content, settings):
+        log.info("ingest %s", line)
+    store = Store.open(settings.database_path)
+    application.bot_data[KEY] = Services(settings=settings, store=store)
+    log.info("%d articles in %s", store.count(), settings.database_path)
+    for column, language in ((1, None), (2, "en")):
+        commands = [BotCommand(command[0], command[column]) for command in COMMANDS]
+        await application.bot.set_my_commands(commands, language_code=language)
+
+
+async def post_shutdown(application: Application) -> None:
+    """Close the store."""
+    service = application.bot_data.get(KEY)
+    if isinstance(service, Services):
+        service.store.close()
+
+
+def add_handlers(application: Application) -> None:
+    """Register every reader command, the buttons and the unknown-command fallback."""
+    application.add_handler(CommandHandler("start", handlers.start))
+    application.add_handler(CommandHandler("help", handlers.help_command))
+    application.add_handler(CommandHandler("summary", handlers.summary))
+    for command, key in handlers.SECTION_COMMANDS.items():
+        application.add_handler(CommandHandler(command, handlers.section_command(key)))
+    application.add_handler(CommandHandler("quotes", handlers.quotes))
+    application.add_handler(CommandHandler("sections", handlers.sections))
+    application.add_handler(CommandHandler("articles", handlers.articles))
+    application.add_handler(CommandHandler("search", handlers.search))
+    application.add_handler(CallbackQueryHandler(handlers.button))
+    application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown))
+    application.add_error_handler(on_error)
+
+
+def build_application(settings: Settings) -> Application:
+    """The bot: HTML by default, rate limited, services opened in post_init."""
+    if not settings.token:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(settings.telegram_api_url)
+        .base_file_url(file_url(settings.telegram_api_url))
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.zone))
+        .rate_limiter(AIORateLimiter())
+        .concurrent_updates(True)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+    )
+    if settings.telegram_proxy_url:
+        builder = builder.proxy(settings.telegram_proxy_url).get_updates_proxy(
+            settings.telegram_proxy_url
+        )
+    application = builder.build()
+    application.bot_data["settings"] = settings
+    add_handlers(application)
+    return application
+
+
+@asynccontextmanager
+async def running(application: Application, *, poll_timeout: int = 10) -> AsyncIterator[None]:
+    """Run the bot (long polling) for the body of a ``with`` block, as run_polling would."""
+    async with application:
+        if application.post_init:
+            await application.post_init(application)
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(
+            poll_interval=0.0, timeout=poll_timeout, allowed_updates=Update.ALL_TYPES
+        )
+        try:
+            yield
+        finally:
+            await application.updater.stop()
+            await application.stop()
+            if application.post_shutdown:
+                await application.post_shutdown(application)

@@ -1,0 +1,191 @@
+"""Reader commands and buttons: thin callbacks that read, ask a view, and reply."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from telegram import Message, Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.messages import help_text, lang_of, say
+from bot.store import StoredArticle
+from bot.tg.callbacks import decode
+from bot.tg.services import Services, services
+from bot.tg.views import Reply, article_list, plain, view_reply, welcome
+
+log = logging.getLogger(__name__)
+
+MAX_ARGUMENT_CHARS = 200
+RECENT_ARTICLES = 10
+SEARCH_RESULTS = 8
+#: Commands that show one section of the current article.
+SECTION_COMMANDS = {
+    "why": "why_it_matters",
+    "latest": "latest",
+    "background": "background",
+    "next": "whats_next",
+}
+SELECTED = "article_id"
+
+Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+
+
+def reader_lang(update: Update) -> str:
+    """The language to answer this reader in."""
+    user = update.effective_user
+    return lang_of(user.language_code if user else None)
+
+
+async def send_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
+    """Send every message of ``reply``, the keyboard under the last; remember the article."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    thread = update.effective_message.message_thread_id if update.effective_message else None
+    for index, text in enumerate(reply.messages):
+        last = index == len(reply.messages) - 1
+        await context.bot.send_message(
+            chat.id,
+            text,
+            reply_markup=reply.keyboard if last else None,
+            message_thread_id=thread,
+        )
+    if reply.article_id is not None and context.user_data is not None:
+        context.user_data[SELECTED] = reply.article_id
+
+
+def _current(service: Services, context: ContextTypes.DEFAULT_TYPE) -> StoredArticle | None:
+    """The article this reader picked, else the latest one."""
+    picked = context.user_data.get(SELECTED) if context.user_data is not None else None
+    stored = service.store.get(picked) if isinstance(picked, int) else None
+    return stored or service.store.latest()
+
+
+def _arguments(context: ContextTypes.DEFAULT_TYPE) -> str:
+    return " ".join(context.args or []).strip()
+
+
+async def _too_long(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    if len(_arguments(context)) <= MAX_ARGUMENT_CHARS:
+        return False
+    text = say("too_long", reader_lang(update), limit=MAX_ARGUMENT_CHARS)
+    await send_reply(update, context, plain(text))
+    return True
+
+
+async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, view: str) -> None:
+    lang = reader_lang(update)
+    service = services(context)
+    stored = _current(service, context)
+    if stored is None:
+        await send_reply(update, context, plain(say("no_articles", lang)))
+        return
+    await send_reply(update, context, view_reply(stored, view, lang, service.settings.zone))
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Welcome the reader, with buttons for the latest article's sections."""
+    latest = services(context).store.latest()
+    await send_reply(update, context, welcome(latest, reader_lang(update)))
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """List every command with one line each."""
+    await send_reply(update, context, plain(help_text(reader_lang(update))))
+
+
+async def summary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The summary of the current article, or of the best match for the words given."""
+    if await _too_long(update, context):
+        return
+    query = _arguments(context)
+    if query:
+        hits = services(context).store.search(query, limit=1)
+        if not hits:
+            lang = reader_lang(update)
+            await send_reply(update, context, plain(say("no_results", lang, query=query)))
+            return
+        if context.user_data is not None:
+            context.user_data[SELECTED] = hits[0][0]
+    await _show(update, context, "summary")
+
+
+def section_command(key: str) -> Callback:
+    """A command callback that shows section ``key`` of the current article."""
+
+    async def show_section(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Show one section of the current article."""
+        await _show(update, context, key)
+
+    return show_section
+
+
+async def quotes(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The current article's quotes, each with its speaker."""
+    await _show(update, context, "quotes")
+
+
+async def sections(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The current article's sections as buttons."""
+    await _show(update, context, "sections")
+
+
+async def articles(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The most recent articles as buttons."""
+    lang = reader_lang(update)
+    items = services(context).store.recent(RECENT_ARTICLES)
+    if not items:
+        await send_reply(update, context, plain(say("no_articles", lang)))
+        return
+    await send_reply(update, context, article_list(items, say("articles_title", lang)))
+
+
+async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Articles matching the words given, as buttons."""
+    if await _too_long(update, context):
+        return
+    lang = reader_lang(update)
+    query = _arguments(context)
+    if not query:
+        await send_reply(update, context, plain(say("search_usage", lang)))
+        return
+    hits = services(context).store.search(query, limit=SEARCH_RESULTS)
+    if not hits:
+        await send_reply(update, context, plain(say("no_results", lang, query=query)))
+        return
+    await send_reply(update, context, article_list(hits, say("search_title", lang, query=query)))
+
+
+async def unknown(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Point a reader who typed an unknown command to /help."""
+    await send_reply(update, context, plain(say("unknown_command", reader_lang(update))))
+
+
+async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Open the view a button names: edit the message, or send new ones if it is long."""
+    query = update.callback_query
+    if query is None:
+        return
+    lang = reader_lang(update)
+    request = decode(query.data)
+    service = services(context)
+    stored = service.store.get(request.article_id) if request else None
+    if stored is None or request is None:
+        await query.answer(say("article_gone", lang)[:200])
+        return
+    await query.answer()
+    reply = view_reply(stored, request.view, lang, service.settings.zone)
+    if context.user_data is not None:
+        context.user_data[SELECTED] = stored.id
+    message = query.message
+    if len(reply.messages) == 1 and isinstance(message, Message):
+        try:
+            await message.edit_text(reply.messages[0], reply_markup=reply.keyboard)
+        except BadRequest as error:
+            if "not modified" not in str(error).lower():
+                raise
+        return
+    await send_reply(update, context, reply)

@@ -1,0 +1,135 @@
+"""What the bot answers, as data: messages and keyboards built from the store.
+
+Handlers read the update, call one of these, and send the result; everything here is
+testable without Telegram.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, tzinfo
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.article import Article
+from bot.article.labels import DISPLAY_FA
+from bot.messages import say
+from bot.render import (
+    DISPLAY_EN,
+    QUOTES_TITLE,
+    SUMMARY_TITLE,
+    render_quotes,
+    render_section,
+    render_summary,
+    section_name,
+)
+from bot.store import StoredArticle
+from bot.tg.callbacks import ViewRequest
+
+BUTTONS_PER_ROW = 2
+TITLE_BUTTON_CHARS = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """Messages to send (the keyboard goes under the last one)."""
+
+    messages: tuple[str, ...]
+    keyboard: InlineKeyboardMarkup | None = None
+    article_id: int | None = None
+
+
+def _rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[InlineKeyboardButton]]:
+    return [list(buttons[start : start + width]) for start in range(0, len(buttons), width)]
+
+
+def article_keyboard(stored: StoredArticle, current: str | None = None) -> InlineKeyboardMarkup:
+    """Buttons for the article's views other than ``current``: summary, sections, quotes."""
+    article = stored.article
+    lang = article.lang
+    choices: list[tuple[str, str]] = [("summary", SUMMARY_TITLE.get(lang, SUMMARY_TITLE["fa"]))]
+    seen = {"summary"}
+    for section in article.sections:
+        if section.key not in seen and section.body:
+            seen.add(section.key)
+            choices.append((section.key, section_name(section, lang)))
+    if article.quotes:
+        choices.append(("quotes", QUOTES_TITLE.get(lang, QUOTES_TITLE["fa"])))
+    buttons = [
+        InlineKeyboardButton(text, callback_data=ViewRequest(stored.id, view).encode())
+        for view, text in choices
+        if view != current
+    ]
+    return InlineKeyboardMarkup(_rows(buttons, BUTTONS_PER_ROW))
+
+
+def article_date(stored: StoredArticle, zone: tzinfo) -> date:
+    """The date shown with an article: when it was ingested, in the bot's zone."""
+    return stored.ingested_at.astimezone(zone).date()
+
+
+def view_reply(stored: StoredArticle, view: str, lang: str, zone: tzinfo) -> Reply:
+    """One view of an article: ``summary``, ``quotes``, ``sections`` or a section key."""
+    article = stored.article
+    keyboard = article_keyboard(stored, current=view)
+    if view == "summary":
+        messages = render_summary(article, article_date(stored, zone))
+    elif view == "quotes":
+        if not article.quotes:
+            return Reply((say("no_quotes", lang, title=article.title),), keyboard, stored.id)
+        messages = render_quotes(article)
+    elif view == "sections":
+        return Reply((say("sections_title", lang, title=article.title),), keyboard, stored.id)
+    else:
+        section = article.section(view)
+        if section is None or not section.body:
+            name = _view_name(article, view)
+            text = say("no_section", lang, title=article.title, name=name)
+            return Reply((text,), keyboard, stored.id)
+        messages = render_section(article, section)
+    return Reply(tuple(messages), keyboard, stored.id)
+
+
+def _view_name(article: Article, key: str) -> str:
+    return (DISPLAY_EN if article.lang == "en" else DISPLAY_FA).get(key, key)
+
+
+def article_list(items: Sequence[tuple[int, str]], heading: str) -> Reply:
+    """A heading and one button per article, each opening its summary."""
+    buttons = [
+        InlineKeyboardButton(
+            _shorten(title, TITLE_BUTTON_CHARS),
+            callback_data=ViewRequest(article_id, "summary").encode(),
+        )
+        for article_id, title in items
+    ]
+    return Reply((heading,), InlineKeyboardMarkup(_rows(buttons, 1)))
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def welcome(stored: StoredArticle | None, lang: str) -> Reply:
+    """The /start message, with the latest article's buttons when there is one."""
+    if stored is None:
+        return Reply((say("welcome_empty", lang),))
+    text = say("welcome", lang, title=stored.article.title)
+    return Reply((text,), article_keyboard(stored), stored.id)
+
+
+def plain(text: str) -> Reply:
+    """A reply of one already-formatted message and no buttons."""
+    return Reply((text,))
+
+
+__all__ = [
+    "Reply",
+    "article_date",
+    "article_keyboard",
+    "article_list",
+    "plain",
+    "view_reply",
+    "welcome",
+]
