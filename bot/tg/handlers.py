@@ -159,9 +159,25 @@ async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_reply(update, context, article_list(hits, say("search_title", lang, query=query)))
 
 
+def addressed_to_us(update: Update, username: str) -> bool:
+    """Whether an unknown command is for this bot: in private, or named ``/cmd@us``.
+
+    In groups an unnamed command may belong to another bot, so it is left alone.
+    """
+    message = update.effective_message
+    if message is None or not message.text:
+        return False
+    command = message.text.split(maxsplit=1)[0]
+    _, at, name = command.partition("@")
+    if at:
+        return name.lower() == username.lower()
+    return message.chat.type == "private"
+
+
 async def unknown(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Point a reader who typed an unknown command to /help."""
-    await send_reply(update, context, plain(say("unknown_command", reader_lang(update))))
+    if addressed_to_us(update, context.bot.username):
+        await send_reply(update, context, plain(say("unknown_command", reader_lang(update))))
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

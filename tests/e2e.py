@@ -1,0 +1,95 @@
+"""Helpers for end-to-end tests: the real Application polling the emulator over HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import SecretStr
+
+from bot.config import Settings, load_settings
+from bot.sandbox import BotApiEmulator, SentMessage
+from bot.tg.app import build_application, running
+
+from .conftest import SAMPLE
+
+QUIET = 0.3
+TIMEOUT = 10.0
+
+
+@dataclass
+class Harness:
+    """The emulator, the running bot and its settings."""
+
+    emulator: BotApiEmulator
+    settings: Settings
+
+    async def ask(
+        self, chat_id: int, text: str, *, user_id: int | None = None, expect: int = 1
+    ) -> list[SentMessage]:
+        """Send ``text`` as a user and collect the bot's answers (at least ``expect``)."""
+        before = len(self.emulator.messages(chat_id))
+        self.emulator.send_text(chat_id, text, user_id=user_id)
+        return await self.answers(chat_id, before, expect)
+
+    async def press(self, chat_id: int, message: SentMessage, data: str, user_id: int) -> str:
+        """Press a button and wait until the bot has answered the callback."""
+        query = self.emulator.press_button(chat_id, message.message_id, data, user_id=user_id)
+        for _ in range(int(TIMEOUT / 0.05)):
+            if self.emulator.callback_answer(query) is not None:
+                return query
+            await asyncio.sleep(0.05)
+        raise TimeoutError("the bot did not answer the button press")
+
+    async def answers(self, chat_id: int, before: int, expect: int = 1) -> list[SentMessage]:
+        """Messages to ``chat_id`` after the first ``before``, once the bot falls quiet."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + TIMEOUT
+        while len(self.emulator.messages(chat_id)) < before + expect:
+            if loop.time() > deadline:
+                raise TimeoutError(f"expected {expect} answer(s) in chat {chat_id}")
+            await asyncio.sleep(0.02)
+        count = -1
+        while count != len(self.emulator.messages(chat_id)):
+            count = len(self.emulator.messages(chat_id))
+            await asyncio.sleep(QUIET)
+        return self.emulator.messages(chat_id)[before:]
+
+    def errors(self) -> list[tuple[str, int, str]]:
+        """Every request the emulator refused (method, status, description)."""
+        records = self.emulator.requests
+        return [(r.method, r.status, r.description) for r in records if r.status >= 400]
+
+
+def settings_for(
+    emulator: BotApiEmulator, folder: Path, content: list[Path] | None = None, **extra: object
+) -> Settings:
+    """Settings pointing at the emulator, a database and a content folder in ``folder``."""
+    content_dir = folder / "content"
+    content_dir.mkdir(exist_ok=True)
+    for path in [SAMPLE] if content is None else content:
+        shutil.copy(path, content_dir / path.name)
+    return load_settings(
+        env_file=None,
+        telegram_bot_token=SecretStr(emulator.token),
+        telegram_api_url=emulator.base_url,
+        database_path=folder / "news.db",
+        content_dir=content_dir,
+        **extra,
+    )
+
+
+@asynccontextmanager
+async def bot_running(
+    folder: Path, content: list[Path] | None = None, **extra: object
+) -> AsyncIterator[Harness]:
+    """An emulator and the real bot polling it, for the body of the block."""
+    async with BotApiEmulator(strict_polling=False) as emulator:
+        settings = settings_for(emulator, folder, content, **extra)
+        application = build_application(settings)
+        async with running(application, poll_timeout=1):
+            yield Harness(emulator, settings)

@@ -1,0 +1,191 @@
+"""End to end: the real Application polls the emulator over HTTP and answers readers."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from bot.sandbox.console import buttons_of
+from bot.store import Store
+from bot.tg.callbacks import decode
+
+from .e2e import Harness, bot_running
+
+READER = 5001
+
+
+@pytest.fixture
+async def bot(tmp_path: Path):
+    async with bot_running(tmp_path) as harness:
+        harness.emulator.add_user(READER, "مریم")
+        yield harness
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("/start", "تازه‌ترین خبر"),
+        ("/help", "/search"),
+        ("/summary", "#اوکراین"),
+        ("/why", "چرا اهمیت دارد"),
+        ("/latest", "آخرین اخبار"),
+        ("/background", "پیش‌زمینه خبر"),
+        ("/next", "گام‌های آینده"),
+        ("/quotes", "— یک مقام آمریکایی"),
+        ("/sections", "بخش‌های این خبر"),
+        ("/articles", "تازه‌ترین خبرها"),
+        ("/search میامی", "نتیجه جستجوی «میامی»"),
+        ("/search رئيسجمهور", "نتیجه جستجوی"),
+        ("/summary میامی", "ایالات متحده"),
+        ("/start@newsbot_sandbox_bot", "تازه‌ترین خبر"),
+        ("/quotes@newsbot_sandbox_bot", "نقل قول‌ها"),
+        ("/nosuchcommand", "/help"),
+    ],
+)
+async def test_every_command_answers(bot: Harness, command: str, expected: str) -> None:
+    [answer] = await bot.ask(READER, command)
+    assert expected in answer.text
+    assert bot.errors() == []
+
+
+async def test_commands_for_another_bot_are_ignored(bot: Harness) -> None:
+    [answer] = await bot.ask(READER, "/help")
+    bot.emulator.send_text(READER, "/help@some_other_bot")
+    [later] = await bot.ask(READER, "/why")
+    assert "چرا اهمیت دارد" in later.text
+    assert len(bot.emulator.messages(READER)) == 2
+    assert answer.text != later.text
+
+
+async def test_button_edits_the_message(bot: Harness) -> None:
+    [message] = await bot.ask(READER, "/why")
+    buttons = dict((decode(data).view, data) for _, data in buttons_of(message))
+    assert "why_it_matters" not in buttons and "whats_next" in buttons
+    query = await bot.press(READER, message, buttons["whats_next"], READER)
+    assert bot.emulator.callback_answer(query) is not None
+    assert len(bot.emulator.messages(READER)) == 1
+    edited = bot.emulator.messages(READER)[0]
+    assert edited.edits and "گام‌های آینده" in edited.text
+    for _, data in buttons_of(edited):
+        assert len(data.encode()) <= 64
+    assert bot.errors() == []
+
+
+async def test_a_double_tap_is_harmless(bot: Harness) -> None:
+    [message] = await bot.ask(READER, "/sections")
+    data = next(data for _, data in buttons_of(message) if decode(data).view == "summary")
+    first = bot.emulator.press_button(READER, message.message_id, data, user_id=READER)
+    second = await bot.press(READER, message, data, READER)
+    await bot.answers(READER, 0)
+    assert bot.emulator.callback_answer(first) is not None
+    assert bot.emulator.callback_answer(second) is not None
+    assert len(bot.emulator.messages(READER)) == 1
+    refused = bot.errors()
+    assert all("not modified" in description for _, _, description in refused), refused
+
+
+async def test_button_of_a_removed_article_gets_an_answer(bot: Harness) -> None:
+    [message] = await bot.ask(READER, "/sections")
+    data = buttons_of(message)[0][1]
+    store = Store.open(bot.settings.database_path)
+    store.delete(decode(data).article_id)
+    store.close()
+    query = await bot.press(READER, message, data, READER)
+    assert "دیگر در دسترس نیست" in str(bot.emulator.callback_answer(query))
+
+
+async def test_english_reader_gets_english(bot: Harness) -> None:
+    bot.emulator.add_user(READER + 1, "Sam", language_code="en")
+    [answer] = await bot.ask(READER + 1, "/help")
+    assert "Commands" in answer.text
+    [answer] = await bot.ask(READER + 1, "/search nothingmatches")
+    assert "No article matches" in answer.text
+
+
+async def test_group_chat(bot: Harness) -> None:
+    group = bot.emulator.add_group("تحریریه")
+    [answer] = await bot.ask(group, "/summary@newsbot_sandbox_bot", user_id=READER)
+    assert "#اوکراین" in answer.text
+    [answer] = await bot.ask(group, "/next", user_id=READER)
+    assert "گام‌های آینده" in answer.text
+
+
+async def test_nothing_to_show_gets_a_sentence(bot: Harness) -> None:
+    [answer] = await bot.ask(READER, "/search")
+    assert "/search" in answer.text
+    [answer] = await bot.ask(READER, "/search واژه‌ای‌که‌نیست")
+    assert "پیدا نشد" in answer.text
+    [answer] = await bot.ask(READER, "/summary " + "x" * 300)
+    assert "حداکثر" in answer.text
+
+
+async def test_blocked_reader_does_not_stop_the_bot(bot: Harness) -> None:
+    bot.emulator.add_user(READER + 2, "رضا")
+    # The reader blocks the bot between asking and being answered.
+    bot.emulator.fail_next("sendMessage", 403, "Forbidden: bot was blocked by the user")
+    bot.emulator.send_text(READER + 2, "/summary")
+    await asyncio.sleep(0.5)
+    [answer] = await bot.ask(READER, "/why")
+    assert "چرا اهمیت دارد" in answer.text
+    assert any(status == 403 for _, status, _ in bot.errors())
+
+
+async def test_empty_database(tmp_path: Path) -> None:
+    async with bot_running(tmp_path, content=[]) as harness:
+        harness.emulator.add_user(READER, "مریم")
+        for command, expected in [
+            ("/start", "هنوز خبری"),
+            ("/summary", "هنوز خبری"),
+            ("/quotes", "هنوز خبری"),
+            ("/articles", "هنوز خبری"),
+            ("/search اوکراین", "پیدا نشد"),
+        ]:
+            [answer] = await harness.ask(READER, command)
+            assert expected in answer.text
+        assert harness.errors() == []
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+async def test_missing_section_and_no_quotes(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    article = _write(source, "short.txt", "خبر کوتاه\nچرا مهم است: زیرا مهم است.\n")
+    async with bot_running(tmp_path, content=[article]) as harness:
+        harness.emulator.add_user(READER, "مریم")
+        [answer] = await harness.ask(READER, "/next")
+        assert "بخش «گام‌های آینده» ندارد" in answer.text
+        assert buttons_of(answer)
+        [answer] = await harness.ask(READER, "/quotes")
+        assert "نقل قولی نیامده" in answer.text
+
+
+async def test_long_article_and_markup_like_text(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    long_paragraph = "این جمله درباره بودجه <b> و a < b & c است. " * 60
+    lines = ["عنوان <i>آزمایشی</i> & a < b", "لید با &amp; و <tag>."]
+    lines += ["جزئیات:"] + [long_paragraph for _ in range(8)]
+    lines += ["- مورد <script>alert(1)</script>", "گام بعدی: «نقل <b>» گفت وزیر."]
+    article = _write(source, "long.txt", "\n".join(lines))
+    async with bot_running(tmp_path, content=[article]) as harness:
+        harness.emulator.add_user(READER, "مریم")
+        before = len(harness.emulator.messages(READER))
+        harness.emulator.send_text(READER, "/sections")
+        [menu] = await harness.answers(READER, before)
+        data = next(data for _, data in buttons_of(menu) if decode(data).view == "details")
+        before = len(harness.emulator.messages(READER))
+        await harness.press(READER, menu, data, READER)
+        parts = await harness.answers(READER, before, expect=2)
+        assert len(parts) >= 5
+        assert all(len(part.text) <= 4096 for part in parts)
+        for command in ("/summary", "/next", "/quotes", "/start"):
+            await harness.ask(READER, command)
+        assert harness.errors() == []
+        assert "<b>" in parts[0].text

@@ -1,0 +1,135 @@
+"""Rendering: every message valid for Telegram's parser and within the limit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.article import Article, Block, Quote, Section, parse_article
+from bot.jalali import format_jalali, to_gregorian, to_jalali
+from bot.render import MESSAGE_LIMIT, escape, render_quotes, render_section, render_summary
+from bot.sandbox import clean_text, parse_html, text_length
+
+from .conftest import SAMPLE
+
+
+def accepted(message: str) -> str:
+    """The text Telegram shows for ``message``; fails as the real server would."""
+    text, _ = parse_html(message)
+    shown = clean_text(text)
+    assert shown, "text must be non-empty"
+    assert text_length(shown) <= MESSAGE_LIMIT, "message is too long"
+    return shown
+
+
+def starts_persian(text: str) -> bool:
+    first = next((char for char in text if char.isalpha()), "")
+    return "\u0600" <= first <= "\u06ff"
+
+
+@pytest.fixture(scope="module")
+def sample() -> Article:
+    return parse_article(SAMPLE.read_text(encoding="utf-8"))
+
+
+def test_summary(sample) -> None:
+    [message] = render_summary(sample, date(2026, 11, 29))
+    shown = accepted(message)
+    assert shown.startswith(sample.title)
+    assert "۸ آذر ۱۴۰۵" in shown
+    assert "#اوکراین" in shown
+    assert "چرا اهمیت دارد" in shown
+    assert starts_persian(shown)
+
+
+def test_sections_and_quotes(sample) -> None:
+    for section in sample.sections:
+        for message in render_section(sample, section):
+            shown = accepted(message)
+            assert starts_persian(shown)
+            assert "<b>" in message
+    background = render_section(sample, sample.section("background"))[0]
+    assert background.count("• ") == 2
+    quotes = render_quotes(sample)[0]
+    assert quotes.count("<blockquote>") == 5
+    assert "— رئیس‌جمهور ترامپ" in accepted(quotes)
+
+
+def test_markup_like_text_is_escaped() -> None:
+    article = Article(
+        title="<b>عنوان</b> & a < b",
+        sections=(Section("latest", "آخرین اخبار", (Block("paragraph", "x <i> y &amp; z >"),)),),
+        quotes=(Quote("<script>", "a & b", "latest"),),
+        hashtags=("تست",),
+    )
+    for message in [
+        *render_summary(article),
+        *render_section(article, article.sections[0]),
+        *render_quotes(article),
+    ]:
+        shown = accepted(message)
+        assert "&lt;" not in shown
+    assert "x <i> y &amp; z >" in accepted(render_section(article, article.sections[0])[0])
+
+
+def test_long_section_is_split_into_valid_messages() -> None:
+    sentence = "این جمله‌ای طولانی درباره بودجه <سال> و مجلس & دولت است. "
+    paragraphs = [Block("paragraph", sentence * 40) for _ in range(6)]
+    body = (*paragraphs, Block("bullet", "کلمه" * 3000))
+    article = Article(title="عنوان", sections=(Section("details", "جزئیات", body),))
+    messages = render_section(article, article.sections[0])
+    assert len(messages) > 3
+    shown = [accepted(message) for message in messages]
+    assert all(text.startswith("جزئیات") for text in shown)
+    joined = " ".join(shown)
+    assert joined.count("بودجه") == 240
+
+
+def test_escape() -> None:
+    assert escape("") == ""
+    assert escape("a < b & c > d") == "a &lt; b &amp; c &gt; d"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=st.text(min_size=1, max_size=300),
+    paragraphs=st.lists(st.text(max_size=6000), max_size=4),
+    quote=st.text(max_size=5000),
+)
+def test_any_article_renders_within_the_limit(title, paragraphs, quote) -> None:
+    if not title.strip():
+        title = "عنوان"
+    body = tuple(Block("paragraph", text) for text in paragraphs if text.strip())
+    article = Article(
+        title=title,
+        lede="\n".join(paragraphs) or None,
+        sections=(Section("other", "برچسب <x>", body),),
+        quotes=(Quote(quote or "«»", "گوینده", "other"),),
+        hashtags=("خبر",),
+    )
+    for message in [
+        *render_summary(article, date(2025, 3, 21)),
+        *render_section(article, article.sections[0]),
+        *render_quotes(article),
+    ]:
+        parse_html(message)
+        assert text_length(parse_html(message)[0]) <= MESSAGE_LIMIT
+
+
+@pytest.mark.parametrize(
+    ("day", "jalali", "shown"),
+    [
+        (date(2025, 3, 21), (1404, 1, 1), "۱ فروردین ۱۴۰۴"),
+        (date(2026, 11, 29), (1405, 9, 8), "۸ آذر ۱۴۰۵"),
+        (date(2024, 3, 19), (1402, 12, 29), "۲۹ اسفند ۱۴۰۲"),
+        (date(2025, 3, 20), (1403, 12, 30), "۳۰ اسفند ۱۴۰۳"),
+        (date(2000, 1, 1), (1378, 10, 11), "۱۱ دی ۱۳۷۸"),
+    ],
+)
+def test_jalali(day: date, jalali: tuple[int, int, int], shown: str) -> None:
+    assert to_jalali(day) == jalali
+    assert to_gregorian(*jalali) == day
+    assert format_jalali(day) == shown
