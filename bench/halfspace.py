@@ -3,7 +3,8 @@
     uv run python bench/halfspace.py [--mistakes]
 
 Prints recall of stripped half-spaces and wrong insertions per 1,000 words, for
-news text, single half-spaced words, words that must stay joined, and intact text.
+news text, single half-spaced words, words that must stay joined, and intact text;
+the held-out news text was never used to tune the restorer.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from bot.text.halfspace import HalfSpaceRestorer
 from bot.text.lexicon import load_lexicon
 from bot.text.quality import Score, score
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "halfspace"
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 
 
 def lines(name: str) -> list[str]:
-    """Non-blank lines of one evaluation file."""
+    """Non-blank lines of one evaluation file (relative to tests/data)."""
     text = (DATA / name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip()]
 
@@ -32,12 +33,17 @@ def lines(name: str) -> list[str]:
 def evaluate() -> dict[str, Score]:
     """Every measurement, by name."""
     restorer = HalfSpaceRestorer(load_lexicon())
-    news = lines("news.txt")
+    news = lines("halfspace/news.txt")
+    heldout = lines("halfspace_heldout/news.txt")
     return {
         "news text, half-spaces stripped": score(news, restorer.restore),
         "news text, intact": score(news, restorer.restore, strip=False),
-        "half-spaced words, stripped": score(lines("halfspaced_words.txt"), restorer.restore),
-        "joined words": score(lines("joined_words.txt"), restorer.restore),
+        "half-spaced words, stripped": score(
+            lines("halfspace/halfspaced_words.txt"), restorer.restore
+        ),
+        "joined words": score(lines("halfspace/joined_words.txt"), restorer.restore),
+        "held-out news, stripped": score(heldout, restorer.restore),
+        "held-out news, intact": score(heldout, restorer.restore, strip=False),
     }
 
 
@@ -51,7 +57,7 @@ def main() -> None:
             f"recall={result.recall:7.2%} wrong={result.wrong:>3} "
             f"wrong/1000 words={result.wrong_per_1000_words:5.2f}"
         )
-        if args.mistakes:
+        if args.mistakes and not name.startswith("held-out"):
             for gold, got in result.mistakes:
                 for g, r in zip(gold.split(), got.split(), strict=False):
                     if g != r:

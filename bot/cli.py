@@ -135,17 +135,20 @@ NO_TOKEN = (
 @click.pass_context
 def run(ctx: click.Context) -> None:
     """Run the bot against the Bot API (long polling)."""
+    import asyncio
+
     from telegram import Update
     from telegram.error import InvalidToken, NetworkError
 
-    from bot.tg.app import build_application
+    from bot.tg.app import build_application, check_connection
 
     settings = settings_from(ctx)
     if not settings.token:
         fail(NO_TOKEN)
-    application = build_application(settings)
     try:
-        application.run_polling(allowed_updates=Update.ALL_TYPES)
+        # Ask who we are first, so a refused token or an unreachable server is one
+        # sentence rather than a logged traceback from inside the polling loop.
+        asyncio.run(check_connection(settings))
     except InvalidToken:
         fail(
             "Telegram refused the bot token in TELEGRAM_BOT_TOKEN. Check it with @BotFather "
@@ -153,6 +156,7 @@ def run(ctx: click.Context) -> None:
         )
     except NetworkError as error:
         fail(f"cannot reach the Bot API at {settings.telegram_api_url} ({error.message}).")
+    build_application(settings).run_polling(allowed_updates=Update.ALL_TYPES)
 
 
 @main.command()

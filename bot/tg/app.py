@@ -7,7 +7,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from telegram import BotCommand, Update
+from telegram import Bot, BotCommand, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
     AIORateLimiter,
@@ -19,6 +19,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from bot.config import Settings
 from bot.ingest import ingest_paths
@@ -119,6 +120,13 @@ def build_application(settings: Settings) -> Application:
     application.bot_data["settings"] = settings
     add_handlers(application)
     return application
+
+
+async def check_connection(settings: Settings) -> None:
+    """Call getMe with the configured token, server and proxy; raises as the bot would."""
+    request = HTTPXRequest(proxy=settings.telegram_proxy_url)
+    async with Bot(settings.token or "", base_url=settings.telegram_api_url, request=request) as bot:
+        await bot.get_me()
 
 
 @asynccontextmanager
