@@ -124,8 +124,12 @@ def build_application(settings: Settings) -> Application:
 
 async def check_connection(settings: Settings) -> None:
     """Call getMe with the configured token, server and proxy; raises as the bot would."""
-    request = HTTPXRequest(proxy=settings.telegram_proxy_url)
-    async with Bot(settings.token or "", base_url=settings.telegram_api_url, request=request) as bot:
+    bot = Bot(
+        settings.token or "",
+        base_url=settings.telegram_api_url,
+        request=HTTPXRequest(proxy=settings.telegram_proxy_url),
+    )
+    async with bot:
         await bot.get_me()
 
 
