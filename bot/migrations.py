@@ -62,10 +62,15 @@ def _search(db: Database) -> None:
     db.table("search").enable_fts(["title", "body"], create_triggers=True, tokenize="unicode61")
 
 
+def _published(db: Database) -> None:
+    db.table("articles").add_column("published", str)
+
+
 #: Every migration ever shipped, in order. Append; never edit or reorder.
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_articles", _articles),
     ("0002_search", _search),
+    ("0003_published", _published),
 )
 
 

@@ -12,7 +12,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -130,6 +130,7 @@ class Store:
             "hashtags": json.dumps(article.hashtags, ensure_ascii=False),
             "summary": json.dumps(article.summary, ensure_ascii=False),
             "warnings": json.dumps(article.warnings, ensure_ascii=False),
+            "published": article.published.isoformat() if article.published else None,
             "updated_at": now,
         }
         with self.db.conn:
@@ -237,6 +238,7 @@ class Store:
             hashtags=tuple(json.loads(row["hashtags"] or "[]")),
             summary=tuple(json.loads(row["summary"] or "[]")),
             warnings=tuple(json.loads(row["warnings"] or "[]")),
+            published=date.fromisoformat(row["published"]) if row["published"] else None,
         )
         return StoredArticle(
             id=article_id,

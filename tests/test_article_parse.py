@@ -177,3 +177,33 @@ def test_json_schema(sample) -> None:
     assert set(section) == {"key", "label", "body"}
     assert set(section["body"][0]) == {"type", "text"}
     assert set(data["quotes"][0]) == {"text", "speaker", "section"}
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("۱۴۰۵/۰۹/۰۸", "2026-11-29"),
+        ("1405-9-8", "2026-11-29"),
+        ("تاریخ: ۸ آذر ۱۴۰۵", "2026-11-29"),
+        ("شنبه ۸ آذر ۱۴۰۵", "2026-11-29"),
+        ("2026-11-29", "2026-11-29"),
+        ("Published: November 29, 2026", "2026-11-29"),
+        ("", None),
+        ("۱۴۰۵/۱۳/۰۱", None),
+        ("1405/12/31", None),
+        ("قیمت ۳.۴ درصد", None),
+        ("2026-02-30", None),
+    ],
+)
+def test_datelines(line: str, iso: str | None) -> None:
+    from bot.article.dates import parse_dateline
+
+    found = parse_dateline(line)
+    assert (found.isoformat() if found else None) == iso
+
+
+def test_dateline_becomes_the_article_date() -> None:
+    article = parse_article("عنوان\n۱۴۰۵/۰۹/۰۸\nلید.\nچرا مهم است: متن.")
+    assert article.published is not None and article.published.isoformat() == "2026-11-29"
+    assert article.lede == "لید."
+    assert article.to_json()["date"] == "2026-11-29"

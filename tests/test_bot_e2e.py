@@ -189,3 +189,34 @@ async def test_long_article_and_markup_like_text(tmp_path: Path) -> None:
             await harness.ask(READER, command)
         assert harness.errors() == []
         assert "<b>" in parts[0].text
+
+
+async def test_commands_are_published_in_persian_and_english(bot: Harness) -> None:
+    calls = [r for r in bot.emulator.requests if r.method.lower() == "setmycommands"]
+    assert len(calls) == 2
+    assert any('"en"' in str(r.params) or "en" == r.params.get("language_code") for r in calls)
+    assert all(r.status == 200 for r in calls)
+
+
+async def test_errors_reach_the_admins_in_one_message(tmp_path: Path) -> None:
+    admin = 7001
+    async with bot_running(tmp_path, admin_ids=[admin]) as harness:
+        harness.emulator.add_user(READER, "مریم")
+        harness.emulator.add_user(admin, "سردبیر")
+        harness.emulator.fail_next("sendMessage", 400, "Bad Request: message thread not found")
+        harness.emulator.send_text(READER, "/summary")
+        [report] = await harness.answers(admin, 0)
+        assert "خطا" in report.text and "message thread not found" in report.text.lower()
+        assert report.text.count("\n") <= 1
+        [apology] = await harness.answers(READER, 0)
+        assert "مشکلی پیش آمد" in apology.text
+
+
+async def test_article_date_comes_from_its_dateline(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    article = _write(source, "dated.txt", "خبر تاریخ‌دار\n۱۴۰۳/۰۱/۰۱\nلید.\nچرا مهم است: زیرا.")
+    async with bot_running(tmp_path, content=[article]) as harness:
+        harness.emulator.add_user(READER, "مریم")
+        [answer] = await harness.ask(READER, "/summary")
+        assert "۱ فروردین ۱۴۰۳" in answer.text

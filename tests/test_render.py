@@ -133,3 +133,26 @@ def test_jalali(day: date, jalali: tuple[int, int, int], shown: str) -> None:
     assert to_jalali(day) == jalali
     assert to_gregorian(*jalali) == day
     assert format_jalali(day) == shown
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    lines=st.lists(
+        st.one_of(
+            st.text(max_size=3000),
+            st.sampled_from(["چرا مهم است: ", "- ", "آخرین اخبار:", "«", "»", "<b>", "a < b &"]),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_any_article_text_renders_within_the_limit(lines) -> None:
+    article = parse_article("\n".join(lines))
+    if not article.title:
+        return
+    messages = [*render_summary(article), *render_quotes(article)]
+    for section in article.sections:
+        messages.extend(render_section(article, section))
+    for message in messages:
+        text, _ = parse_html(message)
+        assert text_length(text) <= MESSAGE_LIMIT

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
 
 BlockType = Literal["paragraph", "bullet"]
@@ -60,6 +61,7 @@ class Article:
     quotes: tuple[Quote, ...] = ()
     hashtags: tuple[str, ...] = ()
     summary: tuple[str, ...] = ()
+    published: date | None = None
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def section(self, key: str) -> Section | None:
@@ -85,6 +87,7 @@ class Article:
                 {"text": quote.text, "speaker": quote.speaker, "section": quote.section}
                 for quote in self.quotes
             ],
+            "date": self.published.isoformat() if self.published else None,
             "hashtags": list(self.hashtags),
             "summary": list(self.summary),
             "warnings": list(self.warnings),

@@ -1,7 +1,7 @@
 """Parse an article's text into an :class:`Article`.
 
-The layout: the first line is the title; a line with ``عکس:`` (``Photo:``) right after
-it is the photo caption; unlabelled paragraphs before the first label are the lede;
+The layout: the first line is the title; a line that is only a date right after it is
+the dateline; a line with ``عکس:`` (``Photo:``) right after it is the photo caption; unlabelled paragraphs before the first label are the lede;
 each labelled line opens a section whose body runs to the next label, paragraphs and
 ``- `` bullets in order.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.article.dates import parse_dateline
 from bot.article.labels import match_label
 from bot.article.model import Article, Block, Section
 from bot.article.quotes import find_quotes
@@ -19,8 +20,8 @@ from bot.text import TextNormalizer, default_normalizer, detect_lang, keywords
 
 _BULLET = re.compile(r"^(?:[-*–—]\s+|[•▪◦●▫■□➖]\s*)")
 _CAPTION = re.compile(r"(?:^|\s)(?:عکس|تصویر|photo(?: credit)?|image)\s*[:：]", re.I)
-#: The caption stands within this many lines after the title.
-CAPTION_WINDOW = 2
+#: The dateline and the caption stand within this many lines after the title.
+HEADER_WINDOW = 2
 
 
 @dataclass
@@ -51,8 +52,14 @@ def parse_article(
     if not lines:
         return Article(title="", lang=lang, warnings=("the article is empty",))
     title, rest = lines[0], lines[1:]
+    published = None
+    for index, line in enumerate(rest[:HEADER_WINDOW]):
+        published = parse_dateline(line)
+        if published is not None:
+            rest.pop(index)
+            break
     caption = None
-    for index, line in enumerate(rest[:CAPTION_WINDOW]):
+    for index, line in enumerate(rest[:HEADER_WINDOW]):
         if _CAPTION.search(line) and not match_known_label(line):
             caption = rest.pop(index)
             break
@@ -91,6 +98,7 @@ def parse_article(
         quotes=quotes,
         hashtags=tuple(keywords(title, body_text, lang)),
         summary=tuple(summarize(lede_text or "", lang)) if not sections else (),
+        published=published,
         warnings=tuple(warnings),
     )
 

@@ -65,8 +65,8 @@ def article_keyboard(stored: StoredArticle, current: str | None = None) -> Inlin
 
 
 def article_date(stored: StoredArticle, zone: tzinfo) -> date:
-    """The date shown with an article: when it was ingested, in the bot's zone."""
-    return stored.ingested_at.astimezone(zone).date()
+    """The date shown with an article: its own, else when it was ingested (bot's zone)."""
+    return stored.article.published or stored.ingested_at.astimezone(zone).date()
 
 
 def view_reply(stored: StoredArticle, view: str, lang: str, zone: tzinfo) -> Reply:
