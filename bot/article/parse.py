@@ -1,9 +1,9 @@
 """Parse an article's text into an :class:`Article`.
 
-The layout: the first line is the title; a line that is only a date right after it is
-the dateline; a line with ``عکس:`` (``Photo:``) right after it is the photo caption; unlabelled paragraphs before the first label are the lede;
-each labelled line opens a section whose body runs to the next label, paragraphs and
-``- `` bullets in order.
+The layout: the first line is the title; a line right after it that is only a date is
+the dateline; a line with ``عکس:`` (``Photo:``) near the top is the photo caption;
+unlabelled paragraphs before the first label are the lede; each labelled line opens a
+section whose body runs to the next label, paragraphs and ``- `` bullets in order.
 """
 
 from __future__ import annotations
