@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.article import Article, parse_article
+from bot.config import Settings
 from bot.load import DEFAULT_MAX_BYTES, LoadError, article_paths, read_article
 from bot.store import IngestStatus, Store
 from bot.text import TextNormalizer
@@ -47,6 +48,17 @@ def parse_file(
     return text, article
 
 
+def ingest_text(
+    store: Store, text: str, source: str, *, normalizer: TextNormalizer | None = None
+) -> FileResult:
+    """Parse already-decoded text (a document sent to the bot) and store it."""
+    article = parse_article(text, normalizer=normalizer)
+    if not article.title:
+        return FileResult(Path(source), error=f"{source}: has no title line")
+    result = store.ingest(article, source, text)
+    return FileResult(Path(source), result.status, result.id, article)
+
+
 def ingest_paths(
     store: Store,
     paths: Iterable[Path],
@@ -67,3 +79,22 @@ def ingest_paths(
             continue
         result = store.ingest(article, source_name(path), text)
         yield FileResult(path, result.status, result.id, article)
+
+
+def ingest_folder(settings: Settings) -> list[str]:
+    """Ingest the content folder with a connection of its own; return one line per file."""
+    if not settings.content_dir.exists():
+        return [f"content folder {settings.content_dir} does not exist"]
+    store = Store.open(settings.database_path)
+    lines = []
+    try:
+        for result in ingest_paths(
+            store, [settings.content_dir], max_bytes=settings.max_article_bytes
+        ):
+            if result.error:
+                lines.append(result.error)
+            elif result.status != "unchanged" and result.article is not None:
+                lines.append(f"{result.status}: {result.article.title} ← {result.path}")
+    finally:
+        store.close()
+    return lines

@@ -21,7 +21,19 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("sections", "همه بخش‌های خبر", "All sections of the article"),
     ("articles", "تازه‌ترین خبرها", "Recent articles"),
     ("search", "جستجو در خبرها: /search چند کلمه", "Search articles: /search words"),
+    ("subscribe", "دریافت خلاصه هر خبر تازه", "Get the summary of every new article"),
+    ("unsubscribe", "لغو اشتراک", "Stop the summaries"),
     ("help", "راهنمای دستورها", "Every command"),
+)
+
+#: Admin commands, listed in /help for admins only.
+ADMIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("post", "ارسال مورد بعدی به کانال‌ها همین حالا", "Post the next item now"),
+    ("queue", "موردهای بعدی هر کانال و زمانشان", "Upcoming posts per chat with their times"),
+    ("pause", "توقف ارسال زمان‌بندی‌شده", "Pause scheduled posting"),
+    ("resume", "ادامه ارسال زمان‌بندی‌شده", "Resume scheduled posting"),
+    ("reload", "خواندن دوباره پوشه خبرها", "Re-scan the content folder"),
+    ("status", "وضعیت: خبرها، صف، خطاها", "Status: articles, queue, errors"),
 )
 
 _CATALOG: dict[str, dict[str, str]] = {
@@ -93,6 +105,66 @@ _CATALOG: dict[str, dict[str, str]] = {
         "fa": "⚠️ خطا در newsbot: {error}",
         "en": "⚠️ newsbot error: {error}",
     },
+    "admins_only": {
+        "fa": "این دستور فقط برای سردبیران این ربات است.",
+        "en": "This command is for the bot's editors only.",
+    },
+    "private_only": {
+        "fa": "اشتراک فقط در گفت‌وگوی خصوصی با ربات ممکن است.",
+        "en": "Subscriptions work only in a private chat with the bot.",
+    },
+    "subscribed": {
+        "fa": "مشترک شدید: خلاصه هر خبر تازه برایتان فرستاده می‌شود. لغو: /unsubscribe",
+        "en": "Subscribed: you will get the summary of every new article. Stop: /unsubscribe",
+    },
+    "already_subscribed": {
+        "fa": "شما از قبل مشترک هستید. لغو: /unsubscribe",
+        "en": "You are already subscribed. Stop: /unsubscribe",
+    },
+    "unsubscribed": {
+        "fa": "اشتراک شما لغو شد. هر وقت خواستید: /subscribe",
+        "en": "Unsubscribed. Any time again: /subscribe",
+    },
+    "not_subscribed": {
+        "fa": "شما مشترک نیستید. برای اشتراک: /subscribe",
+        "en": "You are not subscribed. To subscribe: /subscribe",
+    },
+    "paused": {
+        "fa": "ارسال زمان‌بندی‌شده متوقف شد. ادامه: /resume",
+        "en": "Scheduled posting paused. Resume: /resume",
+    },
+    "resumed": {"fa": "ارسال زمان‌بندی‌شده ادامه یافت.", "en": "Scheduled posting resumed."},
+    "no_digest_chats": {
+        "fa": "هیچ کانالی در DIGEST_CHATS تعریف نشده است.",
+        "en": "No chat is configured in DIGEST_CHATS.",
+    },
+    "nothing_to_post": {
+        "fa": "در هیچ کانالی موردی برای ارسال نمانده است.",
+        "en": "Nothing is waiting to be posted in any chat.",
+    },
+    "uncertain_post": {
+        "fa": "⚠️ معلوم نیست پست «{item}» از خبر «{title}» به {chat} رسیده باشد: برنامه هنگام "
+        "ارسال متوقف شد. اگر در کانال نیست، دوباره بفرستید.",
+        "en": "⚠️ Post “{item}” of “{title}” to {chat} may or may not have arrived: the "
+        "program stopped while sending it. If it is not in the chat, post it again.",
+    },
+    "button_post_again": {"fa": "ارسال دوباره", "en": "Post again"},
+    "button_was_posted": {"fa": "رسیده بود", "en": "It arrived"},
+    "requeued": {"fa": "دوباره در صف ارسال قرار گرفت.", "en": "Queued to be posted again."},
+    "marked_sent": {"fa": "علامت خورد: رسیده بود.", "en": "Marked as posted."},
+    "document_refused": {
+        "fa": "این فایل پذیرفته نشد: {reason}",
+        "en": "This file was refused: {reason}",
+    },
+    "document_not_text": {
+        "fa": "فقط فایل متنی ‎.txt‎ پذیرفته می‌شود.",
+        "en": "Only .txt text files are accepted.",
+    },
+    "admin_help_title": {"fa": "<b>دستورهای سردبیر</b>", "en": "<b>Editor commands</b>"},
+    "admin_help_footer": {
+        "fa": "برای افزودن خبر، فایل ‎.txt‎ آن را برای ربات بفرستید.",
+        "en": "To add an article, send its .txt file to the bot.",
+    },
     "button_summary": {"fa": "خلاصه", "en": "Summary"},
     "button_quotes": {"fa": "نقل قول‌ها", "en": "Quotes"},
 }
@@ -115,11 +187,18 @@ def say(key: str, lang: str = "fa", **values: object) -> str:
     return text.format(**escaped) if escaped else text
 
 
-def help_text(lang: str = "fa") -> str:
-    """Every command with one line each."""
+def help_text(lang: str = "fa", *, admin: bool = False) -> str:
+    """Every command with one line each; admins also see theirs."""
     column = 1 if lang == "fa" else 2
     lines = [say("help_title", lang)]
     lines.extend(f"/{command[0]} — {html.escape(command[column])}" for command in COMMANDS)
     lines.append("")
     lines.append(say("help_footer", lang))
+    if admin:
+        lines.append("")
+        lines.append(say("admin_help_title", lang))
+        lines.extend(
+            f"/{command[0]} — {html.escape(command[column])}" for command in ADMIN_COMMANDS
+        )
+        lines.append(say("admin_help_footer", lang))
     return "\n".join(lines)

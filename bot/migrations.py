@@ -66,11 +66,51 @@ def _published(db: Database) -> None:
     db.table("articles").add_column("published", str)
 
 
+def _post_log(db: Database) -> None:
+    db.table("posts").create(
+        {
+            "id": int,
+            "chat": str,
+            "article_id": int,
+            "item": str,
+            "position": int,
+            "kind": str,
+            "state": str,
+            "parts_done": int,
+            "message_ids": str,
+            "attempts": int,
+            "not_before": str,
+            "reason": str,
+            "created_at": str,
+            "updated_at": str,
+            "sent_at": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"chat", "article_id", "item", "position", "kind", "state", "created_at"},
+        defaults={"parts_done": 0, "attempts": 0, "message_ids": "[]"},
+    )
+    db.table("posts").create_index(["chat", "article_id", "item"], unique=True)
+    db.table("posts").create_index(["state", "chat"])
+    db.table("articles").create_index(["ingested_at"])
+    db.table("chats").create(
+        {"key": str, "state": str, "reason": str, "told": int, "updated_at": str},
+        pk="key",
+        defaults={"told": 0},
+    )
+    db.table("subscribers").create(
+        {"user_id": int, "lang": str, "active": int, "since": str, "reason": str},
+        pk="user_id",
+    )
+    db.table("flags").create({"key": str, "value": str}, pk="key")
+
+
 #: Every migration ever shipped, in order. Append; never edit or reorder.
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_articles", _articles),
     ("0002_search", _search),
     ("0003_published", _published),
+    ("0004_post_log", _post_log),
 )
 
 

@@ -198,9 +198,10 @@ def render_section(article: Article, section: Section) -> list[str]:
     return paginate(header, _blocks(section))
 
 
-def render_quotes(article: Article) -> list[str]:
-    """Every quote as a blockquote with its speaker after it."""
-    header = Piece.text(QUOTES_TITLE.get(article.lang, QUOTES_TITLE["fa"]), "b")
+def render_quotes(article: Article, title: str | None = None) -> list[str]:
+    """Every quote as a blockquote with its speaker after it, under ``title``."""
+    title = title or QUOTES_TITLE.get(article.lang, QUOTES_TITLE["fa"])
+    header = Piece.text(title, "b")
     pieces = []
     for quote in article.quotes:
         block = Piece.text(quote.text, "blockquote")

@@ -37,6 +37,16 @@ class StoredArticle:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleOutline:
+    """An article's id, ingestion time, section keys (with whether they have a body)."""
+
+    id: int
+    ingested_at: str
+    sections: list[tuple[str, bool]]
+    has_quotes: bool
+
+
+@dataclass(frozen=True, slots=True)
 class IngestResult:
     """What storing one article did."""
 
@@ -188,7 +198,7 @@ class Store:
     def delete(self, article_id: int) -> bool:
         """Remove an article and its parts; ``False`` when there was none."""
         with self.db.conn:
-            for table in ("sections", "quotes", "search"):
+            for table in ("sections", "quotes", "search", "posts"):
                 self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
             cursor = self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
         return cursor.rowcount > 0
@@ -272,6 +282,29 @@ class Store:
                 [limit],
             )
         ]
+
+    def outlines(self, since_id: int = 0) -> list[ArticleOutline]:
+        """Every article after ``since_id``, oldest first, with its sections' keys.
+
+        What a digest plan needs, without loading whole articles.
+        """
+        articles: dict[int, ArticleOutline] = {}
+        for row in self._rows(
+            "SELECT id, ingested_at, (SELECT count(*) FROM quotes WHERE article_id = articles.id) "
+            "AS quotes FROM articles WHERE id > ? ORDER BY ingested_at, id",
+            [since_id],
+        ):
+            articles[row["id"]] = ArticleOutline(
+                row["id"], row["ingested_at"], [], row["quotes"] > 0
+            )
+        for row in self._rows(
+            "SELECT article_id, key, body != '[]' AS has_body FROM sections "
+            "WHERE article_id > ? ORDER BY article_id, position",
+            [since_id],
+        ):
+            if row["article_id"] in articles:
+                articles[row["article_id"]].sections.append((row["key"], bool(row["has_body"])))
+        return list(articles.values())
 
     def count(self) -> int:
         """How many articles are stored."""

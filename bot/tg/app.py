@@ -22,11 +22,16 @@ from telegram.ext import (
 from telegram.request import HTTPXRequest
 
 from bot.config import Settings
-from bot.ingest import ingest_paths
+from bot.digest.channels import ChannelPoster
+from bot.digest.subscribers import SubscriberFanOut
+from bot.ingest import ingest_folder
 from bot.messages import COMMANDS
+from bot.postlog import PostLog
+from bot.schedule import parse_chats, parse_schedule
 from bot.store import Store
-from bot.tg import handlers
+from bot.tg import admin, handlers
 from bot.tg.errors import on_error
+from bot.tg.jobs import notify_admins, report_uncertain, schedule_jobs
 from bot.tg.services import KEY, Services
 
 log = logging.getLogger(__name__)
@@ -42,33 +47,36 @@ def file_url(base_url: str) -> str:
     return f"{root}/file/bot"
 
 
-def ingest_content(settings: Settings) -> list[str]:
-    """Ingest the content folder with a connection of its own; return one line per file."""
-    if not settings.content_dir.exists():
-        return [f"content folder {settings.content_dir} does not exist"]
+def build_services(application: Application, settings: Settings) -> Services:
+    """Open the store and build the digest posters from the settings."""
     store = Store.open(settings.database_path)
-    lines = []
-    try:
-        for result in ingest_paths(
-            store, [settings.content_dir], max_bytes=settings.max_article_bytes
-        ):
-            if result.error:
-                lines.append(result.error)
-            elif result.status != "unchanged" and result.article is not None:
-                lines.append(f"{result.status}: {result.article.title} ← {result.path}")
-    finally:
-        store.close()
-    return lines
+    posts = PostLog(store.db)
+
+    async def notify(text: str) -> None:
+        await notify_admins(application, text)
+
+    targets = parse_chats(settings.digest_chats)
+    return Services(
+        settings=settings,
+        store=store,
+        posts=posts,
+        channels=ChannelPoster(store, posts, targets, settings.zone, notify),
+        subscribers=SubscriberFanOut(store, posts, settings.zone),
+        ticks=parse_schedule(settings.digest_schedule, settings.zone),
+    )
 
 
 async def post_init(application: Application) -> None:
-    """Open the store, ingest the content folder and publish the command list."""
+    """Ingest the content folder, open the services, recover, schedule, list commands."""
     settings: Settings = application.bot_data["settings"]
-    for line in await asyncio.to_thread(ingest_content, settings):
+    for line in await asyncio.to_thread(ingest_folder, settings):
         log.info("ingest %s", line)
-    store = Store.open(settings.database_path)
-    application.bot_data[KEY] = Services(settings=settings, store=store)
-    log.info("%d articles in %s", store.count(), settings.database_path)
+    service = build_services(application, settings)
+    application.bot_data[KEY] = service
+    log.info("%d articles in %s", service.store.count(), settings.database_path)
+    service.posts.retry_failing_chats()
+    await report_uncertain(application)
+    schedule_jobs(application, service)
     for column, language in ((1, None), (2, "en")):
         commands = [BotCommand(command[0], command[column]) for command in COMMANDS]
         await application.bot.set_my_commands(commands, language_code=language)
@@ -92,6 +100,19 @@ def add_handlers(application: Application) -> None:
     application.add_handler(CommandHandler("sections", handlers.sections))
     application.add_handler(CommandHandler("articles", handlers.articles))
     application.add_handler(CommandHandler("search", handlers.search))
+    application.add_handler(CommandHandler("subscribe", admin.subscribe))
+    application.add_handler(CommandHandler("unsubscribe", admin.unsubscribe))
+    for command, callback in (
+        ("post", admin.post_now),
+        ("queue", admin.queue),
+        ("pause", admin.pause),
+        ("resume", admin.resume),
+        ("reload", admin.reload),
+        ("status", admin.status),
+    ):
+        application.add_handler(CommandHandler(command, callback))
+    application.add_handler(MessageHandler(filters.Document.ALL, admin.document))
+    application.add_handler(CallbackQueryHandler(admin.uncertain_choice, pattern=r"^p:"))
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown))
     application.add_error_handler(on_error)
@@ -101,6 +122,9 @@ def build_application(settings: Settings) -> Application:
     """The bot: HTML by default, rate limited, services opened in post_init."""
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    # A bad schedule or chat list stops the start here, with one line naming it.
+    parse_schedule(settings.digest_schedule, settings.zone)
+    parse_chats(settings.digest_chats)
     builder = (
         ApplicationBuilder()
         .token(settings.token)

@@ -93,8 +93,10 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """List every command with one line each."""
-    await send_reply(update, context, plain(help_text(reader_lang(update))))
+    """List every command with one line each (and the editor's, for admins)."""
+    user = update.effective_user
+    admin = user is not None and user.id in services(context).settings.admin_ids
+    await send_reply(update, context, plain(help_text(reader_lang(update), admin=admin)))
 
 
 async def summary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

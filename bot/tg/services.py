@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from telegram.ext import ContextTypes
 
 from bot.config import Settings
+from bot.digest.channels import ChannelPoster
+from bot.digest.subscribers import SubscriberFanOut
+from bot.postlog import PostLog
+from bot.schedule import Tick
 from bot.store import Store
 
 KEY = "services"
@@ -14,10 +18,14 @@ KEY = "services"
 
 @dataclass(slots=True)
 class Services:
-    """The settings and the open store."""
+    """The settings, the open store, the post log and the digest posters."""
 
     settings: Settings
     store: Store
+    posts: PostLog
+    channels: ChannelPoster
+    subscribers: SubscriberFanOut
+    ticks: list[Tick]
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

@@ -1,0 +1,1 @@
+"""Scheduled digests: what each chat gets, in what order, posted exactly once."""

@@ -1,0 +1,128 @@
+"""Channel digests: plans for every chat in DIGEST_CHATS, one post per chat per tick."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, tzinfo
+
+from telegram import Bot
+
+from bot.digest.plan import plan_items
+from bot.digest.sending import Outcome, Sender
+from bot.postlog import CHANNEL, PostLog
+from bot.schedule import Target
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+PAUSED = "paused"
+#: A failing chat is tried again after this long (and at every start).
+FAILING_RETRY = timedelta(hours=1)
+
+Notify = Callable[[str], Awaitable[None]]
+
+
+@dataclass
+class ChannelPoster:
+    """Plans and posts the digests of every target chat."""
+
+    store: Store
+    posts: PostLog
+    targets: list[Target]
+    zone: tzinfo
+    notify: Notify
+    _planned_up_to: dict[str, int] = field(default_factory=dict)
+    _locks: dict[str, asyncio.Lock] = field(default_factory=dict)
+    _failing_since: dict[str, datetime] = field(default_factory=dict)
+
+    @property
+    def sender(self) -> Sender:
+        """Sends one post."""
+        return Sender(self.store, self.posts, self.zone)
+
+    @property
+    def paused(self) -> bool:
+        """Whether scheduled posting is paused (kept across restarts)."""
+        return self.posts.flag(PAUSED) == "1"
+
+    def pause(self, paused: bool) -> None:
+        """Pause or resume scheduled posting."""
+        self.posts.set_flag(PAUSED, "1" if paused else None)
+
+    def plan(self) -> int:
+        """Give every target a plan for every article it has none for; posts created.
+
+        The first call reads what is planned; later calls only look at newer articles.
+        """
+        created = 0
+        for target in self.targets:
+            known = self._planned_up_to.get(target.key)
+            planned = self.posts.planned_articles(target.key) if known is None else set()
+            newest = known or 0
+            for outline in self.store.outlines(since_id=newest):
+                newest = max(newest, outline.id)
+                if outline.id not in planned:
+                    items = plan_items(outline.sections, outline.has_quotes)
+                    created += self.posts.plan(target.key, outline.id, items, CHANNEL)
+            self._planned_up_to[target.key] = newest
+        return created
+
+    def _due(self, target: Target, failing: dict[str, str], now: datetime) -> bool:
+        if target.key not in failing:
+            return True
+        since = self._failing_since.setdefault(target.key, now)
+        if now - since >= FAILING_RETRY:
+            self._failing_since[target.key] = now
+            return True
+        return False
+
+    async def tick(self, bot: Bot, *, force: bool = False) -> list[Outcome]:
+        """Post the next pending item of every chat (unless paused, or ``force``)."""
+        if self.paused and not force:
+            return []
+        self.plan()
+        failing = self.posts.failing_chats()
+        now = datetime.now(UTC)
+        due = [target for target in self.targets if force or self._due(target, failing, now)]
+        results = await asyncio.gather(*(self.post_next(bot, target) for target in due))
+        return [outcome for outcome in results if outcome is not None]
+
+    async def post_next(self, bot: Bot, target: Target) -> Outcome | None:
+        """Post one item to ``target``; ``None`` when nothing is due."""
+        return await self._post(bot, target, None)
+
+    async def post_one(self, bot: Bot, post_id: int) -> Outcome | None:
+        """Post one given pending post now (an admin's "post again")."""
+        post = self.posts.get(post_id)
+        target = next((t for t in self.targets if post and t.key == post.chat), None)
+        return await self._post(bot, target, post_id) if target else None
+
+    async def _post(self, bot: Bot, target: Target, post_id: int | None) -> Outcome | None:
+        async with self._locks.setdefault(target.key, asyncio.Lock()):
+            if post_id is None:
+                pending = self.posts.next_pending(target.key)
+                post_id = pending.id if pending else None
+            if post_id is None or not self.posts.claim(post_id):
+                return None
+            post = self.posts.get(post_id)
+            assert post is not None
+            outcome = await self.sender.send(bot, target.chat, target.thread_id, post)
+        await self._report(outcome)
+        return outcome
+
+    async def _report(self, outcome: Outcome) -> None:
+        if outcome.state == "sent":
+            self._failing_since.pop(outcome.chat, None)
+            return
+        log.warning("post %s to %s: %s (%s)", outcome.post_id, outcome.chat, outcome.state,
+                    outcome.detail)  # fmt: skip
+        if outcome.state == "chat-failing":
+            if self.posts.chat_failing(outcome.chat, outcome.detail):
+                await self.notify(f"chat {outcome.chat} is failing: {outcome.detail}")
+            self._failing_since[outcome.chat] = datetime.now(UTC)
+        elif outcome.state in ("failed", "uncertain"):
+            await self.notify(f"post {outcome.post_id} to {outcome.chat}: {outcome.state}: "
+                              f"{outcome.detail}")  # fmt: skip

@@ -1,0 +1,103 @@
+"""Private subscriptions: the summary of every new article to each subscriber.
+
+The fan-out keeps under Telegram's limits by itself (about 30 messages a second
+overall, one a second per chat) so that no 429 is ever needed, records every delivery
+in the post log, and unsubscribes a reader who blocked the bot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import tzinfo
+
+from telegram import Bot
+
+from bot.digest.plan import SUMMARY
+from bot.digest.sending import Outcome, Sender
+from bot.postlog import SUBSCRIBER, PostLog
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+#: Messages per second overall, a little under Telegram's 30 to leave room for replies.
+FANOUT_RATE = 28
+PER_CHAT_INTERVAL = 1.0
+BATCH = 500
+CONCURRENCY = 32
+
+
+class Pacer:
+    """At most ``rate`` starts in any ``period`` seconds (a sliding window)."""
+
+    def __init__(self, rate: int, period: float = 1.0) -> None:
+        self.rate = rate
+        self.period = period
+        self.starts: deque[float] = deque()
+
+    async def wait(self) -> None:
+        """Return when one more start fits in the window."""
+        while True:
+            now = time.monotonic()
+            while self.starts and self.starts[0] <= now - self.period:
+                self.starts.popleft()
+            if len(self.starts) < self.rate:
+                self.starts.append(now)
+                return
+            await asyncio.sleep(self.starts[0] + self.period - now)
+
+
+@dataclass
+class SubscriberFanOut:
+    """Plans and delivers subscribers' posts."""
+
+    store: Store
+    posts: PostLog
+    zone: tzinfo
+    rate: int = FANOUT_RATE
+    _last_sent: dict[str, float] = field(default_factory=dict)
+    _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    async def deliver(self, bot: Bot) -> list[Outcome]:
+        """Send every due subscriber post, paced; one run at a time."""
+        async with self._lock:
+            self.posts.plan_subscribers(SUMMARY)
+            outcomes: list[Outcome] = []
+            pacer = Pacer(self.rate)
+            gate = asyncio.Semaphore(CONCURRENCY)
+            while batch := self.posts.pending_of_kind(SUBSCRIBER, BATCH):
+                tasks = []
+                for post in batch:
+                    wait = self._last_sent.get(post.chat, 0) + PER_CHAT_INTERVAL - time.monotonic()
+                    if wait > 0:
+                        await asyncio.sleep(wait)
+                    await pacer.wait()
+                    await gate.acquire()
+                    self._last_sent[post.chat] = time.monotonic()
+                    tasks.append(asyncio.create_task(self._one(bot, post.id, gate)))
+                results = await asyncio.gather(*tasks)
+                outcomes.extend(outcome for outcome in results if outcome is not None)
+                if all(outcome is None or outcome.state == "pending" for outcome in results):
+                    break
+            return outcomes
+
+    async def _one(self, bot: Bot, post_id: int, gate: asyncio.Semaphore) -> Outcome | None:
+        try:
+            if not self.posts.claim(post_id):
+                return None
+            post = self.posts.get(post_id)
+            if post is None:
+                return None
+            sender = Sender(self.store, self.posts, self.zone)
+            outcome = await sender.send(bot, int(post.chat), None, post)
+            if outcome.state == "chat-failing":
+                self.posts.unsubscribe(int(post.chat), outcome.detail)
+                self.posts.finish(post.id, "failed", outcome.detail)
+                log.info("unsubscribed %s: %s", post.chat, outcome.detail)
+            return outcome
+        finally:
+            gate.release()
+

@@ -1,0 +1,98 @@
+"""Jobs on python-telegram-bot's JobQueue: digest ticks, the fan-out, content re-scans.
+
+The JobQueue does not persist jobs: they are rebuilt from the settings at every start,
+and the post log in SQLite says what is already done.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram.error import TelegramError
+from telegram.ext import Application, ContextTypes
+
+from bot.ingest import ingest_folder
+from bot.messages import say
+from bot.tg.services import KEY, Services, services
+
+log = logging.getLogger(__name__)
+
+#: How often the content folder is re-scanned for new or edited files.
+RESCAN_SECONDS = 60.0
+FANOUT_SECONDS = 5.0
+#: A tick that starts late by more than this is skipped; the next one posts.
+MISFIRE_GRACE_SECONDS = 30
+
+
+async def digest_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Post the next item to every digest chat."""
+    for outcome in await services(context).channels.tick(context.bot):
+        log.info("digest %s post %s: %s %s", outcome.chat, outcome.post_id, outcome.state,
+                 outcome.detail)  # fmt: skip
+
+
+async def fan_out(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Deliver subscribers' posts."""
+    await services(context).subscribers.deliver(context.bot)
+
+
+async def rescan(context: ContextTypes.DEFAULT_TYPE) -> list[str]:
+    """Ingest new and edited files of the content folder; return what changed."""
+    service = services(context)
+    lines = await asyncio.to_thread(ingest_folder, service.settings)
+    for line in lines:
+        log.info("ingest %s", line)
+    service.channels.plan()
+    return lines
+
+
+async def rescan_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The periodic re-scan."""
+    await rescan(context)
+
+
+async def notify_admins(application: Application, text: str, **kwargs: object) -> None:
+    """Send ``text`` to every admin; a failure to reach one is logged, never raised."""
+    service: Services = application.bot_data[KEY]
+    for admin in service.settings.admin_ids:
+        try:
+            await application.bot.send_message(admin, text, **kwargs)
+        except TelegramError as error:
+            log.warning("could not reach admin %s: %s", admin, error)
+
+
+async def report_uncertain(application: Application) -> None:
+    """At start: posts cut off mid-send become uncertain; each admin gets a button."""
+    from bot.tg.admin import uncertain_keyboard
+
+    service: Services = application.bot_data[KEY]
+    for post in service.posts.recover():
+        stored = service.store.get(post.article_id)
+        title = stored.article.title if stored else f"#{post.article_id}"
+        text = say("uncertain_post", "fa", item=post.item, title=title, chat=post.chat)
+        log.warning("post %s to %s is uncertain", post.id, post.chat)
+        await notify_admins(application, text, reply_markup=uncertain_keyboard(post.id))
+
+
+def schedule_jobs(application: Application, service: Services) -> None:
+    """Digest ticks for each schedule entry, the fan-out and the re-scan."""
+    jobs = application.job_queue
+    if jobs is None:
+        raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
+    if service.channels.targets:
+        for tick in service.ticks:
+            jobs.run_custom(
+                digest_tick,
+                job_kwargs={
+                    "trigger": tick.trigger,
+                    "coalesce": True,
+                    "max_instances": 1,
+                    "misfire_grace_time": MISFIRE_GRACE_SECONDS,
+                },
+                name=f"digest {tick.text}",
+            )
+    jobs.run_repeating(fan_out, FANOUT_SECONDS, first=1.0, name="subscribers",
+                       job_kwargs={"max_instances": 1, "coalesce": True})  # fmt: skip
+    jobs.run_repeating(rescan_job, RESCAN_SECONDS, first=RESCAN_SECONDS, name="rescan",
+                       job_kwargs={"max_instances": 1, "coalesce": True})  # fmt: skip
