@@ -74,7 +74,7 @@ def open_database(path: Path | str | None) -> Database:
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def _search_text(article: Article) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,11 +85,20 @@ def settings_for(
 
 @asynccontextmanager
 async def bot_running(
-    folder: Path, content: list[Path] | None = None, **extra: object
+    folder: Path,
+    content: list[Path] | None = None,
+    *,
+    setup: Callable[[BotApiEmulator, Settings], object] | None = None,
+    **extra: object,
 ) -> AsyncIterator[Harness]:
-    """An emulator and the real bot polling it, for the body of the block."""
+    """An emulator and the real bot polling it, for the body of the block.
+
+    ``setup`` runs before the bot starts: users, channels, a seeded database.
+    """
     async with BotApiEmulator(strict_polling=False) as emulator:
         settings = settings_for(emulator, folder, content, **extra)
+        if setup is not None:
+            setup(emulator, settings)
         application = build_application(settings)
         async with running(application, poll_timeout=1):
             yield Harness(emulator, settings)

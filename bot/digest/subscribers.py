@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import deque
 from dataclasses import dataclass, field
 from datetime import tzinfo
 
@@ -31,23 +30,19 @@ CONCURRENCY = 32
 
 
 class Pacer:
-    """At most ``rate`` starts in any ``period`` seconds (a sliding window)."""
+    """Evenly spaced starts, ``rate`` a second: bursts would bunch up on the way."""
 
-    def __init__(self, rate: int, period: float = 1.0) -> None:
-        self.rate = rate
-        self.period = period
-        self.starts: deque[float] = deque()
+    def __init__(self, rate: float) -> None:
+        self.interval = 1.0 / rate
+        self.next_start = 0.0
 
     async def wait(self) -> None:
-        """Return when one more start fits in the window."""
-        while True:
-            now = time.monotonic()
-            while self.starts and self.starts[0] <= now - self.period:
-                self.starts.popleft()
-            if len(self.starts) < self.rate:
-                self.starts.append(now)
-                return
-            await asyncio.sleep(self.starts[0] + self.period - now)
+        """Return at the next free slot."""
+        now = time.monotonic()
+        start = max(now, self.next_start)
+        self.next_start = start + self.interval
+        if start > now:
+            await asyncio.sleep(start - now)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from bot.sandbox.autoentities import find_entities
 from bot.sandbox.core import SandboxCore
-from bot.sandbox.limits import Fault, RateLimits
+from bot.sandbox.limits import Delay, Fault, RateLimits
 from bot.sandbox.records import MessageEvent, RequestRecord, SentMessage
 from bot.sandbox.serialize import chat_json, chat_member_json
 from bot.sandbox.state import BOT_STATUSES, Chat, Message, Topic, User
@@ -293,6 +293,10 @@ class ControlMixin:
         self.core.faults.add(
             Fault(method, status, description, count, retry_after, migrate_to_chat_id)
         )
+
+    def delay_next(self, method: str, seconds: float, *, count: int = 1) -> None:
+        """Carry out the next ``count`` calls of ``method``, but answer ``seconds`` late."""
+        self.core.delays.add(Delay(method, seconds, count))
 
     def set_rate_limits(self, limits: RateLimits | None = None, **changes: object) -> RateLimits:
         """Turn flood limits on (``enabled=True``) or change them; returns the limits in force."""

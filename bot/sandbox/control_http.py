@@ -51,7 +51,7 @@ class ControlApi:
             "upgrade_group": e.upgrade_group, "send_text": e.send_text,
             "post_to_channel": e.post_to_channel, "press_button": e.press_button,
             "callback_answer": e.callback_answer, "messages": e.messages,
-            "last_message": e.last_message, "fail_next": e.fail_next,
+            "last_message": e.last_message, "fail_next": e.fail_next, "delay_next": e.delay_next,
         }  # fmt: skip
         self.async_actions: dict[str, Callable[..., Awaitable[object]]] = {
             "wait_for_message": self._wait_for_message,

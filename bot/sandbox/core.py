@@ -15,7 +15,7 @@ from bot.sandbox.autoentities import merge_found_entities
 from bot.sandbox.errors import ApiError, td_error
 from bot.sandbox.formatting import FormattingError, fix_formatted_text, text_length
 from bot.sandbox.html import Entity
-from bot.sandbox.limits import FaultInjector, RateLimiter
+from bot.sandbox.limits import DelayInjector, FaultInjector, RateLimiter
 from bot.sandbox.records import MessageLog, MessageVersion, RequestLog, SentMessage
 from bot.sandbox.request import Call, td_to_integer
 from bot.sandbox.serialize import message_json
@@ -65,6 +65,7 @@ class SandboxCore:
     poller: LongPoller
     limiter: RateLimiter = field(default_factory=RateLimiter)
     faults: FaultInjector = field(default_factory=FaultInjector)
+    delays: DelayInjector = field(default_factory=DelayInjector)
     sent: MessageLog = field(default_factory=MessageLog)
     requests: RequestLog = field(default_factory=RequestLog)
     webhook: Webhook = field(default_factory=Webhook)

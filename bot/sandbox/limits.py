@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from bot.sandbox.errors import ApiError, retry_after_error
 
-__all__ = ["Fault", "FaultInjector", "RateLimiter", "RateLimits"]
+__all__ = ["Delay", "DelayInjector", "Fault", "FaultInjector", "RateLimiter", "RateLimits"]
 
 
 @dataclass
@@ -147,3 +147,39 @@ class FaultInjector:
                     self.faults.remove(fault)
                 return fault.error()
         return None
+
+
+@dataclass
+class Delay:
+    """Hold back the answer to ``method`` by ``seconds``, ``count`` times."""
+
+    method: str
+    seconds: float
+    count: int = 1
+
+
+class DelayInjector:
+    """Answers held back after the method has run: the request takes effect, the reply is late.
+
+    This is how a test catches a bot between a request reaching Telegram and the answer
+    reaching the bot (a process killed there, a read timeout).
+    """
+
+    def __init__(self) -> None:
+        self.delays: list[Delay] = []
+
+    def add(self, delay: Delay) -> None:
+        if delay.count < 1 or delay.seconds < 0:
+            raise ValueError("count must be at least 1 and seconds not negative")
+        delay.method = delay.method.lower()
+        self.delays.append(delay)
+
+    def take(self, method: str) -> float:
+        """Seconds to hold the answer to ``method`` back (0 when none is queued)."""
+        for delay in self.delays:
+            if delay.method in (method.lower(), "*"):
+                delay.count -= 1
+                if delay.count == 0:
+                    self.delays.remove(delay)
+                return delay.seconds
+        return 0.0

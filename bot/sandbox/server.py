@@ -7,6 +7,7 @@ tdlib/telegram-bot-api; every answer is ``{"ok": ...}`` JSON with the HTTP statu
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -125,7 +126,11 @@ class ApiServer:
         injected = self.core.faults.take(call.method)
         if injected is not None:
             raise injected
-        return await handler(self.core, call)
+        result = await handler(self.core, call)
+        held = self.core.delays.take(call.method)
+        if held:
+            await asyncio.sleep(held)
+        return result
 
     def _log(self, request: web.Request, call: Call, status: int, description: str) -> None:
         params = dict(call.args)
