@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -33,7 +35,7 @@ def _fast_backoff(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("bot.digest.sending.BACKOFF_BASE", timedelta(seconds=0.3))
 
 
-def channels(*names: str) -> callable:
+def channels(*names: str) -> Callable[[BotApiEmulator, Settings], None]:
     def setup(emulator: BotApiEmulator, settings: Settings) -> None:
         for name in names:
             emulator.add_channel(name)
@@ -51,7 +53,9 @@ def chat_id(harness: Harness, name: str) -> int:
     )
 
 
-async def wait_posts(harness: Harness, chat: int, count: int, timeout: float = 20) -> list[SentMessage]:
+async def wait_posts(
+    harness: Harness, chat: int, count: int, timeout: float = 20
+) -> list[SentMessage]:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while len(harness.emulator.messages(chat)) < count:
@@ -84,7 +88,7 @@ async def test_two_chats_get_the_plan_in_order_one_item_per_tick(tmp_path: Path)
         for posts in (harness.emulator.messages(a), harness.emulator.messages(b)):
             assert len(posts) == 6, "the sample has six posts and no more"
             in_order(posts)
-        gaps = [later.time - earlier.time for earlier, later in zip(posts_a, posts_a[1:])]
+        gaps = [later.time - earlier.time for earlier, later in itertools.pairwise(posts_a)]
         assert min(gaps) > 0.5, "one item per chat per tick"
         assert all(abs(x.time - y.time) < 0.9 for x, y in zip(posts_a, posts_b, strict=True))
         assert harness.errors() == []
