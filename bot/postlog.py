@@ -103,7 +103,7 @@ class PostLog:
                 "parts_done, message_ids, attempts, created_at, updated_at) "
                 "SELECT CAST(subscribers.user_id AS TEXT), articles.id, ?, 0, ?, 'pending', "
                 "0, '[]', 0, ?, ? FROM subscribers JOIN articles "
-                "ON articles.ingested_at > subscribers.since "
+                "ON articles.ingested_at >= subscribers.since "
                 "WHERE subscribers.active = 1",
                 [item, SUBSCRIBER, now, now],
             )

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
+from bot.ingest import ingest_paths
 from bot.postlog import PostLog
 from bot.sandbox import BotApiEmulator, SentMessage
+from bot.sandbox.console import buttons_of
 from bot.store import Store
 
 from .e2e import Harness, bot_running
@@ -252,3 +254,29 @@ async def test_fan_out_to_500_subscribers_within_the_limits(tmp_path: Path) -> N
         log = PostLog(Store.open(harness.settings.database_path).db)
         assert readers[-1] not in {user for user, _, _ in log.subscribers()}
         assert len(log.subscribers()) == len(readers) - 1
+
+
+async def test_uncertain_post_is_reported_and_can_be_posted_again(tmp_path: Path) -> None:
+    def setup(emulator: BotApiEmulator, settings: Settings) -> None:
+        channels("@chan_a")(emulator, settings)
+        store = Store.open(settings.database_path)
+        for result in ingest_paths(store, [settings.content_dir]):
+            assert result.article_id is not None
+            posts = PostLog(store.db)
+            posts.plan("@chan_a", result.article_id, ["summary", "latest"])
+            stuck = posts.next_pending("@chan_a")
+            assert stuck is not None and posts.claim(stuck.id)  # left "sending" by a crash
+        store.close()
+
+    async with bot_running(tmp_path, setup=setup, digest_chats=["@chan_a"],
+                           admin_ids=[ADMIN], digest_schedule="0 0 1 1 *") as harness:  # fmt: skip
+        [report] = await harness.answers(ADMIN, 0)
+        assert "معلوم نیست" in report.text
+        channel = chat_id(harness, "@chan_a")
+        assert harness.emulator.messages(channel) == []
+        again = next(data for _, data in buttons_of(report) if data.startswith("p:again"))
+        await harness.press(ADMIN, report, again, ADMIN)
+        [post] = await wait_posts(harness, channel, 1)
+        assert post.text.startswith(SAMPLE_ORDER[0])
+        [answer] = await harness.ask(ADMIN, "/status")
+        assert "sent 1" in answer.text and "uncertain" not in answer.text.split("\n")[2]

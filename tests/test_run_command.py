@@ -59,3 +59,11 @@ def test_sandbox_demo_answers_every_command() -> None:
         assert expected in result.stdout
     assert "Traceback" not in result.stderr
     assert "sandbox-token" not in result.stdout + result.stderr
+
+
+def test_run_with_a_bad_schedule_names_it(tmp_path: Path) -> None:
+    env = _env(TELEGRAM_BOT_TOKEN=WRONG_TOKEN, DIGEST_SCHEDULE="every 30s; 99 * * * *")
+    result = _newsbot("run", cwd=tmp_path, env=env)
+    assert result.returncode == 2
+    assert "DIGEST_SCHEDULE" in result.stderr and "'99 * * * *'" in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr

@@ -1,0 +1,115 @@
+"""Table tests for schedules, digest targets and plans."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.config import ConfigError
+from bot.digest.plan import plan_items, render_item
+from bot.schedule import Target, next_fire_times, parse_chats, parse_schedule
+
+TEHRAN = ZoneInfo("Asia/Tehran")
+
+
+@pytest.mark.parametrize(
+    ("value", "texts"),
+    [
+        ("every 30s", ["every 30s"]),
+        ("every 2h", ["every 2h"]),
+        ("every 5 minutes", ["every 5 minutes"]),
+        ("0 8,12,16,20 * * *", ["0 8,12,16,20 * * *"]),
+        ("every 1s; 30 7 * * 1-5 ;", ["every 1s", "30 7 * * 1-5"]),
+    ],
+)
+def test_parse_schedule(value: str, texts: list[str]) -> None:
+    assert [tick.text for tick in parse_schedule(value, TEHRAN)] == texts
+
+
+@pytest.mark.parametrize(
+    ("value", "named"),
+    [
+        ("", "no schedule"),
+        ("  ;  ", "no schedule"),
+        ("every 0s", "'every 0s'"),
+        ("every day", "'every day'"),
+        ("61 * * * *", "'61 * * * *'"),
+        ("0 8 * *", "'0 8 * *'"),
+        ("every 30s; banana", "'banana'"),
+        ("<script>", "'<script>'"),
+    ],
+)
+def test_bad_schedule_names_the_entry(value: str, named: str) -> None:
+    with pytest.raises(ConfigError, match="DIGEST_SCHEDULE") as error:
+        parse_schedule(value, TEHRAN)
+    assert named in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_cron_runs_in_the_configured_zone() -> None:
+    [tick] = parse_schedule("0 8 * * *", TEHRAN)
+    start = datetime(2026, 11, 29, 0, 0, tzinfo=UTC)
+    [fire] = next_fire_times([tick], start, 1)
+    assert fire.astimezone(TEHRAN).hour == 8
+
+
+def test_next_fire_times_merges_entries() -> None:
+    ticks = parse_schedule("0 8 * * *; 0 20 * * *", TEHRAN)
+    start = datetime(2026, 11, 29, 9, 0, tzinfo=TEHRAN)
+    hours = [t.astimezone(TEHRAN).hour for t in next_fire_times(ticks, start, 4)]
+    assert hours == [20, 8, 20, 8]
+
+
+@pytest.mark.parametrize(
+    ("entries", "targets"),
+    [
+        ([], []),
+        (["@news_fa"], [Target("@news_fa")]),
+        (["-1001234567890"], [Target(-1001234567890)]),
+        (["-100123:7"], [Target(-100123, 7)]),
+        (["@a_chan", "@a_chan"], [Target("@a_chan")]),
+    ],
+)
+def test_parse_chats(entries: list[str], targets: list[Target]) -> None:
+    assert parse_chats(entries) == targets
+
+
+@pytest.mark.parametrize("entry", ["news", "@ab", "-100:x", "@bad-name", "", "@chan:1:2"])
+def test_bad_chat_is_refused(entry: str) -> None:
+    with pytest.raises(ConfigError, match="DIGEST_CHATS"):
+        parse_chats([entry])
+
+
+def test_target_keys() -> None:
+    assert [t.key for t in parse_chats(["@n_ews", "-1", "-100:3"])] == ["@n_ews", "-1", "-100:3"]
+
+
+@pytest.mark.parametrize(
+    ("sections", "quotes", "items"),
+    [
+        ([], False, ["summary"]),
+        ([], True, ["summary", "quotes"]),
+        ([("why_it_matters", True)], True, ["summary", "quotes"]),
+        ([("what_theyre_saying", True)], True, ["summary", "what_theyre_saying"]),
+        ([("latest", False), ("background", True)], False, ["summary", "background"]),
+        (
+            [("why_it_matters", True), ("why_it_matters", True), ("other", True), ("other", True)],
+            False,
+            ["summary", "why_it_matters#2", "other", "other#2"],
+        ),
+    ],
+)
+def test_plan_items(sections: list[tuple[str, bool]], quotes: bool, items: list[str]) -> None:
+    assert plan_items(sections, quotes) == items
+
+
+def test_render_item() -> None:
+    from bot.article import parse_article
+
+    article = parse_article("ع\nنکته: الف «نقل» گفت وزیر.\nنکته: ب")
+    assert render_item(article, "other#2")[0].endswith("ب")
+    assert render_item(article, "other#3") == []
+    assert "بیانیه آنها" in render_item(article, "quotes")[0]
+    assert render_item(article, "summary")
