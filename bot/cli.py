@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import logging
@@ -197,3 +198,42 @@ def sandbox(ctx: click.Context, demo: bool, lang: str) -> None:
     except KeyboardInterrupt:
         status = 130
     sys.exit(status)
+
+
+@main.command()
+@click.option("--port", type=int, default=8081, show_default=True, help="Port on 127.0.0.1.")
+@click.option(
+    "--channel", "channels", multiple=True, help="A channel to create, e.g. @some_channel."
+)
+@click.option("--user", "users", type=int, multiple=True, help="A user id to create.")
+def emulator(port: int, channels: tuple[str, ...], users: tuple[int, ...]) -> None:
+    """Run the loopback Bot API emulator alone and print what the bot sends.
+
+    Point a bot at it with the two lines it prints, e.g. to watch `newsbot run` post
+    digests to a channel without Telegram.
+    """
+    import asyncio
+
+    from bot.sandbox.emulator import BotApiEmulator
+    from bot.sandbox.records import MessageEvent
+
+    async def serve() -> None:
+        async with BotApiEmulator(port=port, strict_polling=False) as server:
+            names = {server.add_channel(name): name for name in channels}
+            for user in users:
+                server.add_user(user, f"user {user}")
+
+            def show(event: MessageEvent) -> None:
+                message = event.message
+                where = names.get(message.chat_id, str(message.chat_id))
+                click.echo(f"── {event.kind} #{message.message_id} to {where}")
+                click.echo(message.text)
+
+            server.subscribe(show)
+            click.echo(f"TELEGRAM_API_URL={server.base_url}")
+            click.echo(f"TELEGRAM_BOT_TOKEN={server.token}")
+            click.echo("(Ctrl-C stops the emulator)")
+            await asyncio.Event().wait()
+
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve())
