@@ -57,17 +57,26 @@ def main() -> None:
 @click.option(
     "--database", type=click.Path(path_type=Path), help="SQLite file (default: DATABASE_PATH)."
 )
+@click.option(
+    "--source", help="Store a single file under this name instead of its path."
+)
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], database: Path | None) -> None:
+def ingest(
+    ctx: click.Context, paths: tuple[Path, ...], database: Path | None, source: str | None
+) -> None:
     """Parse article files and folders into the database, one line per article."""
     from bot.ingest import ingest_paths
     from bot.store import Store
 
     settings = settings_from(ctx)
+    if source and (len(paths) != 1 or paths[0].is_dir()):
+        fail("--source names one file: give exactly one file with it", 2)
     store = Store.open(database or settings.database_path)
     counts = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
     try:
-        for result in ingest_paths(store, paths, max_bytes=settings.max_article_bytes):
+        for result in ingest_paths(
+            store, paths, max_bytes=settings.max_article_bytes, source=source
+        ):
             if result.error is not None or result.article is None or result.status is None:
                 counts["failed"] += 1
                 click.echo(f"newsbot: {result.error}", err=True)

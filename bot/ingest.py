@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.article import Article, parse_article
-from bot.config import Settings
 from bot.load import DEFAULT_MAX_BYTES, LoadError, article_paths, read_article
 from bot.store import IngestStatus, Store
 from bot.text import TextNormalizer
@@ -48,28 +47,30 @@ def parse_file(
     return text, article
 
 
-def ingest_text(
-    store: Store, text: str, source: str, *, normalizer: TextNormalizer | None = None
-) -> FileResult:
-    """Parse already-decoded text (a document sent to the bot) and store it."""
-    article = parse_article(text, normalizer=normalizer)
-    if not article.title:
-        return FileResult(Path(source), error=f"{source}: has no title line")
-    result = store.ingest(article, source, text)
-    return FileResult(Path(source), result.status, result.id, article)
-
-
 def ingest_paths(
     store: Store,
     paths: Iterable[Path],
     *,
     normalizer: TextNormalizer | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    source: str | None = None,
 ) -> Iterator[FileResult]:
-    """Ingest files and folders; a bad file yields an error and the rest go on."""
+    """Ingest files and folders; a bad file yields an error and the rest go on.
+
+    A file whose text is unchanged since it was stored is not parsed again. ``source``
+    stores a single file under another name than its path (a document from Telegram).
+    """
     for path in article_paths(paths):
+        key = source or source_name(path)
         try:
-            text, article = parse_file(path, normalizer=normalizer, max_bytes=max_bytes)
+            text = read_article(path, max_bytes)
+            stored = store.unchanged(key, text)
+            if stored is not None:
+                yield FileResult(path, "unchanged", stored.id, stored.article)
+                continue
+            article = parse_article(text, normalizer=normalizer)
+            if not article.title:
+                raise LoadError(path, "has no title line")
         except LoadError as error:
             yield FileResult(path, error=str(error))
             continue
@@ -77,24 +78,33 @@ def ingest_paths(
             log.exception("parsing %s failed", path)
             yield FileResult(path, error=f"{path}: could not be parsed ({error!r})")
             continue
-        result = store.ingest(article, source_name(path), text)
+        result = store.ingest(article, key, text)
         yield FileResult(path, result.status, result.id, article)
 
 
-def ingest_folder(settings: Settings) -> list[str]:
-    """Ingest the content folder with a connection of its own; return one line per file."""
-    if not settings.content_dir.exists():
-        return [f"content folder {settings.content_dir} does not exist"]
-    store = Store.open(settings.database_path)
-    lines = []
-    try:
-        for result in ingest_paths(
-            store, [settings.content_dir], max_bytes=settings.max_article_bytes
-        ):
-            if result.error:
-                lines.append(result.error)
-            elif result.status != "unchanged" and result.article is not None:
-                lines.append(f"{result.status}: {result.article.title} ← {result.path}")
-    finally:
-        store.close()
-    return lines
+def changed_files(
+    store: Store, folder: Path, seen: dict[Path, tuple[int, int]], max_bytes: int
+) -> list[Path]:
+    """Files of ``folder`` that are new or edited since stored (or unreadable).
+
+    ``seen`` remembers each file's modification time and size between calls, so an
+    untouched file is not read again.
+    """
+    changed = []
+    for path in article_paths([folder]):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        signature = (stat.st_mtime_ns, stat.st_size)
+        if seen.get(path) == signature:
+            continue
+        seen[path] = signature
+        try:
+            text = read_article(path, max_bytes)
+        except LoadError:
+            changed.append(path)
+            continue
+        if store.unchanged(source_name(path), text) is None:
+            changed.append(path)
+    return changed

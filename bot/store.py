@@ -263,6 +263,14 @@ class Store:
         row = self._row("SELECT * FROM articles WHERE id = ?", [article_id])
         return self._build(row) if row else None
 
+    def unchanged(self, source: str, raw_text: str) -> StoredArticle | None:
+        """The stored article of ``source`` if its text is exactly ``raw_text``."""
+        row = self._row(
+            "SELECT * FROM articles WHERE source = ? AND content_hash = ?",
+            [source, content_hash(raw_text)],
+        )
+        return self._build(row) if row else None
+
     def by_source(self, source: str) -> StoredArticle | None:
         """The article read from ``source``, if stored."""
         row = self._row("SELECT * FROM articles WHERE source = ?", [source])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import logging
+import re
 from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Any
@@ -13,8 +14,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ContextTypes
 
 from bot.article.outline import outline
-from bot.ingest import ingest_text
-from bot.load import LoadError, decode_article
+from bot.ingest_worker import ingest_in_worker
 from bot.messages import say
 from bot.schedule import next_fire_times
 from bot.tg.handlers import reader_lang, send_reply
@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 QUEUE_ITEMS = 5
+#: The closing line of ``newsbot ingest`` ("1 file: 0 new, ...").
+SUMMARY_LINE = re.compile(r"^\d+ files?: ")
 LAST_ERRORS = 5
 
 
@@ -154,19 +156,24 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await send_reply(update, context, plain(say("document_refused", lang, reason=reason)))
         return
     data = bytes(await (await attached.get_file()).download_as_bytearray())
+    service = services(context)
+    source = f"telegram:{name}"
+    incoming = settings.database_path.parent / "incoming"
+    incoming.mkdir(parents=True, exist_ok=True)
+    path = incoming / f"{attached.file_unique_id}.txt"
+    path.write_bytes(data)
     try:
-        text = decode_article(data, name)
-        if not text.strip():
-            raise LoadError(name, "is empty")
-    except LoadError as error:
-        await send_reply(update, context, plain(say("document_refused", lang, reason=str(error))))
-        return
-    result = ingest_text(services(context).store, text, f"telegram:{name}")
-    if result.error or result.article is None:
-        reason = result.error or name
+        lines = await ingest_in_worker(settings, [path], source=source)
+    finally:
+        path.unlink(missing_ok=True)
+    stored = service.store.by_source(source)
+    if stored is None or not lines or not lines[0].startswith(("new", "updated", "unchanged")):
+        problems = [line for line in lines if not SUMMARY_LINE.match(line)]
+        reason = "; ".join(line.replace(str(path), name) for line in problems)
         await send_reply(update, context, plain(say("document_refused", lang, reason=reason)))
         return
-    summary = f"{result.status}: #{result.article_id}\n{outline(result.article)}"
+    service.channels.plan()
+    summary = f"{lines[0].split()[0]}: #{stored.id}\n{outline(stored.article)}"
     await send_reply(update, context, plain(_pre(summary.split("\n"))[:4000]))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -24,14 +23,13 @@ from telegram.request import HTTPXRequest
 from bot.config import Settings
 from bot.digest.channels import ChannelPoster
 from bot.digest.subscribers import SubscriberFanOut
-from bot.ingest import ingest_folder
 from bot.messages import COMMANDS
 from bot.postlog import PostLog
 from bot.schedule import parse_chats, parse_schedule
 from bot.store import Store
 from bot.tg import admin, handlers
 from bot.tg.errors import on_error
-from bot.tg.jobs import notify_admins, report_uncertain, schedule_jobs
+from bot.tg.jobs import notify_admins, report_uncertain, rescan_content, schedule_jobs
 from bot.tg.services import KEY, Services
 
 log = logging.getLogger(__name__)
@@ -69,10 +67,9 @@ def build_services(application: Application, settings: Settings) -> Services:
 async def post_init(application: Application) -> None:
     """Ingest the content folder, open the services, recover, schedule, list commands."""
     settings: Settings = application.bot_data["settings"]
-    for line in await asyncio.to_thread(ingest_folder, settings):
-        log.info("ingest %s", line)
     service = build_services(application, settings)
     application.bot_data[KEY] = service
+    await rescan_content(service)
     log.info("%d articles in %s", service.store.count(), settings.database_path)
     service.posts.retry_failing_chats()
     await report_uncertain(application)

@@ -6,13 +6,13 @@ and the post log in SQLite says what is already done.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot.ingest import ingest_folder
+from bot.ingest import changed_files
+from bot.ingest_worker import ingest_in_worker
 from bot.messages import say
 from bot.tg.services import KEY, Services, services
 
@@ -37,14 +37,24 @@ async def fan_out(context: ContextTypes.DEFAULT_TYPE) -> None:
     await services(context).subscribers.deliver(context.bot)
 
 
-async def rescan(context: ContextTypes.DEFAULT_TYPE) -> list[str]:
-    """Ingest new and edited files of the content folder; return what changed."""
-    service = services(context)
-    lines = await asyncio.to_thread(ingest_folder, service.settings)
+async def rescan_content(service: Services) -> list[str]:
+    """Ingest new and edited files of the content folder in a worker; what changed."""
+    folder = service.settings.content_dir
+    if not folder.is_dir():
+        return [f"content folder {folder} does not exist"]
+    changed = changed_files(
+        service.store, folder, service.content_seen, service.settings.max_article_bytes
+    )
+    lines = await ingest_in_worker(service.settings, changed)
     for line in lines:
-        log.info("ingest %s", line)
+        log.info("ingest: %s", line)
     service.channels.plan()
     return lines
+
+
+async def rescan(context: ContextTypes.DEFAULT_TYPE) -> list[str]:
+    """Re-scan the content folder now."""
+    return await rescan_content(services(context))
 
 
 async def rescan_job(context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from telegram.ext import ContextTypes
 
@@ -26,6 +27,8 @@ class Services:
     channels: ChannelPoster
     subscribers: SubscriberFanOut
     ticks: list[Tick]
+    #: Content files already looked at: modification time and size.
+    content_seen: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
