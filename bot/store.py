@@ -163,36 +163,36 @@ class Store:
         return IngestResult(status, article_id, article)
 
     def _write_parts(self, article_id: int, article: Article) -> None:
-        self.db.table("sections").insert_all(
-            {
-                "article_id": article_id,
-                "position": position,
-                "key": section.key,
-                "label": section.label,
-                "body": json.dumps(
-                    [{"type": block.type, "text": block.text} for block in section.body],
-                    ensure_ascii=False,
-                ),
-            }
-            for position, section in enumerate(article.sections)
+        # Plain executemany: this is the hot path of a large ingest.
+        conn = self.db.conn
+        conn.executemany(
+            "INSERT INTO sections (article_id, position, key, label, body) VALUES (?, ?, ?, ?, ?)",
+            [
+                (
+                    article_id,
+                    position,
+                    section.key,
+                    section.label,
+                    json.dumps(
+                        [{"type": block.type, "text": block.text} for block in section.body],
+                        ensure_ascii=False,
+                    ),
+                )
+                for position, section in enumerate(article.sections)
+            ],
         )
-        self.db.table("quotes").insert_all(
-            {
-                "article_id": article_id,
-                "position": position,
-                "text": quote.text,
-                "speaker": quote.speaker,
-                "section": quote.section,
-            }
-            for position, quote in enumerate(article.quotes)
+        conn.executemany(
+            "INSERT INTO quotes (article_id, position, text, speaker, section) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                (article_id, position, quote.text, quote.speaker, quote.section)
+                for position, quote in enumerate(article.quotes)
+            ],
         )
-        self.db.table("search").upsert(
-            {
-                "article_id": article_id,
-                "title": fold_for_index(article.title),
-                "body": _search_text(article),
-            },
-            pk="article_id",
+        conn.execute("DELETE FROM search WHERE article_id = ?", [article_id])
+        conn.execute(
+            "INSERT INTO search (article_id, title, body) VALUES (?, ?, ?)",
+            [article_id, fold_for_index(article.title), _search_text(article)],
         )
 
     def delete(self, article_id: int) -> bool:

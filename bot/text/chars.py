@@ -36,6 +36,7 @@ ARABIC_TO_PERSIAN = str.maketrans(
 _INVISIBLE = re.compile("[\u200b\u200d-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad\u061c]")
 #: Other control characters (C0 and C1, tab excepted) become spaces.
 _CONTROL = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]")
+_ARABIC_FORMS = re.compile("[يىكة٠-٩]")
 _SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZWNJ_RUN = re.compile(f"{ZWNJ}{{2,}}")
 #: A half-space next to a space, or at a word edge, is meaningless.
@@ -77,7 +78,7 @@ def to_persian_letters(text: str) -> str:
     >>> to_persian_letters("كتاب ي ٣")
     'کتاب ی ۳'
     """
-    return text.translate(ARABIC_TO_PERSIAN)
+    return text.translate(ARABIC_TO_PERSIAN) if _ARABIC_FORMS.search(text) else text
 
 
 def detect_lang(text: str) -> str:
@@ -114,16 +115,11 @@ def fold_for_index(text: str) -> str:
     A word written with a half-space is indexed both joined and as its parts.
 
     >>> fold_for_index("رئیس‌جمهور آمد")
-    'رئیسجمهور رئیس جمهور آمد'
+    'رئیسجمهور آمد رئیس جمهور'
     """
-    words = []
-    for word in text.split():
-        if ZWNJ in word:
-            words.append(fold(word))
-            words.append(fold(word.replace(ZWNJ, " ")))
-        else:
-            words.append(fold(word))
-    return " ".join(words)
+    parts = " ".join(word for word in text.split() if ZWNJ in word).replace(ZWNJ, " ")
+    folded = " ".join(fold(text).split())
+    return f"{folded} {fold(parts)}" if parts else folded
 
 
 _TERM = re.compile(r"\w+")

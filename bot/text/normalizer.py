@@ -53,25 +53,27 @@ class TextNormalizer:
                     self._restorer = HalfSpaceRestorer(load_lexicon())
         return self._hazm, self._restorer
 
-    def normalize_line(self, line: str, lang: str = "fa") -> str:
-        """Normalise one line; English lines are only cleaned."""
-        line = clean_line(line)
-        if lang != "fa" or not line:
-            return line
-        hazm_normalizer, restorer = self._build()
-        line = hazm_normalizer.normalize(to_persian_letters(line))
-        line = _SPACE_AFTER.sub(r"\1", _SPACE_BEFORE.sub(r"\1", line))
-        if restorer is not None:
-            line = restorer.restore(line)
-        return clean_line(line)
-
     def normalize(self, text: str, lang: str = "fa") -> str:
         """Normalise ``text``, keeping one output line for each input line.
+
+        The whole text goes through each stage at once (hazm builds its tables per call).
 
         >>> TextNormalizer().normalize("")
         ''
         """
-        return "\n".join(self.normalize_line(line, lang) for line in clean_text(text).split("\n"))
+        text = clean_text(text)
+        if lang != "fa" or not text.strip():
+            return text
+        hazm_normalizer, restorer = self._build()
+        text = hazm_normalizer.normalize(to_persian_letters(text))
+        text = _SPACE_AFTER.sub(r"\1", _SPACE_BEFORE.sub(r"\1", text))
+        if restorer is not None:
+            text = restorer.restore(text)
+        return "\n".join(clean_line(line) for line in text.split("\n"))
+
+    def normalize_line(self, line: str, lang: str = "fa") -> str:
+        """Normalise one line (line breaks inside it become spaces)."""
+        return self.normalize(" ".join(line.splitlines()), lang)
 
 
 _default: TextNormalizer | None = None

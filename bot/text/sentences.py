@@ -7,6 +7,7 @@ package's data folder without importing hazm, so it is cheap in the serving path
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from bot.text.resources import data_lines, hazm_lines
@@ -32,33 +33,32 @@ def _is_abbreviation(before: str) -> bool:
     return word.casefold() in abbreviations()
 
 
+_MARKS = re.compile(r"[«»“”()]|[.!?؟…]+")
+_TRAILING = re.compile(r"[»”)\"']*")
+
+
 def _split_line(line: str) -> list[str]:
     sentences: list[str] = []
     closers: list[str] = []
     start = 0
-    i = 0
-    while i < len(line):
-        char = line[i]
+    for mark in _MARKS.finditer(line):
+        char = mark.group()[0]
         if char in _OPEN:
             closers.append(_OPEN[char])
-        elif closers and char == closers[-1]:
-            closers.pop()
-        elif char in _END and not closers:
-            end = i + 1
-            while end < len(line) and (line[end] in _END or line[end] in "»”)\"'"):
-                end += 1
+        elif char in "»”)":
+            if closers and char == closers[-1]:
+                closers.pop()
+        elif not closers:
+            trailing = _TRAILING.match(line, mark.end())
+            end = trailing.end() if trailing else mark.end()
             if end < len(line) and not line[end].isspace():
-                i = end
                 continue
             candidate = line[start:end]
-            if char == "." and _is_abbreviation(candidate):
-                i = end
+            if mark.group() == "." and _is_abbreviation(line[start : mark.end()]):
                 continue
             if candidate.strip():
                 sentences.append(candidate.strip())
-            start = i = end
-            continue
-        i += 1
+            start = end
     if line[start:].strip():
         sentences.append(line[start:].strip())
     return sentences

@@ -47,12 +47,16 @@ def keywords(title: str, body: str, lang: str = "fa", limit: int = 5) -> list[st
     []
     """
     counts: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}
     for weight, text in ((2, title), (1, body)):
-        for word in tokens(_DIACRITICS.sub("", text)):
-            key = word.casefold() if lang == "en" else word
-            if _candidate(key, lang):
-                counts[key] += weight
-                first_seen.setdefault(key, len(first_seen))
-    ranked = sorted(counts, key=lambda word: (-counts[word], first_seen[word]))
+        words = tokens(_DIACRITICS.sub("", text.casefold() if lang == "en" else text))
+        for word, seen in Counter(words).items():
+            counts[word] += weight * seen
+    # Counter keeps first-seen order, so ties go to the earlier word.
+    order = {word: index for index, word in enumerate(counts)}
+    ranked: list[str] = []
+    for word in sorted(counts, key=lambda word: (-counts[word], order[word])):
+        if len(ranked) == limit:
+            break
+        if _candidate(word, lang):
+            ranked.append(word)
     return [word.replace(ZWNJ, "_") if lang == "en" else word for word in ranked[:limit]]
