@@ -90,3 +90,40 @@ def target(name: str, measured: float, goal: str, met: bool) -> str:
 def report(text: str) -> None:
     """A human-readable line of a benchmark's figures."""
     print(text, flush=True)
+
+
+def database(count: int) -> Path:
+    """A database holding ``count`` generated articles (built once, then reused)."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"articles-{count}.sqlite"
+    if path.exists():
+        return path
+    from bot.ingest import ingest_paths
+    from bot.store import Store
+
+    building = path.with_suffix(".building")
+    for leftover in RESULTS.glob(f"{building.name}*"):
+        leftover.unlink()
+    folder = RESULTS / f"articles-{count}"
+    paths = write_articles(folder, count)
+    store = Store.open(building)
+    for result in ingest_paths(store, paths):
+        if result.error:
+            raise SystemExit(result.error)
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    building.rename(path)
+    for path_file in paths:
+        path_file.unlink()
+    folder.rmdir()
+    return path
+
+
+def search_words(path: Path, count: int, seed: int = 2) -> list[str]:
+    """Words that occur in the stored articles, to search for."""
+    import sqlite3
+
+    rows = sqlite3.connect(path).execute("SELECT title FROM articles").fetchall()
+    rng = random.Random(seed)
+    words = [word for (title,) in rows for word in title.split() if len(word) > 3]
+    return [rng.choice(words) for _ in range(count)]

@@ -130,8 +130,10 @@ class MessageLog:
 class RequestRecord:
     """One Bot API request: method, parameters (files by name), answer status and description.
 
-    ``delivered`` is false when the client had hung up before the answer (for instance a long
-    poll cancelled at shutdown and then ended with 409): the bot never saw that answer.
+    ``time`` is when the request arrived and ``answered`` when it was answered (a long poll
+    waits in between). ``delivered`` is false when the client had hung up before the answer
+    (for instance a long poll cancelled at shutdown and then ended with 409): the bot never
+    saw that answer.
     """
 
     time: float
@@ -140,6 +142,7 @@ class RequestRecord:
     status: int
     description: str = ""
     delivered: bool = True
+    answered: float = 0.0
 
 
 class RequestLog:
@@ -148,6 +151,8 @@ class RequestLog:
     def __init__(self) -> None:
         self.records: list[RequestRecord] = []
         self.status_counts: Counter[int] = Counter()
+        #: ``(time, method)`` of every request as it arrives, before it is answered.
+        self.arrivals: list[tuple[float, str]] = []
 
     def add(self, record: RequestRecord) -> None:
         self.records.append(record)
@@ -161,4 +166,5 @@ class RequestLog:
     def clear(self) -> None:
         """Forget every request."""
         self.records.clear()
+        self.arrivals.clear()
         self.status_counts.clear()

@@ -26,6 +26,8 @@ from bot.sandbox.request import BodyError, Call, read_call
 
 __all__ = ["METHODS", "ApiServer", "check_token"]
 
+_RECEIVED = web.RequestKey("received", float)
+
 Handler = Callable[[SandboxCore, Call], Awaitable[object]]
 ControlHandler = Callable[[str, dict[str, object]], Awaitable[object]]
 
@@ -84,12 +86,14 @@ class ApiServer:
         return app
 
     async def _api(self, request: web.Request) -> web.Response:
+        request[_RECEIVED] = time.time()
         path = request.path
         if not path.startswith("/bot"):
             return _error_response(ApiError(404, "Not Found"))
         token, slash, method = path[4:].partition("/")
         if not slash:
             return _error_response(ApiError(404, "Not Found"))
+        self.core.requests.arrivals.append((request[_RECEIVED], method.lower()))
         if method == "test" or method.startswith("test/"):
             token += "/test"
             method = method[5:]
@@ -138,7 +142,10 @@ class ApiServer:
             params.setdefault(name, f"<file {upload.file_name} ({len(upload.data)} bytes)>")
         transport = request.transport
         delivered = transport is not None and not transport.is_closing()
-        record = RequestRecord(time.time(), call.method, params, status, description, delivered)
+        received = request.get(_RECEIVED, time.time())
+        record = RequestRecord(
+            received, call.method, params, status, description, delivered, time.time()
+        )
         self.core.requests.add(record)
 
     async def _file(self, request: web.Request) -> web.StreamResponse:

@@ -1,0 +1,98 @@
+"""Reader commands under load: 50 concurrent readers against the bot, and an echo bot.
+
+    uv run python bench/commands.py [--quick]
+
+The bot runs as `newsbot run` with 10,000 articles; 50 readers send /summary, /quotes
+and /search through the emulator over HTTP, each waiting for its answer and reading
+it for a moment before the next command. Latency runs from the update being queued to the reply arriving. The
+baseline is a bare python-telegram-bot echo bot on the same emulator in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from common import ROOT, database, percentile, report, search_words, target
+from processes import bot_env, bot_process
+
+from bot.sandbox import BotApiEmulator
+from bot.sandbox.records import MessageEvent
+
+READERS = 50
+FIRST_READER = 100_000
+#: A reader reads an answer before the next command. 50 readers then offer about
+#: 22 commands a second, under the 30 messages a second Telegram allows a bot: above
+#: that the rate limiter queues replies by design, and the test would measure the cap.
+THINK_SECONDS = (1.5, 3.0)
+
+
+async def load(emulator: BotApiEmulator, commands: list[str], rounds: int) -> list[float]:
+    """Every reader sends ``rounds`` commands in turn; latencies in milliseconds."""
+    arrivals: dict[int, asyncio.Future[float]] = {}
+
+    def arrived(event: MessageEvent) -> None:
+        future = arrivals.get(event.message.chat_id)
+        if event.kind == "sent" and future is not None and not future.done():
+            future.set_result(time.perf_counter())
+
+    unsubscribe = emulator.subscribe(arrived)
+    latencies: list[float] = []
+
+    async def reader(user: int, offset: int) -> None:
+        loop = asyncio.get_running_loop()
+        rng = random.Random(user)
+        await asyncio.sleep(rng.uniform(*THINK_SECONDS))
+        for step in range(rounds):
+            arrivals[user] = loop.create_future()
+            start = time.perf_counter()
+            emulator.send_text(user, commands[(offset + step) % len(commands)], user_id=user)
+            done = await asyncio.wait_for(arrivals[user], 30)
+            latencies.append((done - start) * 1000)
+            await asyncio.sleep(rng.uniform(*THINK_SECONDS))
+
+    await asyncio.gather(*(reader(FIRST_READER + n, n) for n in range(READERS)))
+    unsubscribe()
+    return latencies
+
+
+async def measure(size: int, rounds: int) -> tuple[list[float], list[float]]:
+    path = database(size)
+    words = search_words(path, 20)
+    commands = ["/summary", "/quotes"] + [f"/search {word}" for word in words]
+    async with BotApiEmulator(strict_polling=False) as emulator:
+        for n in range(READERS):
+            emulator.add_user(FIRST_READER + n, "خواننده")
+        with tempfile.TemporaryDirectory() as folder:
+            env = bot_env(emulator, Path(folder), None)
+            async with bot_process(emulator, env, str(ROOT / "bench" / "echo_bot.py")):
+                await load(emulator, commands, 1)
+                echo = await load(emulator, commands, rounds)
+            env = bot_env(emulator, Path(folder), path)
+            async with bot_process(emulator, env):
+                await load(emulator, commands, 1)
+                ours = await load(emulator, commands, rounds)
+    return ours, echo
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1,000 articles, fewer rounds.")
+    args = parser.parse_args()
+    size, rounds = (1000, 3) if args.quick else (10000, 20)
+    ours, echo = asyncio.run(measure(size, rounds))
+    ours_p50, ours_p99 = percentile(ours, 0.5), percentile(ours, 0.99)
+    echo_p50, echo_p99 = percentile(echo, 0.5), percentile(echo, 0.99)
+    report(f"{READERS} readers, {len(ours)} commands, {size:,} articles")
+    report(f"newsbot:  p50 {ours_p50:7.1f} ms  p99 {ours_p99:7.1f} ms")
+    report(f"echo bot: p50 {echo_p50:7.1f} ms  p99 {echo_p99:7.1f} ms")
+    ratio = ours_p99 / echo_p99
+    target("command_p99_ratio", ratio, "<=1.5", ratio <= 1.5)
+
+
+if __name__ == "__main__":
+    main()
