@@ -4,8 +4,9 @@
 
 The bot runs as `newsbot run` with 10,000 articles; 50 readers send /summary, /quotes
 and /search through the emulator over HTTP, each waiting for its answer and reading
-it for a moment before the next command. Latency runs from the update being queued to the reply arriving. The
-baseline is a bare python-telegram-bot echo bot on the same emulator in the same run.
+it for a moment before the next command. Latency runs from the update being queued
+to the reply arriving. The baseline is a bare python-telegram-bot echo bot on the
+same emulator in the same run.
 """
 
 from __future__ import annotations

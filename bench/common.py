@@ -16,9 +16,10 @@ sys.path.insert(0, str(ROOT))
 
 RESULTS = ROOT / "bench" / "results"
 ZWNJ = "\u200c"
-_SOURCES = [ROOT / "content" / "us-ukraine-miami-peace-talks.txt"] + sorted(
-    (ROOT / "tests" / "corpus").glob("*.txt")
-)
+_SOURCES = [
+    ROOT / "content" / "us-ukraine-miami-peace-talks.txt",
+    *sorted((ROOT / "tests" / "corpus").glob("*.txt")),
+]
 _PLACES = ["تهران", "مشهد", "تبریز", "شیراز", "اصفهان", "کرمان", "رشت", "یزد", "اهواز", "قم"]
 _DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 

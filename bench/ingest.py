@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import target, report, write_articles
+from common import report, target, write_articles
 
 from bot.ingest import ingest_paths
 from bot.store import Store

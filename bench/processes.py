@@ -16,7 +16,9 @@ from common import ROOT
 from bot.sandbox import BotApiEmulator
 
 
-def bot_env(emulator: BotApiEmulator, folder: Path, database: Path | None, **extra: str) -> dict[str, str]:
+def bot_env(
+    emulator: BotApiEmulator, folder: Path, database: Path | None, **extra: str
+) -> dict[str, str]:
     """Environment for a bot process pointed at the emulator, with a copy of ``database``."""
     content = folder / "content"
     content.mkdir(exist_ok=True)
