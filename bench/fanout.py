@@ -23,6 +23,7 @@ from processes import bot_env, bot_process
 
 from bot.postlog import PostLog
 from bot.sandbox import BotApiEmulator
+from bot.sandbox.records import MessageEvent
 from bot.store import Store
 
 LIMIT = 30.0
@@ -43,14 +44,23 @@ async def measure(subscribers: int) -> tuple[float, int, int, int]:
             emulator.set_rate_limits(enabled=True)
             sample = ROOT / "content" / "us-ukraine-miami-peace-talks.txt"
             shutil.copy(sample, Path(env["CONTENT_DIR"]) / sample.name)
+            delivered: set[int] = set()
+            wanted = set(readers)
+
+            def count(event: MessageEvent) -> None:
+                if event.kind == "sent" and event.message.chat_id in wanted:
+                    delivered.add(event.message.chat_id)
+
+            # Counted as they arrive: scanning every chat would stall the emulator's loop.
+            unsubscribe = emulator.subscribe(count)
             async with bot_process(emulator, env):
                 deadline = time.monotonic() + subscribers / LIMIT * 3 + 60
-                while sum(1 for r in readers if emulator.messages(r)) < subscribers:
-                    if time.monotonic() > deadline:
-                        break
+                while len(delivered) < subscribers and time.monotonic() < deadline:
                     await asyncio.sleep(0.2)
                 await asyncio.sleep(2)
-    sends = [m for m in emulator.messages() if m.chat_id in set(readers)]
+            unsubscribe()
+    wanted = set(readers)
+    sends = [m for m in emulator.messages() if m.chat_id in wanted]
     times = sorted(message.time for message in sends)
     rate = (len(times) - 1) / (times[-1] - times[0]) if len(times) > 1 else 0.0
     per_reader = Counter(message.chat_id for message in sends)

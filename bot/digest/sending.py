@@ -77,6 +77,8 @@ class Sender:
     store: Store
     posts: PostLog
     zone: tzinfo
+    #: Told how long Telegram asked to wait after a 429, so other sends can wait too.
+    on_flood: Callable[[float], None] | None = None
 
     async def send(
         self, bot: Bot, chat: int | str, thread_id: int | None, post: Post
@@ -107,6 +109,8 @@ class Sender:
                 message = await bot.send_message(chat, text, message_thread_id=thread_id)
             except RetryAfter as error:
                 # A 429 means nothing was sent: wait as told, then the same message again.
+                if self.on_flood is not None:
+                    self.on_flood(retry_seconds(error))
                 await asyncio.sleep(retry_seconds(error))
                 continue
             except (Forbidden, ChatMigrated) as error:

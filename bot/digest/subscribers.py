@@ -44,6 +44,10 @@ class Pacer:
         if start > now:
             await asyncio.sleep(start - now)
 
+    def hold(self, seconds: float) -> None:
+        """No start for ``seconds`` (Telegram asked to wait)."""
+        self.next_start = max(self.next_start, time.monotonic() + seconds)
+
 
 @dataclass
 class SubscriberFanOut:
@@ -72,21 +76,23 @@ class SubscriberFanOut:
                     await pacer.wait()
                     await gate.acquire()
                     self._last_sent[post.chat] = time.monotonic()
-                    tasks.append(asyncio.create_task(self._one(bot, post.id, gate)))
+                    tasks.append(asyncio.create_task(self._one(bot, post.id, gate, pacer)))
                 results = await asyncio.gather(*tasks)
                 outcomes.extend(outcome for outcome in results if outcome is not None)
                 if all(outcome is None or outcome.state == "pending" for outcome in results):
                     break
             return outcomes
 
-    async def _one(self, bot: Bot, post_id: int, gate: asyncio.Semaphore) -> Outcome | None:
+    async def _one(
+        self, bot: Bot, post_id: int, gate: asyncio.Semaphore, pacer: Pacer
+    ) -> Outcome | None:
         try:
             if not self.posts.claim(post_id):
                 return None
             post = self.posts.get(post_id)
             if post is None:
                 return None
-            sender = Sender(self.store, self.posts, self.zone)
+            sender = Sender(self.store, self.posts, self.zone, on_flood=pacer.hold)
             outcome = await sender.send(bot, int(post.chat), None, post)
             if outcome.state == "chat-failing":
                 self.posts.unsubscribe(int(post.chat), outcome.detail)
