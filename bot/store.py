@@ -23,6 +23,8 @@ from bot.migrations import migrate
 from bot.text import fold_for_index, search_terms
 
 IngestStatus = Literal["new", "updated", "unchanged"]
+#: How many of the most recent matching articles a search ranks.
+SEARCH_WINDOW = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,14 +324,23 @@ class Store:
         """``(id, title)`` of the best matches for ``query``, best first.
 
         Matching is on folded text, so half-spaces and Arabic letter forms on either
-        side do not matter; the title weighs more than the body.
+        side do not matter. The most recent :data:`SEARCH_WINDOW` matching articles are
+        ranked by relevance (bm25, the title weighing more than the body): news readers
+        look for the current story, and ranking every match of a common word in a large
+        archive would cost far more.
         """
         match = fts_query(query)
         if match is None:
             return []
-        sql = (
-            "SELECT articles.id, articles.title FROM search_fts "
-            "JOIN articles ON articles.id = search_fts.rowid "
-            "WHERE search_fts MATCH ? ORDER BY bm25(search_fts, 5.0, 1.0) LIMIT ?"
-        )
-        return [(int(row["id"]), row["title"]) for row in self._rows(sql, [match, limit])]
+        candidates = self.db.execute(
+            "SELECT rowid, bm25(search_fts, 5.0, 1.0) FROM search_fts WHERE search_fts MATCH ? "
+            "ORDER BY rowid DESC LIMIT ?",
+            [match, SEARCH_WINDOW],
+        ).fetchall()
+        best = [row[0] for row in sorted(candidates, key=lambda row: (row[1], -row[0]))[:limit]]
+        if not best:
+            return []
+        marks = ", ".join("?" for _ in best)
+        sql = f"SELECT id, title FROM articles WHERE id IN ({marks})"
+        titles = dict(self.db.execute(sql, best).fetchall())
+        return [(article_id, titles[article_id]) for article_id in best if article_id in titles]
