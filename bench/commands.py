@@ -61,22 +61,37 @@ async def load(emulator: BotApiEmulator, commands: list[str], rounds: int) -> li
     return latencies
 
 
-async def measure(size: int, rounds: int) -> tuple[list[float], list[float]]:
+async def measure(size: int, rounds: int, phases: int) -> tuple[list[float], list[float]]:
+    """Latencies of newsbot and of the echo bot, measured in alternating phases.
+
+    Each bot has an emulator of its own and both stay up; the load alternates between
+    them, so drift in the machine's speed during the run touches both alike.
+    """
     path = database(size)
     words = search_words(path, 20)
     commands = ["/summary", "/quotes"] + [f"/search {word}" for word in words]
-    async with BotApiEmulator(strict_polling=False) as emulator:
-        for n in range(READERS):
-            emulator.add_user(FIRST_READER + n, "خواننده")
-        with tempfile.TemporaryDirectory() as folder:
-            env = bot_env(emulator, Path(folder), None)
-            async with bot_process(emulator, env, str(ROOT / "bench" / "echo_bot.py")):
-                await load(emulator, commands, 1)
-                echo = await load(emulator, commands, rounds)
-            env = bot_env(emulator, Path(folder), path)
-            async with bot_process(emulator, env):
-                await load(emulator, commands, 1)
-                ours = await load(emulator, commands, rounds)
+    ours: list[float] = []
+    echo: list[float] = []
+    async with (
+        BotApiEmulator(strict_polling=False) as ours_api,
+        BotApiEmulator(strict_polling=False) as echo_api,
+    ):
+        for emulator in (ours_api, echo_api):
+            for n in range(READERS):
+                emulator.add_user(FIRST_READER + n, "خواننده")
+        with tempfile.TemporaryDirectory() as ours_dir, tempfile.TemporaryDirectory() as echo_dir:
+            ours_env = bot_env(ours_api, Path(ours_dir), path)
+            echo_env = bot_env(echo_api, Path(echo_dir), None)
+            echo_bot = str(ROOT / "bench" / "echo_bot.py")
+            async with (
+                bot_process(ours_api, ours_env),
+                bot_process(echo_api, echo_env, echo_bot),
+            ):
+                await load(ours_api, commands, 1)
+                await load(echo_api, commands, 1)
+                for _ in range(phases):
+                    echo += await load(echo_api, commands, rounds // phases)
+                    ours += await load(ours_api, commands, rounds // phases)
     return ours, echo
 
 
@@ -84,8 +99,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1,000 articles, fewer rounds.")
     args = parser.parse_args()
-    size, rounds = (1000, 3) if args.quick else (10000, 20)
-    ours, echo = asyncio.run(measure(size, rounds))
+    size, rounds, phases = (1000, 4, 2) if args.quick else (10000, 24, 4)
+    ours, echo = asyncio.run(measure(size, rounds, phases))
     ours_p50, ours_p99 = percentile(ours, 0.5), percentile(ours, 0.99)
     echo_p50, echo_p99 = percentile(echo, 0.5), percentile(echo, 0.99)
     report(f"{READERS} readers, {len(ours)} commands, {size:,} articles")
