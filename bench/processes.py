@@ -21,7 +21,7 @@ def bot_env(
 ) -> dict[str, str]:
     """Environment for a bot process pointed at the emulator, with a copy of ``database``."""
     content = folder / "content"
-    content.mkdir(exist_ok=True)
+    content.mkdir(parents=True, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DIGEST_"))}
     env.update(
         HF_HUB_OFFLINE="1",
