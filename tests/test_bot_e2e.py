@@ -148,15 +148,15 @@ async def test_empty_database(tmp_path: Path) -> None:
 
 
 def _write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
+    """An article file in ``folder/src`` (copied into the bot's content folder)."""
+    path = folder / "src" / name
+    path.parent.mkdir(exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
 
 
 async def test_missing_section_and_no_quotes(tmp_path: Path) -> None:
-    source = tmp_path / "src"
-    source.mkdir()
-    article = _write(source, "short.txt", "خبر کوتاه\nچرا مهم است: زیرا مهم است.\n")
+    article = _write(tmp_path, "short.txt", "خبر کوتاه\nچرا مهم است: زیرا مهم است.\n")
     async with bot_running(tmp_path, content=[article]) as harness:
         harness.emulator.add_user(READER, "مریم")
         [answer] = await harness.ask(READER, "/next")
@@ -167,13 +167,11 @@ async def test_missing_section_and_no_quotes(tmp_path: Path) -> None:
 
 
 async def test_long_article_and_markup_like_text(tmp_path: Path) -> None:
-    source = tmp_path / "src"
-    source.mkdir()
     long_paragraph = "این جمله درباره بودجه <b> و a < b & c است. " * 60
     lines = ["عنوان <i>آزمایشی</i> & a < b", "لید با &amp; و <tag>."]
     lines += ["جزئیات:"] + [long_paragraph for _ in range(8)]
     lines += ["- مورد <script>alert(1)</script>", "گام بعدی: «نقل <b>» گفت وزیر."]
-    article = _write(source, "long.txt", "\n".join(lines))
+    article = _write(tmp_path, "long.txt", "\n".join(lines))
     async with bot_running(tmp_path, content=[article]) as harness:
         harness.emulator.add_user(READER, "مریم")
         before = len(harness.emulator.messages(READER))
@@ -213,9 +211,7 @@ async def test_errors_reach_the_admins_in_one_message(tmp_path: Path) -> None:
 
 
 async def test_article_date_comes_from_its_dateline(tmp_path: Path) -> None:
-    source = tmp_path / "src"
-    source.mkdir()
-    article = _write(source, "dated.txt", "خبر تاریخ‌دار\n۱۴۰۳/۰۱/۰۱\nلید.\nچرا مهم است: زیرا.")
+    article = _write(tmp_path, "dated.txt", "خبر تاریخ‌دار\n۱۴۰۳/۰۱/۰۱\nلید.\nچرا مهم است: زیرا.")
     async with bot_running(tmp_path, content=[article]) as harness:
         harness.emulator.add_user(READER, "مریم")
         [answer] = await harness.ask(READER, "/summary")

@@ -280,3 +280,35 @@ async def test_uncertain_post_is_reported_and_can_be_posted_again(tmp_path: Path
         assert post.text.startswith(SAMPLE_ORDER[0])
         [answer] = await harness.ask(ADMIN, "/status")
         assert "sent 1" in answer.text and "uncertain" not in answer.text.split("\n")[2]
+
+
+async def test_a_dropped_file_is_picked_up_by_reload_and_scheduled(tmp_path: Path) -> None:
+    async with bot_running(tmp_path, setup=channels("@chan_a"), digest_chats=["@chan_a"],
+                           admin_ids=[ADMIN]) as harness:  # fmt: skip
+        dropped = harness.settings.content_dir / "new-story.txt"
+        dropped.write_text("خبر تازه رسید\nلید.\nچرا مهم است: زیرا.", encoding="utf-8")
+        [answer] = await harness.ask(ADMIN, "/reload")
+        assert "new" in answer.text and "خبر تازه رسید" in answer.text
+        [answer] = await harness.ask(ADMIN, "/reload")
+        assert "no change" in answer.text
+        [answer] = await harness.ask(ADMIN, "/status")
+        assert "articles: 2" in answer.text
+        [answer] = await harness.ask(ADMIN, "/queue")
+        assert answer.text.count("summary") >= 1
+
+
+async def test_a_fixed_channel_resumes_after_a_restart(tmp_path: Path) -> None:
+    def setup(emulator: BotApiEmulator, settings: Settings) -> None:
+        channels("@chan_a")(emulator, settings)
+        emulator.kick_bot(next(c.id for c in emulator.core.world.chats.values()
+                               if c.username == "chan_a"))  # fmt: skip
+
+    async with bot_running(tmp_path, setup=setup, digest_chats=["@chan_a"],
+                           digest_schedule="every 1s", admin_ids=[ADMIN]) as harness:  # fmt: skip
+        await harness.answers(ADMIN, 0)
+        assert harness.emulator.messages(chat_id(harness, "@chan_a")) == []
+    # The editor makes the bot an admin of the channel again and restarts it.
+    async with bot_running(tmp_path, setup=channels("@chan_a"), digest_chats=["@chan_a"],
+                           digest_schedule="every 1s", admin_ids=[ADMIN]) as harness:  # fmt: skip
+        posts = await wait_posts(harness, chat_id(harness, "@chan_a"), 2)
+        in_order(posts)

@@ -57,12 +57,19 @@ def _pre(lines: list[str]) -> str:
     return "\n".join(html.escape(line, quote=False) for line in lines)
 
 
+async def _has_targets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Whether DIGEST_CHATS names any chat; if not, say so."""
+    if services(context).channels.targets:
+        return True
+    await send_reply(update, context, plain(say("no_digest_chats", reader_lang(update))))
+    return False
+
+
 @admin_only
 async def post_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Post the next item to every digest chat now."""
     service = services(context)
-    if not service.channels.targets:
-        await send_reply(update, context, plain(say("no_digest_chats", reader_lang(update))))
+    if not await _has_targets(update, context):
         return
     outcomes = await service.channels.tick(context.bot, force=True)
     if not outcomes:
@@ -76,8 +83,7 @@ async def post_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Upcoming items per chat, each with the time it is due."""
     service = services(context)
-    if not service.channels.targets:
-        await send_reply(update, context, plain(say("no_digest_chats", reader_lang(update))))
+    if not await _has_targets(update, context):
         return
     service.channels.plan()
     zone = service.settings.zone
