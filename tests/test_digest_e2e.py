@@ -91,7 +91,7 @@ async def test_two_chats_get_the_plan_in_order_one_item_per_tick(tmp_path: Path)
             assert len(posts) == 6, "the sample has six posts and no more"
             in_order(posts)
         gaps = [later.time - earlier.time for earlier, later in itertools.pairwise(posts_a)]
-        assert min(gaps) > 0.5, "one item per chat per tick"
+        assert min(gaps) > 0.3, "one item per chat per tick"
         assert all(abs(x.time - y.time) < 0.9 for x, y in zip(posts_a, posts_b, strict=True))
         assert harness.errors() == []
 

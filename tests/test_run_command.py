@@ -67,3 +67,21 @@ def test_run_with_a_bad_schedule_names_it(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "DIGEST_SCHEDULE" in result.stderr and "'99 * * * *'" in result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_sandbox_console_reads_commands_and_button_numbers() -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "bot", "sandbox"],
+        input="/why\n1\n/post\n/quit\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=_env(),
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    out = completed.stdout
+    assert "── you: /why" in out and "چرا اهمیت دارد" in out
+    assert "── you pressed [1] خلاصه" in out and "── bot (edited) ──" in out
+    assert "── channel @newsbot_sandbox ──" in out and "@newsbot_sandbox: sent" in out

@@ -169,3 +169,5 @@ class ConsoleChat:
             if not line or line.strip() in {"/quit", "/exit"}:
                 return
             self.say(line)
+            # Let the answer arrive before the next line (typed or piped) is read.
+            await self.settle()
