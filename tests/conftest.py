@@ -11,7 +11,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "content" / "us-ukraine-miami-peace-talks.txt"
-FAKE_TOKEN = "123456789:sandbox-token-not-real_AAAAAAAAAAAA"
+FAKE_TOKEN = "123456:sandbox-token-not-a-real-one"
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from bot.sandbox import BotApiEmulator
 
 from .conftest import ROOT
 
-WRONG_TOKEN = "987654321:not-the-emulators-token_BBBBBBBBBBBB"
+WRONG_TOKEN = "654321:not-the-emulators-token-either"
 
 
 def _env(**extra: str) -> dict[str, str]:

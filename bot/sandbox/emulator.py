@@ -28,7 +28,7 @@ from bot.sandbox.updates import LongPoller, UpdateQueue
 
 __all__ = ["DEFAULT_TOKEN", "DEFAULT_USERNAME", "BotApiEmulator"]
 
-DEFAULT_TOKEN = "123456789:sandbox-token-not-real_AAAAAAAAAAAA"
+DEFAULT_TOKEN = "123456:sandbox-token-not-a-real-one"
 DEFAULT_USERNAME = "newsbot_sandbox_bot"
 
 
