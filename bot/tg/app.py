@@ -97,8 +97,8 @@ def add_handlers(application: Application) -> None:
     application.add_handler(CommandHandler("sections", handlers.sections))
     application.add_handler(CommandHandler("articles", handlers.articles))
     application.add_handler(CommandHandler("search", handlers.search))
-    application.add_handler(CommandHandler("subscribe", admin.subscribe))
-    application.add_handler(CommandHandler("unsubscribe", admin.unsubscribe))
+    application.add_handler(CommandHandler("subscribe", handlers.subscribe))
+    application.add_handler(CommandHandler("unsubscribe", handlers.unsubscribe))
     for command, callback in (
         ("post", admin.post_now),
         ("queue", admin.queue),

@@ -207,3 +207,22 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 raise
         return
     await send_reply(update, context, reply)
+
+
+async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Subscribe the reader to the summary of every new article."""
+    chat, user, lang = update.effective_chat, update.effective_user, reader_lang(update)
+    if chat is None or user is None or chat.type != "private":
+        await send_reply(update, context, plain(say("private_only", lang)))
+        return
+    added = services(context).posts.subscribe(user.id, lang)
+    answer = say("subscribed" if added else "already_subscribed", lang)
+    await send_reply(update, context, plain(answer))
+
+
+async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stop the reader's subscription."""
+    user, lang = update.effective_user, reader_lang(update)
+    removed = user is not None and services(context).posts.unsubscribe(user.id)
+    answer = say("unsubscribed" if removed else "not_subscribed", lang)
+    await send_reply(update, context, plain(answer))
