@@ -8,8 +8,7 @@ back to ``pending``, one that leaves delivery in doubt makes it ``uncertain``.
 from __future__ import annotations
 
 import asyncio
-import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
@@ -29,8 +28,6 @@ from bot.postlog import Post, PostLog
 from bot.store import Store
 from bot.tg.views import article_date
 
-log = logging.getLogger(__name__)
-
 #: How many 429 answers one send waits out before it gives the post back.
 MAX_RETRY_AFTER = 5
 BACKOFF_BASE = timedelta(seconds=5)
@@ -39,8 +36,6 @@ BACKOFF_MAX = timedelta(minutes=10)
 CHAT_PROBLEMS = ("chat not found", "message thread not found", "not enough rights", "topic_closed")
 #: httpx errors raised after the request may have reached the server.
 _IN_DOUBT = (httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError)
-
-Notify = Callable[[str], Awaitable[None]]
 
 
 @dataclass(frozen=True, slots=True)
