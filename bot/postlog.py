@@ -16,6 +16,8 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
+from bot.store import query_rows
+
 State = Literal["pending", "sending", "sent", "failed", "uncertain", "skipped"]
 CHANNEL = "channel"
 SUBSCRIBER = "subscriber"
@@ -66,10 +68,7 @@ class PostLog:
         self.db = db
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
-        cursor = self.db.execute(sql, list(params))
-        names = [column[0] for column in cursor.description]
-        for row in cursor:
-            yield dict(zip(names, row, strict=True))
+        return query_rows(self.db, sql, params)
 
     def _update(self, sql: str, params: Iterable[Any]) -> int:
         with self.db.conn:

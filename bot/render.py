@@ -45,11 +45,14 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def key_name(key: str, lang: str) -> str:
+    """The display name of a canonical section key in ``lang``."""
+    return (DISPLAY_EN if lang == "en" else DISPLAY_FA).get(key, key)
+
+
 def section_name(section: Section, lang: str) -> str:
     """A section's display name in ``lang``: the label as written for unknown keys."""
-    if section.key == "other":
-        return section.label
-    return (DISPLAY_EN if lang == "en" else DISPLAY_FA)[section.key]
+    return section.label if section.key == "other" else key_name(section.key, lang)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -73,6 +73,14 @@ def open_database(path: Path | str | None) -> Database:
     db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = ON")
     return db
+
+
+def query_rows(db: Database, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
+    """The rows of a query as dicts keyed by column name."""
+    cursor = db.execute(sql, list(params))
+    names = [column[0] for column in cursor.description]
+    for row in cursor:
+        yield dict(zip(names, row, strict=True))
 
 
 def _now() -> str:
@@ -208,17 +216,10 @@ class Store:
     # reading
 
     def _row(self, sql: str, params: list[Any]) -> dict[str, Any] | None:
-        cursor = self.db.execute(sql, params)
-        row = cursor.fetchone()
-        if row is None:
-            return None
-        return dict(zip([column[0] for column in cursor.description], row, strict=True))
+        return next(query_rows(self.db, sql, params), None)
 
     def _rows(self, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
-        cursor = self.db.execute(sql, params)
-        names = [column[0] for column in cursor.description]
-        for row in cursor:
-            yield dict(zip(names, row, strict=True))
+        return query_rows(self.db, sql, params)
 
     def _build(self, row: dict[str, Any]) -> StoredArticle:
         article_id = int(row["id"])

@@ -6,8 +6,7 @@ from collections import Counter
 from datetime import date
 
 from bot.article import Article
-from bot.article.labels import DISPLAY_FA
-from bot.render import DISPLAY_EN, render_quotes, render_section, render_summary
+from bot.render import key_name, render_quotes, render_section, render_summary
 
 SUMMARY = "summary"
 QUOTES = "quotes"
@@ -44,8 +43,7 @@ def render_item(article: Article, item: str, day: date | None = None) -> list[st
     if item == QUOTES:
         if not article.quotes:
             return []
-        names = DISPLAY_EN if article.lang == "en" else DISPLAY_FA
-        return render_quotes(article, names["what_theyre_saying"])
+        return render_quotes(article, key_name("what_theyre_saying", article.lang))
     key, _, nth = item.partition("#")
     matching = [section for section in article.sections if section.key == key and section.body]
     index = int(nth) - 1 if nth.isdecimal() else 0

@@ -48,6 +48,15 @@ _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
 NON_JOINING = frozenset("اآأإدذرزژوؤ")
 
 
+def strip_diacritics(text: str) -> str:
+    """Remove Arabic-script diacritics (harakat, tanwin, hamza above, Quranic marks).
+
+    >>> strip_diacritics("اساساً")
+    'اساسا'
+    """
+    return _DIACRITICS.sub("", text)
+
+
 def clean_line(line: str) -> str:
     """Remove invisible and control characters and collapse spaces in one line.
 
@@ -104,7 +113,7 @@ def fold(text: str) -> str:
     True
     """
     text = to_persian_letters(unicodedata.normalize("NFKC", text)).casefold()
-    text = _DIACRITICS.sub("", text).replace("ٔ", "").replace("ۀ", "ه")
+    text = strip_diacritics(text).replace("ۀ", "ه")
     text = _INVISIBLE.sub("", text)
     return text.replace(ZWNJ, "")
 

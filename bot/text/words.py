@@ -6,11 +6,10 @@ import re
 from collections import Counter
 from functools import cache
 
-from bot.text.chars import ZWNJ
+from bot.text.chars import ZWNJ, strip_diacritics
 from bot.text.resources import data_lines, hazm_lines
 
 _TOKEN = re.compile(f"[\\w{ZWNJ}]+")
-_DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
 #: Verb forms and function words that make poor hashtags.
 _VERBISH = re.compile(f"^(?:ن?می{ZWNJ}|ن?خواه)|(?:{ZWNJ}(?:اند|ایم|اید|ام)|(?:ند|ید|یم))$")
 
@@ -48,7 +47,7 @@ def keywords(title: str, body: str, lang: str = "fa", limit: int = 5) -> list[st
     """
     counts: Counter[str] = Counter()
     for weight, text in ((2, title), (1, body)):
-        words = tokens(_DIACRITICS.sub("", text.casefold() if lang == "en" else text))
+        words = tokens(strip_diacritics(text.casefold() if lang == "en" else text))
         for word, seen in Counter(words).items():
             counts[word] += weight * seen
     # Counter keeps first-seen order, so ties go to the earlier word.

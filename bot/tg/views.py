@@ -12,13 +12,11 @@ from datetime import date, tzinfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.article import Article
-from bot.article.labels import DISPLAY_FA
 from bot.messages import say
 from bot.render import (
-    DISPLAY_EN,
     QUOTES_TITLE,
     SUMMARY_TITLE,
+    key_name,
     render_quotes,
     render_section,
     render_summary,
@@ -84,15 +82,11 @@ def view_reply(stored: StoredArticle, view: str, lang: str, zone: tzinfo) -> Rep
     else:
         section = article.section(view)
         if section is None or not section.body:
-            name = _view_name(article, view)
+            name = key_name(view, article.lang)
             text = say("no_section", lang, title=article.title, name=name)
             return Reply((text,), keyboard, stored.id)
         messages = render_section(article, section)
     return Reply(tuple(messages), keyboard, stored.id)
-
-
-def _view_name(article: Article, key: str) -> str:
-    return (DISPLAY_EN if article.lang == "en" else DISPLAY_FA).get(key, key)
 
 
 def article_list(items: Sequence[tuple[int, str]], heading: str) -> Reply:
