@@ -20,9 +20,8 @@ from pathlib import Path
 
 from common import ROOT, database, percentile, report, search_words, target
 from processes import bot_env, bot_process
-
-from bot.sandbox import BotApiEmulator
-from bot.sandbox.records import MessageEvent
+from tgsandbox import BotApiEmulator
+from tgsandbox.records import MessageEvent
 
 READERS = 50
 FIRST_READER = 100_000

@@ -99,8 +99,8 @@ def database(count: int) -> Path:
     path = RESULTS / f"articles-{count}.sqlite"
     if path.exists():
         return path
-    from bot.ingest import ingest_paths
-    from bot.store import Store
+    from bot.pipeline.ingest import ingest_paths
+    from bot.storage.articles import Store
 
     building = path.with_suffix(".building")
     for leftover in RESULTS.glob(f"{building.name}*"):

@@ -23,7 +23,7 @@ def summary_reply() -> tuple[str, object] | None:
     path = os.environ.get("ECHO_SUMMARY_DB")
     if not path:
         return None
-    from bot.store import Store
+    from bot.storage.articles import Store
     from bot.tg.views import view_reply
 
     store = Store.open(path)

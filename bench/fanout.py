@@ -20,11 +20,11 @@ from pathlib import Path
 
 from common import ROOT, report, target
 from processes import bot_env, bot_process
+from tgsandbox import BotApiEmulator
+from tgsandbox.records import MessageEvent
 
-from bot.postlog import PostLog
-from bot.sandbox import BotApiEmulator
-from bot.sandbox.records import MessageEvent
-from bot.store import Store
+from bot.storage.articles import Store
+from bot.storage.postlog import PostLog
 
 LIMIT = 30.0
 FIRST = 200_000

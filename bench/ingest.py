@@ -16,8 +16,8 @@ from pathlib import Path
 
 from common import report, target, write_articles
 
-from bot.ingest import ingest_paths
-from bot.store import Store
+from bot.pipeline.ingest import ingest_paths
+from bot.storage.articles import Store
 from bot.text import default_normalizer
 
 

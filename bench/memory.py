@@ -19,8 +19,7 @@ from pathlib import Path
 
 from common import ROOT, database, peak_rss_mb, report, target, write_articles
 from processes import bot_env, bot_process
-
-from bot.sandbox import BotApiEmulator
+from tgsandbox import BotApiEmulator
 
 READER = 300_000
 COMMANDS = ["/start", "/summary", "/quotes", "/search اوکراین", "/articles", "/next"]

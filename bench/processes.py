@@ -12,8 +12,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from common import ROOT
-
-from bot.sandbox import BotApiEmulator
+from tgsandbox import BotApiEmulator
 
 
 def bot_env(

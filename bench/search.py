@@ -13,7 +13,7 @@ import time
 
 from common import database, percentile, report, search_words, target
 
-from bot.store import Store
+from bot.storage.articles import Store
 
 QUERIES = 400
 

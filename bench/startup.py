@@ -16,8 +16,7 @@ from pathlib import Path
 
 from common import ROOT, database, median, report, target
 from processes import bot_env, bot_process, first_poll
-
-from bot.sandbox import BotApiEmulator
+from tgsandbox import BotApiEmulator
 
 RUNS = 3
 

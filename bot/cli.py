@@ -65,8 +65,8 @@ def ingest(
     ctx: click.Context, paths: tuple[Path, ...], database: Path | None, source: str | None
 ) -> None:
     """Parse article files and folders into the database, one line per article."""
-    from bot.ingest import ingest_paths
-    from bot.store import Store
+    from bot.pipeline.ingest import ingest_paths
+    from bot.storage.articles import Store
 
     settings = settings_from(ctx)
     if source and (len(paths) != 1 or paths[0].is_dir()):
@@ -105,8 +105,8 @@ def ingest(
 def show(ctx: click.Context, path: Path, as_json: bool) -> None:
     """Parse one article file and print it, storing nothing."""
     from bot.article.outline import outline
-    from bot.ingest import parse_file
-    from bot.load import LoadError
+    from bot.pipeline.ingest import parse_file
+    from bot.pipeline.load import LoadError
 
     settings = settings_from(ctx)
     try:
@@ -195,7 +195,7 @@ def sandbox(ctx: click.Context, demo: bool, lang: str) -> None:
     """Run the bot against a local Bot API emulator with a console chat: no token, no network."""
     import asyncio
 
-    from bot.sandbox.run import run_sandbox
+    from bot.tg.sandbox import run_sandbox
 
     settings = settings_from(ctx)
     check_digest_settings(settings)
@@ -223,8 +223,8 @@ def emulator(port: int, channels: tuple[str, ...], users: tuple[int, ...]) -> No
     """
     import asyncio
 
-    from bot.sandbox.emulator import BotApiEmulator
-    from bot.sandbox.records import MessageEvent
+    from tgsandbox.emulator import BotApiEmulator
+    from tgsandbox.records import MessageEvent
 
     async def serve() -> None:
         async with BotApiEmulator(port=port, strict_polling=False) as server:

@@ -15,8 +15,8 @@ from datetime import date
 
 from bot.article import Article, Section
 from bot.article.labels import DISPLAY_FA
-from bot.jalali import format_jalali
 from bot.text import split_sentences
+from bot.text.jalali import format_jalali
 
 MESSAGE_LIMIT = 4096
 BULLET = "•"

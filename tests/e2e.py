@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import SecretStr
+from tgsandbox import BotApiEmulator, SentMessage
 
 from bot.config import Settings, load_settings
-from bot.sandbox import BotApiEmulator, SentMessage
 from bot.tg.app import build_application, running
 
 from .conftest import SAMPLE

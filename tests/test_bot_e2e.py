@@ -6,9 +6,9 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from tgsandbox.console import buttons_of
 
-from bot.sandbox.console import buttons_of
-from bot.store import Store
+from bot.storage.articles import Store
 from bot.tg.callbacks import decode
 
 from .e2e import Harness, bot_running

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.article import Article
-from bot.ingest import parse_file
+from bot.pipeline.ingest import parse_file
 
 CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("*.txt"))

@@ -9,13 +9,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from tgsandbox import BotApiEmulator, SentMessage
+from tgsandbox.console import buttons_of
 
 from bot.config import Settings
-from bot.ingest import ingest_paths
-from bot.postlog import PostLog
-from bot.sandbox import BotApiEmulator, SentMessage
-from bot.sandbox.console import buttons_of
-from bot.store import Store
+from bot.pipeline.ingest import ingest_paths
+from bot.storage.articles import Store
+from bot.storage.postlog import PostLog
 
 from .e2e import Harness, bot_running
 

@@ -10,8 +10,8 @@ import signal
 import sys
 from pathlib import Path
 
-from bot.sandbox import BotApiEmulator, SentMessage
-from bot.sandbox.console import buttons_of
+from tgsandbox import BotApiEmulator, SentMessage
+from tgsandbox.console import buttons_of
 
 from .conftest import ROOT, SAMPLE
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.load import LoadError, article_paths, decode_article, read_article
+from bot.pipeline.load import LoadError, article_paths, decode_article, read_article
 
 TEXT = "عنوان خبر\nچرا مهم است: متن."
 

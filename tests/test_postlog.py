@@ -7,8 +7,8 @@ import time
 import pytest
 
 from bot.article import parse_article
-from bot.postlog import SUBSCRIBER, PostLog
-from bot.store import Store
+from bot.storage.articles import Store
+from bot.storage.postlog import SUBSCRIBER, PostLog
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ from datetime import date
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tgsandbox import clean_text, parse_html, text_length
 
 from bot.article import Article, Block, Quote, Section, parse_article
-from bot.jalali import format_jalali, to_gregorian, to_jalali
 from bot.render import MESSAGE_LIMIT, escape, render_quotes, render_section, render_summary
-from bot.sandbox import clean_text, parse_html, text_length
+from bot.text.jalali import format_jalali, to_gregorian, to_jalali
 
 from .conftest import SAMPLE
 

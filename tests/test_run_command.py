@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.sandbox import BotApiEmulator
+from tgsandbox import BotApiEmulator
 
 from .conftest import ROOT
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot.article import parse_article
-from bot.migrations import MIGRATIONS, migrate
-from bot.store import Store, fts_query, open_database
+from bot.storage.articles import Store, fts_query, open_database
+from bot.storage.migrations import MIGRATIONS, migrate
 from bot.text import ZWNJ
 
 from .conftest import SAMPLE

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.jalali import MONTHS, to_gregorian
+from bot.text.jalali import MONTHS, to_gregorian
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _PREFIX = r"(?:(?:تاریخ(?: انتشار)?|منتشر شده|published|date)\s*[:：]?\s*)?"

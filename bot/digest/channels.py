@@ -12,9 +12,9 @@ from telegram import Bot
 
 from bot.digest.plan import plan_items
 from bot.digest.sending import Outcome, Sender
-from bot.postlog import CHANNEL, PostLog
 from bot.schedule import Target
-from bot.store import Store
+from bot.storage.articles import Store
+from bot.storage.postlog import CHANNEL, PostLog
 
 log = logging.getLogger(__name__)
 

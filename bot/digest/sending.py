@@ -24,9 +24,8 @@ from telegram.error import (
 )
 
 from bot.digest.plan import render_item
-from bot.postlog import Post, PostLog
-from bot.store import Store
-from bot.tg.views import article_date
+from bot.storage.articles import Store
+from bot.storage.postlog import Post, PostLog
 
 #: How many 429 answers one send waits out before it gives the post back.
 MAX_RETRY_AFTER = 5
@@ -81,7 +80,7 @@ class Sender:
         """Send every remaining message of a claimed (``sending``) post."""
         stored = self.store.get(post.article_id)
         messages = (
-            render_item(stored.article, post.item, article_date(stored, self.zone))
+            render_item(stored.article, post.item, stored.date_in(self.zone))
             if stored
             else []
         )

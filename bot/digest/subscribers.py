@@ -17,8 +17,8 @@ from telegram import Bot
 
 from bot.digest.plan import SUMMARY
 from bot.digest.sending import Outcome, Sender
-from bot.postlog import SUBSCRIBER, PostLog
-from bot.store import Store
+from bot.storage.articles import Store
+from bot.storage.postlog import SUBSCRIBER, PostLog
 
 log = logging.getLogger(__name__)
 

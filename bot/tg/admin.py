@@ -10,15 +10,15 @@ from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.article.outline import outline
-from bot.ingest_worker import ingest_in_worker
 from bot.messages import say
+from bot.pipeline.worker import ingest_in_worker
 from bot.schedule import next_fire_times
-from bot.tg.handlers import reader_lang, send_reply
 from bot.tg.jobs import rescan
+from bot.tg.replies import reader_lang, send_reply
 from bot.tg.services import services
 from bot.tg.views import plain
 
@@ -181,13 +181,6 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     service.channels.plan()
     summary = f"{lines[0].split()[0]}: #{stored.id}\n{outline(stored.article)}"
     await send_reply(update, context, plain(_pre(summary.split("\n"))[:4000]))
-
-
-def uncertain_keyboard(post_id: int, lang: str = "fa") -> InlineKeyboardMarkup:
-    """Buttons under an uncertain-post report: post again, or it did arrive."""
-    again = InlineKeyboardButton(say("button_post_again", lang), callback_data=f"p:again:{post_id}")
-    sent = InlineKeyboardButton(say("button_was_posted", lang), callback_data=f"p:sent:{post_id}")
-    return InlineKeyboardMarkup([[again, sent]])
 
 
 async def uncertain_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

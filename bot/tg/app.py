@@ -24,9 +24,9 @@ from bot.config import Settings
 from bot.digest.channels import ChannelPoster
 from bot.digest.subscribers import SubscriberFanOut
 from bot.messages import COMMANDS
-from bot.postlog import PostLog
 from bot.schedule import parse_chats, parse_schedule
-from bot.store import Store
+from bot.storage.articles import Store
+from bot.storage.postlog import PostLog
 from bot.tg import admin, handlers
 from bot.tg.errors import on_error
 from bot.tg.jobs import notify_admins, report_uncertain, rescan_content, schedule_jobs

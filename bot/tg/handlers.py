@@ -10,11 +10,12 @@ from telegram import Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot.messages import help_text, lang_of, say
-from bot.store import StoredArticle
+from bot.messages import help_text, say
+from bot.storage.articles import StoredArticle
 from bot.tg.callbacks import decode
+from bot.tg.replies import SELECTED, reader_lang, send_reply
 from bot.tg.services import Services, services
-from bot.tg.views import Reply, article_list, plain, view_reply, welcome
+from bot.tg.views import article_list, plain, view_reply, welcome
 
 log = logging.getLogger(__name__)
 
@@ -28,33 +29,8 @@ SECTION_COMMANDS = {
     "background": "background",
     "next": "whats_next",
 }
-SELECTED = "article_id"
 
 Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
-
-
-def reader_lang(update: Update) -> str:
-    """The language to answer this reader in."""
-    user = update.effective_user
-    return lang_of(user.language_code if user else None)
-
-
-async def send_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
-    """Send every message of ``reply``, the keyboard under the last; remember the article."""
-    chat = update.effective_chat
-    if chat is None:
-        return
-    thread = update.effective_message.message_thread_id if update.effective_message else None
-    for index, text in enumerate(reply.messages):
-        last = index == len(reply.messages) - 1
-        await context.bot.send_message(
-            chat.id,
-            text,
-            reply_markup=reply.keyboard if last else None,
-            message_thread_id=thread,
-        )
-    if reply.article_id is not None and context.user_data is not None:
-        context.user_data[SELECTED] = reply.article_id
 
 
 def _current(service: Services, context: ContextTypes.DEFAULT_TYPE) -> StoredArticle | None:

@@ -11,10 +11,11 @@ import logging
 from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot.ingest import changed_files
-from bot.ingest_worker import ingest_in_worker
 from bot.messages import say
+from bot.pipeline.ingest import changed_files
+from bot.pipeline.worker import ingest_in_worker
 from bot.tg.services import KEY, Services, services
+from bot.tg.views import uncertain_keyboard
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +75,6 @@ async def notify_admins(application: Application, text: str, **kwargs: object) -
 
 async def report_uncertain(application: Application) -> None:
     """At start: posts cut off mid-send become uncertain; each admin gets a button."""
-    from bot.tg.admin import uncertain_keyboard
-
     service: Services = application.bot_data[KEY]
     for post in service.posts.recover():
         stored = service.store.get(post.article_id)

@@ -10,9 +10,9 @@ from telegram.ext import ContextTypes
 from bot.config import Settings
 from bot.digest.channels import ChannelPoster
 from bot.digest.subscribers import SubscriberFanOut
-from bot.postlog import PostLog
 from bot.schedule import Tick
-from bot.store import Store
+from bot.storage.articles import Store
+from bot.storage.postlog import PostLog
 
 KEY = "services"
 

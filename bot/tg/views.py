@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, tzinfo
+from datetime import tzinfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -22,7 +22,7 @@ from bot.render import (
     render_summary,
     section_name,
 )
-from bot.store import StoredArticle
+from bot.storage.articles import StoredArticle
 from bot.tg.callbacks import ViewRequest
 
 BUTTONS_PER_ROW = 2
@@ -62,17 +62,12 @@ def article_keyboard(stored: StoredArticle, current: str | None = None) -> Inlin
     return InlineKeyboardMarkup(_rows(buttons, BUTTONS_PER_ROW))
 
 
-def article_date(stored: StoredArticle, zone: tzinfo) -> date:
-    """The date shown with an article: its own, else when it was ingested (bot's zone)."""
-    return stored.article.published or stored.ingested_at.astimezone(zone).date()
-
-
 def view_reply(stored: StoredArticle, view: str, lang: str, zone: tzinfo) -> Reply:
     """One view of an article: ``summary``, ``quotes``, ``sections`` or a section key."""
     article = stored.article
     keyboard = article_keyboard(stored, current=view)
     if view == "summary":
-        messages = render_summary(article, article_date(stored, zone))
+        messages = render_summary(article, stored.date_in(zone))
     elif view == "quotes":
         if not article.quotes:
             return Reply((say("no_quotes", lang, title=article.title),), keyboard, stored.id)
@@ -118,12 +113,19 @@ def plain(text: str) -> Reply:
     return Reply((text,))
 
 
+def uncertain_keyboard(post_id: int, lang: str = "fa") -> InlineKeyboardMarkup:
+    """Buttons under an uncertain-post report: post again, or it did arrive."""
+    again = InlineKeyboardButton(say("button_post_again", lang), callback_data=f"p:again:{post_id}")
+    sent = InlineKeyboardButton(say("button_was_posted", lang), callback_data=f"p:sent:{post_id}")
+    return InlineKeyboardMarkup([[again, sent]])
+
+
 __all__ = [
     "Reply",
-    "article_date",
     "article_keyboard",
     "article_list",
     "plain",
+    "uncertain_keyboard",
     "view_reply",
     "welcome",
 ]

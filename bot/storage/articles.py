@@ -1,0 +1,351 @@
+"""The article store: SQLite through sqlite-utils, WAL mode, migrations at open.
+
+Articles keep a stable integer id per source; sections and quotes live in their
+own tables; a full-text index over folded text makes search insensitive to
+half-spaces and Arabic letter forms.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, tzinfo
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlite_utils import Database
+
+from bot.article import Article, Block, Quote, Section
+from bot.storage.migrations import migrate
+from bot.text import fold_for_index, search_terms
+
+IngestStatus = Literal["new", "updated", "unchanged"]
+#: How many of the most recent matching articles a search ranks.
+SEARCH_WINDOW = 200
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An article as stored: its id, where it came from and when."""
+
+    id: int
+    source: str
+    ingested_at: datetime
+    updated_at: datetime
+    article: Article
+
+    def date_in(self, zone: tzinfo) -> date:
+        """The date shown with the article: its own, else when it was ingested in ``zone``."""
+        return self.article.published or self.ingested_at.astimezone(zone).date()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleOutline:
+    """An article's id, ingestion time, section keys (with whether they have a body)."""
+
+    id: int
+    ingested_at: str
+    sections: list[tuple[str, bool]]
+    has_quotes: bool
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What storing one article did."""
+
+    status: IngestStatus
+    id: int
+    article: Article
+
+
+def content_hash(text: str) -> str:
+    """A short, stable fingerprint of an article's raw text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def open_database(path: Path | str | None) -> Database:
+    """Open (creating folders) a SQLite database in WAL mode; ``None`` is in memory."""
+    if path is None or str(path) == ":memory:":
+        return Database(memory=True)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(sqlite3.connect(path, check_same_thread=False, timeout=30))
+    db.enable_wal()
+    db.execute("PRAGMA synchronous = NORMAL")
+    db.execute("PRAGMA foreign_keys = ON")
+    return db
+
+
+def query_rows(db: Database, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
+    """The rows of a query as dicts keyed by column name."""
+    cursor = db.execute(sql, list(params))
+    names = [column[0] for column in cursor.description]
+    for row in cursor:
+        yield dict(zip(names, row, strict=True))
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _search_text(article: Article) -> str:
+    parts = [article.caption or "", article.lede or ""]
+    for section in article.sections:
+        parts.append(section.label)
+        parts.extend(block.text for block in section.body)
+    return fold_for_index("\n".join(parts))
+
+
+def fts_query(text: str) -> str | None:
+    """An FTS5 query matching every word of ``text`` (the last one as a prefix).
+
+    >>> fts_query('رئيس "جمهور')
+    '"رئیس" "جمهور"*'
+    >>> fts_query("  ") is None
+    True
+    """
+    words = search_terms(text)
+    if not words:
+        return None
+    quoted = [f'"{word}"' for word in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+class Store:
+    """Articles in SQLite; construct once per process and share."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        migrate(db)
+
+    @classmethod
+    def open(cls, path: Path | str | None) -> Store:
+        """Open the database at ``path`` (``None``: in memory) and migrate it."""
+        return cls(open_database(path))
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.conn.close()
+
+    # writing
+
+    def ingest(self, article: Article, source: str, raw_text: str) -> IngestResult:
+        """Store ``article`` read from ``source``: insert, update in place, or nothing.
+
+        The same source with the same text changes nothing; with new text the article
+        keeps its id and its rows are replaced.
+        """
+        digest = content_hash(raw_text)
+        row = self._row("SELECT id, content_hash FROM articles WHERE source = ?", [source])
+        if row is not None and row["content_hash"] == digest:
+            return IngestResult("unchanged", row["id"], article)
+        now = _now()
+        record: dict[str, Any] = {
+            "source": source,
+            "content_hash": digest,
+            "lang": article.lang,
+            "title": article.title,
+            "caption": article.caption,
+            "lede": article.lede,
+            "hashtags": json.dumps(article.hashtags, ensure_ascii=False),
+            "summary": json.dumps(article.summary, ensure_ascii=False),
+            "warnings": json.dumps(article.warnings, ensure_ascii=False),
+            "published": article.published.isoformat() if article.published else None,
+            "updated_at": now,
+        }
+        with self.db.conn:
+            if row is None:
+                record["ingested_at"] = now
+                cursor = self.db.execute(
+                    f"INSERT INTO articles ({', '.join(record)}) VALUES "
+                    f"({', '.join('?' for _ in record)})",
+                    list(record.values()),
+                )
+                article_id = int(cursor.lastrowid or 0)
+                status: IngestStatus = "new"
+            else:
+                article_id = int(row["id"])
+                self.db.table("articles").update(article_id, record)
+                for table in ("sections", "quotes"):
+                    self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+                status = "updated"
+            self._write_parts(article_id, article)
+        return IngestResult(status, article_id, article)
+
+    def _write_parts(self, article_id: int, article: Article) -> None:
+        # Plain executemany: this is the hot path of a large ingest.
+        conn = self.db.conn
+        conn.executemany(
+            "INSERT INTO sections (article_id, position, key, label, body) VALUES (?, ?, ?, ?, ?)",
+            [
+                (
+                    article_id,
+                    position,
+                    section.key,
+                    section.label,
+                    json.dumps(
+                        [{"type": block.type, "text": block.text} for block in section.body],
+                        ensure_ascii=False,
+                    ),
+                )
+                for position, section in enumerate(article.sections)
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO quotes (article_id, position, text, speaker, section) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                (article_id, position, quote.text, quote.speaker, quote.section)
+                for position, quote in enumerate(article.quotes)
+            ],
+        )
+        conn.execute("DELETE FROM search WHERE article_id = ?", [article_id])
+        conn.execute(
+            "INSERT INTO search (article_id, title, body) VALUES (?, ?, ?)",
+            [article_id, fold_for_index(article.title), _search_text(article)],
+        )
+
+    def delete(self, article_id: int) -> bool:
+        """Remove an article and its parts; ``False`` when there was none."""
+        with self.db.conn:
+            for table in ("sections", "quotes", "search", "posts"):
+                self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+            cursor = self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+        return cursor.rowcount > 0
+
+    # reading
+
+    def _row(self, sql: str, params: list[Any]) -> dict[str, Any] | None:
+        return next(query_rows(self.db, sql, params), None)
+
+    def _rows(self, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
+        return query_rows(self.db, sql, params)
+
+    def _build(self, row: dict[str, Any]) -> StoredArticle:
+        article_id = int(row["id"])
+        sections = tuple(
+            Section(
+                part["key"],
+                part["label"],
+                tuple(Block(block["type"], block["text"]) for block in json.loads(part["body"])),
+            )
+            for part in self._rows(
+                "SELECT key, label, body FROM sections WHERE article_id = ? ORDER BY position",
+                [article_id],
+            )
+        )
+        quotes = tuple(
+            Quote(part["text"], part["speaker"], part["section"])
+            for part in self._rows(
+                "SELECT text, speaker, section FROM quotes WHERE article_id = ? ORDER BY position",
+                [article_id],
+            )
+        )
+        article = Article(
+            title=row["title"],
+            lang=row["lang"],
+            caption=row["caption"],
+            lede=row["lede"],
+            sections=sections,
+            quotes=quotes,
+            hashtags=tuple(json.loads(row["hashtags"] or "[]")),
+            summary=tuple(json.loads(row["summary"] or "[]")),
+            warnings=tuple(json.loads(row["warnings"] or "[]")),
+            published=date.fromisoformat(row["published"]) if row["published"] else None,
+        )
+        return StoredArticle(
+            id=article_id,
+            source=row["source"],
+            ingested_at=datetime.fromisoformat(row["ingested_at"]),
+            updated_at=datetime.fromisoformat(row["updated_at"]),
+            article=article,
+        )
+
+    def get(self, article_id: int) -> StoredArticle | None:
+        """The article with ``article_id``, if stored."""
+        row = self._row("SELECT * FROM articles WHERE id = ?", [article_id])
+        return self._build(row) if row else None
+
+    def unchanged(self, source: str, raw_text: str) -> StoredArticle | None:
+        """The stored article of ``source`` if its text is exactly ``raw_text``."""
+        row = self._row(
+            "SELECT * FROM articles WHERE source = ? AND content_hash = ?",
+            [source, content_hash(raw_text)],
+        )
+        return self._build(row) if row else None
+
+    def by_source(self, source: str) -> StoredArticle | None:
+        """The article read from ``source``, if stored."""
+        row = self._row("SELECT * FROM articles WHERE source = ?", [source])
+        return self._build(row) if row else None
+
+    def latest(self) -> StoredArticle | None:
+        """The most recently ingested article."""
+        row = self._row("SELECT * FROM articles ORDER BY ingested_at DESC, id DESC LIMIT 1", [])
+        return self._build(row) if row else None
+
+    def recent(self, limit: int = 10) -> list[tuple[int, str]]:
+        """``(id, title)`` of the most recently ingested articles, newest first."""
+        return [
+            (int(row["id"]), row["title"])
+            for row in self._rows(
+                "SELECT id, title FROM articles ORDER BY ingested_at DESC, id DESC LIMIT ?",
+                [limit],
+            )
+        ]
+
+    def outlines(self, since_id: int = 0) -> list[ArticleOutline]:
+        """Every article after ``since_id``, oldest first, with its sections' keys.
+
+        What a digest plan needs, without loading whole articles.
+        """
+        articles: dict[int, ArticleOutline] = {}
+        for row in self._rows(
+            "SELECT id, ingested_at, (SELECT count(*) FROM quotes WHERE article_id = articles.id) "
+            "AS quotes FROM articles WHERE id > ? ORDER BY ingested_at, id",
+            [since_id],
+        ):
+            articles[row["id"]] = ArticleOutline(
+                row["id"], row["ingested_at"], [], row["quotes"] > 0
+            )
+        for row in self._rows(
+            "SELECT article_id, key, body != '[]' AS has_body FROM sections "
+            "WHERE article_id > ? ORDER BY article_id, position",
+            [since_id],
+        ):
+            if row["article_id"] in articles:
+                articles[row["article_id"]].sections.append((row["key"], bool(row["has_body"])))
+        return list(articles.values())
+
+    def count(self) -> int:
+        """How many articles are stored."""
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def search(self, query: str, limit: int = 10) -> list[tuple[int, str]]:
+        """``(id, title)`` of the best matches for ``query``, best first.
+
+        Matching is on folded text, so half-spaces and Arabic letter forms on either
+        side do not matter. The most recent :data:`SEARCH_WINDOW` matching articles are
+        ranked by relevance (bm25, the title weighing more than the body): news readers
+        look for the current story, and ranking every match of a common word in a large
+        archive would cost far more.
+        """
+        match = fts_query(query)
+        if match is None:
+            return []
+        candidates = self.db.execute(
+            "SELECT rowid, bm25(search_fts, 5.0, 1.0) FROM search_fts WHERE search_fts MATCH ? "
+            "ORDER BY rowid DESC LIMIT ?",
+            [match, SEARCH_WINDOW],
+        ).fetchall()
+        best = [row[0] for row in sorted(candidates, key=lambda row: (row[1], -row[0]))[:limit]]
+        if not best:
+            return []
+        marks = ", ".join("?" for _ in best)
+        sql = f"SELECT id, title FROM articles WHERE id IN ({marks})"
+        titles = dict(self.db.execute(sql, best).fetchall())
+        return [(article_id, titles[article_id]) for article_id in best if article_id in titles]

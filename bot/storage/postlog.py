@@ -1,0 +1,306 @@
+"""The post log: every planned post, its state, and the chats and subscribers it goes to.
+
+A post moves ``pending → sending → sent``; ``sending`` is committed before the request
+and ``sent`` after it, so a process that dies in between leaves ``sending``, which the
+next start turns into ``uncertain``: never re-sent on its own. Claims are conditional
+updates, so two tasks can never send the same post.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlite_utils import Database
+
+from bot.storage.articles import query_rows
+
+State = Literal["pending", "sending", "sent", "failed", "uncertain", "skipped"]
+CHANNEL = "channel"
+SUBSCRIBER = "subscriber"
+
+
+def now_iso() -> str:
+    """The current UTC time as stored."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """One row of the post log."""
+
+    id: int
+    chat: str
+    article_id: int
+    item: str
+    position: int
+    kind: str
+    state: str
+    parts_done: int
+    message_ids: tuple[int, ...]
+    attempts: int
+    reason: str | None
+
+
+def _post(row: dict[str, Any]) -> Post:
+    return Post(
+        id=row["id"],
+        chat=row["chat"],
+        article_id=row["article_id"],
+        item=row["item"],
+        position=row["position"],
+        kind=row["kind"],
+        state=row["state"],
+        parts_done=row["parts_done"] or 0,
+        message_ids=tuple(json.loads(row["message_ids"] or "[]")),
+        attempts=row["attempts"] or 0,
+        reason=row["reason"],
+    )
+
+
+class PostLog:
+    """Posts, chat health, subscribers and flags, in the store's database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
+        return query_rows(self.db, sql, params)
+
+    def _update(self, sql: str, params: Iterable[Any]) -> int:
+        with self.db.conn:
+            return self.db.execute(sql, list(params)).rowcount
+
+    # planning
+
+    def planned_articles(self, chat: str) -> set[int]:
+        """Ids of the articles that already have a plan for ``chat``."""
+        sql = "SELECT DISTINCT article_id FROM posts WHERE chat = ?"
+        return {row["article_id"] for row in self._rows(sql, [chat])}
+
+    def plan(self, chat: str, article_id: int, items: list[str], kind: str = CHANNEL) -> int:
+        """Create an article's posts for a chat in one transaction (existing ones kept)."""
+        now = now_iso()
+        with self.db.conn:
+            cursor = self.db.conn.executemany(
+                "INSERT OR IGNORE INTO posts (chat, article_id, item, position, kind, state, "
+                "parts_done, message_ids, attempts, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, 'pending', 0, '[]', 0, ?, ?)",
+                [(chat, article_id, item, n, kind, now, now) for n, item in enumerate(items)],
+            )
+        return cursor.rowcount
+
+    def plan_subscribers(self, item: str) -> int:
+        """Plan ``item`` of every article ingested since each active subscriber joined."""
+        now = now_iso()
+        with self.db.conn:
+            cursor = self.db.execute(
+                "INSERT OR IGNORE INTO posts (chat, article_id, item, position, kind, state, "
+                "parts_done, message_ids, attempts, created_at, updated_at) "
+                "SELECT CAST(subscribers.user_id AS TEXT), articles.id, ?, 0, ?, 'pending', "
+                "0, '[]', 0, ?, ? FROM subscribers JOIN articles "
+                "ON articles.ingested_at >= subscribers.since "
+                "WHERE subscribers.active = 1",
+                [item, SUBSCRIBER, now, now],
+            )
+        return cursor.rowcount
+
+    # posting
+
+    def next_pending(self, chat: str, now: str | None = None) -> Post | None:
+        """The next post due in ``chat``: oldest article first, then plan order."""
+        sql = (
+            "SELECT posts.* FROM posts JOIN articles ON articles.id = posts.article_id "
+            "WHERE posts.chat = ? AND posts.state = 'pending' "
+            "AND (posts.not_before IS NULL OR posts.not_before <= ?) "
+            "ORDER BY articles.ingested_at, articles.id, posts.position LIMIT 1"
+        )
+        row = next(self._rows(sql, [chat, now or now_iso()]), None)
+        return _post(row) if row else None
+
+    def upcoming(self, chat: str, limit: int) -> list[Post]:
+        """The next ``limit`` pending posts of ``chat``, in posting order."""
+        sql = (
+            "SELECT posts.* FROM posts JOIN articles ON articles.id = posts.article_id "
+            "WHERE posts.chat = ? AND posts.state = 'pending' "
+            "ORDER BY articles.ingested_at, articles.id, posts.position LIMIT ?"
+        )
+        return [_post(row) for row in self._rows(sql, [chat, limit])]
+
+    def pending_of_kind(self, kind: str, limit: int) -> list[Post]:
+        """Pending posts of one kind that are due, oldest first."""
+        sql = (
+            "SELECT * FROM posts WHERE kind = ? AND state = 'pending' "
+            "AND (not_before IS NULL OR not_before <= ?) ORDER BY id LIMIT ?"
+        )
+        return [_post(row) for row in self._rows(sql, [kind, now_iso(), limit])]
+
+    def claim(self, post_id: int) -> bool:
+        """Mark a pending post ``sending``; ``False`` if someone else has it."""
+        return (
+            self._update(
+                "UPDATE posts SET state = 'sending', attempts = attempts + 1, updated_at = ? "
+                "WHERE id = ? AND state = 'pending'",
+                [now_iso(), post_id],
+            )
+            == 1
+        )
+
+    def part_sent(self, post_id: int, message_id: int) -> None:
+        """Record one sent message of a post (a long item can take several)."""
+        post = self.get(post_id)
+        if post is None:
+            return
+        ids = json.dumps([*post.message_ids, message_id])
+        self._update(
+            "UPDATE posts SET parts_done = parts_done + 1, message_ids = ?, updated_at = ? "
+            "WHERE id = ?",
+            [ids, now_iso(), post_id],
+        )
+
+    def finish(self, post_id: int, state: State, reason: str | None = None) -> None:
+        """Set a post's final or next state (``sent``, ``failed``, ``skipped``, ...)."""
+        now = now_iso()
+        self._update(
+            "UPDATE posts SET state = ?, reason = ?, updated_at = ?, "
+            "sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?",
+            [state, reason, now, state, now, post_id],
+        )
+
+    def retry_later(self, post_id: int, reason: str, not_before: str) -> None:
+        """Put a post back to ``pending`` until ``not_before`` (network trouble)."""
+        self._update(
+            "UPDATE posts SET state = 'pending', reason = ?, not_before = ?, updated_at = ? "
+            "WHERE id = ?",
+            [reason, not_before, now_iso(), post_id],
+        )
+
+    def recover(self) -> list[Post]:
+        """At start: posts left ``sending`` by a process that died become ``uncertain``."""
+        stuck = [_post(row) for row in self._rows("SELECT * FROM posts WHERE state = 'sending'")]
+        self._update(
+            "UPDATE posts SET state = 'uncertain', reason = 'the process stopped while sending', "
+            "updated_at = ? WHERE state = 'sending'",
+            [now_iso()],
+        )
+        return stuck
+
+    def requeue(self, post_id: int) -> bool:
+        """An admin asks to post an uncertain post again."""
+        return (
+            self._update(
+                "UPDATE posts SET state = 'pending', not_before = NULL, updated_at = ? "
+                "WHERE id = ? AND state = 'uncertain'",
+                [now_iso(), post_id],
+            )
+            == 1
+        )
+
+    def get(self, post_id: int) -> Post | None:
+        """One post by id."""
+        row = next(self._rows("SELECT * FROM posts WHERE id = ?", [post_id]), None)
+        return _post(row) if row else None
+
+    def counts(self, kind: str | None = None) -> dict[str, int]:
+        """How many posts are in each state."""
+        sql = "SELECT state, count(*) AS n FROM posts"
+        params: list[Any] = []
+        if kind:
+            sql += " WHERE kind = ?"
+            params.append(kind)
+        return {row["state"]: row["n"] for row in self._rows(sql + " GROUP BY state", params)}
+
+    def with_state(self, state: str, limit: int = 20) -> list[Post]:
+        """The most recent posts in ``state``."""
+        sql = "SELECT * FROM posts WHERE state = ? ORDER BY updated_at DESC LIMIT ?"
+        return [_post(row) for row in self._rows(sql, [state, limit])]
+
+    # chats
+
+    def chat_failing(self, key: str, reason: str) -> bool:
+        """Mark a chat failing; ``True`` when the admins have not been told of it yet."""
+        row = next(self._rows("SELECT told, reason FROM chats WHERE key = ?", [key]), None)
+        tell = row is None or not row["told"] or row["reason"] != reason
+        with self.db.conn:
+            self.db.execute(
+                "INSERT INTO chats (key, state, reason, told, updated_at) "
+                "VALUES (?, 'failing', ?, 1, ?) ON CONFLICT(key) DO UPDATE SET "
+                "state = 'failing', reason = excluded.reason, told = 1, "
+                "updated_at = excluded.updated_at",
+                [key, reason, now_iso()],
+            )
+        return tell
+
+    def chat_ok(self, key: str) -> None:
+        """A post reached the chat: it is healthy, and a new failure will be told."""
+        self._update(
+            "UPDATE chats SET state = 'ok', told = 0, updated_at = ? WHERE key = ? "
+            "AND (state != 'ok' OR told != 0)",
+            [now_iso(), key],
+        )
+
+    def failing_chats(self) -> dict[str, str]:
+        """Chats currently failing, with the reason."""
+        sql = "SELECT key, reason FROM chats WHERE state = 'failing'"
+        return {row["key"]: row["reason"] for row in self._rows(sql)}
+
+    def retry_failing_chats(self) -> None:
+        """At start: give failing chats another try (the admin may have fixed them)."""
+        self._update("UPDATE chats SET state = 'retry' WHERE state = 'failing'", [])
+
+    # subscribers
+
+    def subscribe(self, user_id: int, lang: str) -> bool:
+        """Subscribe a reader; ``False`` if they already were."""
+        row = next(self._rows("SELECT active FROM subscribers WHERE user_id = ?", [user_id]), None)
+        if row and row["active"]:
+            return False
+        with self.db.conn:
+            self.db.execute(
+                "INSERT INTO subscribers (user_id, lang, active, since, reason) "
+                "VALUES (?, ?, 1, ?, NULL) ON CONFLICT(user_id) DO UPDATE SET active = 1, "
+                "lang = excluded.lang, since = excluded.since, reason = NULL",
+                [user_id, lang, now_iso()],
+            )
+        return True
+
+    def unsubscribe(self, user_id: int, reason: str = "asked") -> bool:
+        """Unsubscribe a reader and drop their unsent posts; ``False`` if they were not."""
+        with self.db.conn:
+            changed = self.db.execute(
+                "UPDATE subscribers SET active = 0, reason = ? WHERE user_id = ? AND active = 1",
+                [reason, user_id],
+            ).rowcount
+            self.db.execute(
+                "UPDATE posts SET state = 'skipped', reason = ? "
+                "WHERE chat = ? AND kind = ? AND state = 'pending'",
+                [f"unsubscribed: {reason}", str(user_id), SUBSCRIBER],
+            )
+        return changed == 1
+
+    def subscribers(self) -> list[tuple[int, str, str]]:
+        """Active subscribers: ``(user id, language, since)``."""
+        sql = "SELECT user_id, lang, since FROM subscribers WHERE active = 1 ORDER BY user_id"
+        return [(row["user_id"], row["lang"], row["since"]) for row in self._rows(sql)]
+
+    # flags
+
+    def flag(self, key: str) -> str | None:
+        """A persisted flag's value."""
+        row = next(self._rows("SELECT value FROM flags WHERE key = ?", [key]), None)
+        return row["value"] if row else None
+
+    def set_flag(self, key: str, value: str | None) -> None:
+        """Set (or, with ``None``, clear) a persisted flag."""
+        with self.db.conn:
+            if value is None:
+                self.db.execute("DELETE FROM flags WHERE key = ?", [key])
+            else:
+                self.db.execute(
+                    "INSERT INTO flags (key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    [key, value],
+                )
