@@ -60,41 +60,48 @@ def main() -> None:
 @click.option(
     "--source", help="Store a single file under this name instead of its path."
 )
+@click.option(
+    "--jsonl",
+    is_flag=True,
+    help="Print one JSON object per file (path, status, article_id, title, sections, "
+    "reason) instead of the human lines and summary.",
+)
 @click.pass_context
 def ingest(
-    ctx: click.Context, paths: tuple[Path, ...], database: Path | None, source: str | None
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    database: Path | None,
+    source: str | None,
+    jsonl: bool,
 ) -> None:
     """Parse article files and folders into the database, one line per article."""
     from bot.pipeline.ingest import ingest_paths
+    from bot.pipeline.report import FileReport, summary_line
     from bot.storage.articles import Store
 
     settings = settings_from(ctx)
     if source and (len(paths) != 1 or paths[0].is_dir()):
         fail("--source names one file: give exactly one file with it", 2)
     store = Store.open(database or settings.database_path)
-    counts = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
+    reports: list[FileReport] = []
     try:
         for result in ingest_paths(
             store, paths, max_bytes=settings.max_article_bytes, source=source
         ):
-            if result.error is not None or result.article is None or result.status is None:
-                counts["failed"] += 1
-                click.echo(f"newsbot: {result.error}", err=True)
-                continue
-            counts[result.status] += 1
-            sections = len(result.article.sections)
-            click.echo(
-                f"{result.status:<9} #{result.article_id} {result.article.title}"
-                f" ({sections} section{'s' if sections != 1 else ''}) ← {result.path}"
-            )
+            report = FileReport.of(result)
+            reports.append(report)
+            if jsonl:
+                # ASCII JSON: no file name or locale can make the line unwritable.
+                click.echo(json.dumps(report.to_json()))
+            elif report.failed:
+                click.echo(f"newsbot: {report.reason}", err=True)
+            else:
+                click.echo(report.line())
     finally:
         store.close()
-    total = sum(counts.values())
-    click.echo(
-        f"{total} file{'s' if total != 1 else ''}: {counts['new']} new, {counts['updated']} "
-        f"updated, {counts['unchanged']} unchanged, {counts['failed']} failed"
-    )
-    if counts["failed"]:
+    if not jsonl:
+        click.echo(summary_line(reports))
+    if any(report.failed for report in reports):
         sys.exit(1)
 
 

@@ -82,6 +82,37 @@ def test_ingest_reports_each_file_and_keeps_going(run, tmp_path: Path) -> None:
     assert again.stdout.startswith("unchanged")
 
 
+def test_ingest_jsonl_is_one_object_per_file(run, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    bad = _bad_files(folder)
+    (folder / "good.txt").write_bytes(SAMPLE.read_bytes())
+    database = str(tmp_path / "n.db")
+    result = run("ingest", str(folder), "--database", database, "--jsonl")
+    assert result.exit_code == 1
+    assert result.stderr == ""
+    reports = {Path(r["path"]).name: r for r in map(json.loads, result.stdout.splitlines())}
+    assert len(reports) == len(bad) + 1, "one object per file, and no summary line"
+    good = reports.pop("good.txt")
+    assert good["status"] == "new" and good["sections"] == 6 and good["reason"] is None
+    assert isinstance(good["article_id"], int) and good["title"]
+    for name, report in reports.items():
+        assert list(report) == ["path", "status", "article_id", "title", "sections", "reason"]
+        assert report["status"] == "failed", name
+        assert report["path"] in report["reason"] and "\n" not in report["reason"]
+        assert (report["article_id"], report["title"], report["sections"]) == (None, None, None)
+    again = run("ingest", str(folder / "good.txt"), "--database", database, "--jsonl")
+    assert again.exit_code == 0
+    assert json.loads(again.stdout) == {**good, "status": "unchanged"}
+
+
+def test_ingest_help_describes_every_option(run) -> None:
+    result = run("ingest", "--help")
+    assert result.exit_code == 0
+    for option in ("--database", "--source", "--jsonl"):
+        line = next(line for line in result.stdout.splitlines() if option in line)
+        assert len(line.split()) > 2, f"{option} has no help text"
+
+
 @pytest.mark.parametrize("kind", ["empty", "blank", "binary", "big", "latin1"])
 def test_show_refuses_bad_files_in_one_line(run, tmp_path: Path, kind: str) -> None:
     path = _bad_files(tmp_path / "in")[kind]

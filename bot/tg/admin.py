@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import functools
-import html
 import logging
-import re
 from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Any
@@ -13,10 +11,20 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.article.outline import outline
 from bot.messages import say
 from bot.pipeline.worker import ingest_in_worker
 from bot.schedule import next_fire_times
+from bot.tg.admin_views import (
+    LAST_ERRORS,
+    QUEUE_ITEMS,
+    TROUBLE_STATES,
+    document_check,
+    document_reply,
+    post_reply,
+    queue_reply,
+    reload_reply,
+    status_reply,
+)
 from bot.tg.jobs import rescan
 from bot.tg.replies import reader_lang, send_reply
 from bot.tg.services import services
@@ -25,10 +33,6 @@ from bot.tg.views import plain
 log = logging.getLogger(__name__)
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
-QUEUE_ITEMS = 5
-#: The closing line of ``newsbot ingest`` ("1 file: 0 new, ...").
-SUMMARY_LINE = re.compile(r"^\d+ files?: ")
-LAST_ERRORS = 5
 
 
 def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -53,10 +57,6 @@ def admin_only(handler: Handler) -> Handler:
     return guarded
 
 
-def _pre(lines: list[str]) -> str:
-    return "\n".join(html.escape(line, quote=False) for line in lines)
-
-
 async def _has_targets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     """Whether DIGEST_CHATS names any chat; if not, say so."""
     if services(context).channels.targets:
@@ -72,11 +72,7 @@ async def post_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not await _has_targets(update, context):
         return
     outcomes = await service.channels.tick(context.bot, force=True)
-    if not outcomes:
-        await send_reply(update, context, plain(say("nothing_to_post", reader_lang(update))))
-        return
-    lines = [f"{o.chat}: {o.state} {o.detail}".rstrip() for o in outcomes]
-    await send_reply(update, context, plain(_pre(lines)))
+    await send_reply(update, context, post_reply(outcomes, reader_lang(update)))
 
 
 @admin_only
@@ -88,18 +84,14 @@ async def queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     service.channels.plan()
     zone = service.settings.zone
     times = next_fire_times(service.ticks, datetime.now(zone), QUEUE_ITEMS)
-    lines = ["paused" if service.channels.paused else "running"]
+    queues = []
     for target in service.channels.targets:
-        lines.append("")
-        lines.append(target.key)
-        upcoming = service.posts.upcoming(target.key, QUEUE_ITEMS)
-        if not upcoming:
-            lines.append("  (nothing pending)")
-        for post, when in zip(upcoming, times, strict=False):
+        pending = []
+        for post in service.posts.upcoming(target.key, QUEUE_ITEMS)[: len(times)]:
             stored = service.store.get(post.article_id)
-            title = stored.article.title[:50] if stored else "?"
-            lines.append(f"  {when.astimezone(zone):%Y-%m-%d %H:%M:%S}  {post.item}  {title}")
-    await send_reply(update, context, plain(_pre(lines)))
+            pending.append((post.item, stored.article.title if stored else None))
+        queues.append((target.key, pending))
+    await send_reply(update, context, queue_reply(service.channels.paused, queues, times, zone))
 
 
 @admin_only
@@ -119,27 +111,24 @@ async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 @admin_only
 async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Re-scan the content folder now and say what changed."""
-    lines = await rescan(context)
-    await send_reply(update, context, plain(_pre(lines or ["no change"])))
+    await send_reply(update, context, reload_reply(await rescan(context)))
 
 
 @admin_only
 async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Articles, posts by state, failing chats, subscribers and the last errors."""
     service = services(context)
-    counts = service.posts.counts()
-    lines = [
-        f"articles: {service.store.count()}",
-        f"posting: {'paused' if service.channels.paused else 'running'}",
-        "posts: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none"),
-        f"subscribers: {len(service.posts.subscribers())}",
-    ]
-    for chat, reason in service.posts.failing_chats().items():
-        lines.append(f"failing chat {chat}: {reason}")
-    for state in ("uncertain", "failed"):
-        for post in service.posts.with_state(state, LAST_ERRORS):
-            lines.append(f"{state} #{post.id} {post.chat} {post.item}: {post.reason or ''}")
-    await send_reply(update, context, plain(_pre(lines)))
+    posts = service.posts
+    troubled = [post for state in TROUBLE_STATES for post in posts.with_state(state, LAST_ERRORS)]
+    reply = status_reply(
+        articles=service.store.count(),
+        paused=service.channels.paused,
+        post_counts=posts.counts(),
+        subscribers=len(posts.subscribers()),
+        failing_chats=posts.failing_chats(),
+        troubled=troubled,
+    )
+    await send_reply(update, context, reply)
 
 
 async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -153,34 +142,28 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = reader_lang(update)
     attached = message.document
     name = attached.file_name or "article.txt"
-    settings = services(context).settings
-    if not name.lower().endswith(".txt"):
-        await send_reply(update, context, plain(say("document_not_text", lang)))
-        return
-    if (attached.file_size or 0) > settings.max_article_bytes:
-        reason = f"{name}: over the {settings.max_article_bytes:,}-byte limit"
-        await send_reply(update, context, plain(say("document_refused", lang, reason=reason)))
+    service = services(context)
+    settings = service.settings
+    refusal = document_check(name, attached.file_size, settings.max_article_bytes, lang)
+    if refusal is not None:
+        await send_reply(update, context, refusal)
         return
     data = bytes(await (await attached.get_file()).download_as_bytearray())
-    service = services(context)
     source = f"telegram:{name}"
     incoming = settings.database_path.parent / "incoming"
     incoming.mkdir(parents=True, exist_ok=True)
     path = incoming / f"{attached.file_unique_id}.txt"
     path.write_bytes(data)
     try:
-        lines = await ingest_in_worker(settings, [path], source=source)
+        report = await ingest_in_worker(settings, [path], source=source)
     finally:
         path.unlink(missing_ok=True)
+    if report.error:
+        log.warning("ingesting document %s: %s", name, report.error)
     stored = service.store.by_source(source)
-    if stored is None or not lines or not lines[0].startswith(("new", "updated", "unchanged")):
-        problems = [line for line in lines if not SUMMARY_LINE.match(line)]
-        reason = "; ".join(line.replace(str(path), name) for line in problems)
-        await send_reply(update, context, plain(say("document_refused", lang, reason=reason)))
-        return
-    service.channels.plan()
-    summary = f"{lines[0].split()[0]}: #{stored.id}\n{outline(stored.article)}"
-    await send_reply(update, context, plain(_pre(summary.split("\n"))[:4000]))
+    if report.stored and stored is not None:
+        service.channels.plan()
+    await send_reply(update, context, document_reply(name, path, report, stored, lang))
 
 
 async def uncertain_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

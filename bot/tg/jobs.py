@@ -13,6 +13,7 @@ from telegram.ext import Application, ContextTypes
 
 from bot.messages import say
 from bot.pipeline.ingest import changed_files
+from bot.pipeline.report import IngestReport
 from bot.pipeline.worker import ingest_in_worker
 from bot.tg.services import KEY, Services, services
 from bot.tg.views import uncertain_keyboard
@@ -38,22 +39,24 @@ async def fan_out(context: ContextTypes.DEFAULT_TYPE) -> None:
     await services(context).subscribers.deliver(context.bot)
 
 
-async def rescan_content(service: Services) -> list[str]:
-    """Ingest new and edited files of the content folder in a worker; what changed."""
+async def rescan_content(service: Services) -> IngestReport:
+    """Ingest new and edited files of the content folder in a worker; what it did."""
     folder = service.settings.content_dir
     if not folder.is_dir():
-        return [f"content folder {folder} does not exist"]
+        return IngestReport(error=f"content folder {folder} does not exist")
     changed = changed_files(
         service.store, folder, service.content_seen, service.settings.max_article_bytes
     )
-    lines = await ingest_in_worker(service.settings, changed)
-    for line in lines:
-        log.info("ingest: %s", line)
+    report = await ingest_in_worker(service.settings, changed)
+    for file in report.files:
+        log.info("ingest: %s", file.line())
+    if report.error:
+        log.warning("ingest: %s", report.error)
     service.channels.plan()
-    return lines
+    return report
 
 
-async def rescan(context: ContextTypes.DEFAULT_TYPE) -> list[str]:
+async def rescan(context: ContextTypes.DEFAULT_TYPE) -> IngestReport:
     """Re-scan the content folder now."""
     return await rescan_content(services(context))
 
