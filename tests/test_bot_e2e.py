@@ -9,6 +9,7 @@ import pytest
 from tgsandbox.console import buttons_of
 
 from bot.storage.articles import Store
+from bot.storage.postlog import PostLog
 from bot.tg.callbacks import decode
 
 from .e2e import Harness, bot_running
@@ -90,7 +91,9 @@ async def test_button_of_a_removed_article_gets_an_answer(bot: Harness) -> None:
     [message] = await bot.ask(READER, "/sections")
     data = buttons_of(message)[0][1]
     store = Store.open(bot.settings.database_path)
-    store.delete(decode(data).article_id)
+    article_id = decode(data).article_id
+    PostLog(store.db).forget_article(article_id)
+    store.delete(article_id)
     store.close()
     query = await bot.press(READER, message, data, READER)
     assert "دیگر در دسترس نیست" in str(bot.emulator.callback_answer(query))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
 from bot.article import parse_article
 from bot.storage.articles import Store
+from bot.storage.migrations import POST_LOG, migrate
 from bot.storage.postlog import SUBSCRIBER, PostLog
 
 
@@ -126,3 +128,37 @@ def test_counts(posts: PostLog) -> None:
     posts.finish(post.id, "failed", "Bad Request: message is too long")
     assert posts.counts() == {"failed": 1, "pending": 1}
     assert posts.with_state("failed")[0].reason.endswith("too long")
+
+
+def test_post_log_makes_its_own_tables_once(store: Store) -> None:
+    before = set(store.db.table_names())
+    PostLog(store.db)
+    assert set(store.db.table_names()) - before == {"posts", "chats", "subscribers", "flags"}
+    PostLog(store.db)
+    assert migrate(store.db, POST_LOG) == []
+
+
+def test_forget_article_drops_only_its_posts(posts: PostLog) -> None:
+    posts.plan("@c", 1, ["summary", "latest"])
+    posts.plan("@d", 1, ["summary"])
+    posts.plan("@c", 2, ["summary"])
+    assert posts.forget_article(1) == 3
+    assert posts.forget_article(1) == 0
+    assert [(p.article_id, p.item) for p in posts.upcoming("@c", 10)] == [(2, "summary")]
+    assert posts.planned_articles("@d") == set()
+
+
+def test_deleting_an_article_takes_forgetting_its_posts_first(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "news.db")
+    text = "خبر\nآخرین اخبار: متن"
+    article_id = store.ingest(parse_article(text), "s", text).id
+    posts = PostLog(store.db)
+    posts.plan("@c", article_id, ["summary"])
+    with pytest.raises(ValueError, match=f"article {article_id} is still referred to"):
+        store.delete(article_id)
+    assert store.get(article_id) is not None, "a refused delete keeps the whole article"
+    assert store.search("خبر") == [(article_id, "خبر")]
+    assert posts.forget_article(article_id) == 1
+    assert store.delete(article_id)
+    assert store.get(article_id) is None and posts.upcoming("@c", 5) == []
+    store.close()

@@ -8,7 +8,7 @@ import pytest
 
 from bot.article import parse_article
 from bot.storage.articles import Store, fts_query, open_database
-from bot.storage.migrations import MIGRATIONS, migrate
+from bot.storage.migrations import ARTICLES, migrate
 from bot.text import ZWNJ
 
 from .conftest import SAMPLE
@@ -28,9 +28,19 @@ def sample_text() -> str:
 
 def test_migrations_run_once(tmp_path: Path) -> None:
     db = open_database(tmp_path / "a" / "news.db")
-    assert migrate(db) == [name for name, _ in MIGRATIONS]
-    assert migrate(db) == []
+    assert migrate(db, ARTICLES) == [
+        "0001_articles", "0002_search", "0003_published", "0004_ingested_at",
+    ]  # fmt: skip
+    assert migrate(db, ARTICLES) == []
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_the_store_makes_only_its_own_tables(store) -> None:
+    assert set(store.db.table_names()) - {"_sqlite_migrations"} == {
+        "articles", "sections", "quotes", "search",
+        "search_fts", "search_fts_data", "search_fts_idx", "search_fts_docsize",
+        "search_fts_config",
+    }  # fmt: skip
 
 
 def test_ingest_is_idempotent_and_updates_in_place(store, sample_text) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
@@ -19,7 +18,7 @@ from typing import Any, Literal
 from sqlite_utils import Database
 
 from bot.article import Article, Block, Quote, Section
-from bot.storage.migrations import migrate
+from bot.storage.migrations import ARTICLES, migrate
 from bot.text import fold_for_index, search_terms
 
 IngestStatus = Literal["new", "updated", "unchanged"]
@@ -79,14 +78,6 @@ def open_database(path: Path | str | None) -> Database:
     return db
 
 
-def query_rows(db: Database, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
-    """The rows of a query as dicts keyed by column name."""
-    cursor = db.execute(sql, list(params))
-    names = [column[0] for column in cursor.description]
-    for row in cursor:
-        yield dict(zip(names, row, strict=True))
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
@@ -120,7 +111,7 @@ class Store:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        migrate(db)
+        migrate(db, ARTICLES)
 
     @classmethod
     def open(cls, path: Path | str | None) -> Store:
@@ -157,7 +148,7 @@ class Store:
             "published": article.published.isoformat() if article.published else None,
             "updated_at": now,
         }
-        with self.db.conn:
+        with self.db.atomic():
             if row is None:
                 record["ingested_at"] = now
                 cursor = self.db.execute(
@@ -169,7 +160,12 @@ class Store:
                 status: IngestStatus = "new"
             else:
                 article_id = int(row["id"])
-                self.db.table("articles").update(article_id, record)
+                # A write first: the transaction takes the write lock at once.
+                self.db.execute(
+                    f"UPDATE articles SET {', '.join(f'{name} = ?' for name in record)} "
+                    "WHERE id = ?",
+                    [*record.values(), article_id],
+                )
                 for table in ("sections", "quotes"):
                     self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
                 status = "updated"
@@ -210,20 +206,28 @@ class Store:
         )
 
     def delete(self, article_id: int) -> bool:
-        """Remove an article and its parts; ``False`` when there was none."""
-        with self.db.conn:
-            for table in ("sections", "quotes", "search", "posts"):
-                self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
-            cursor = self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+        """Remove an article and its parts; ``False`` when there was none.
+
+        Rows of other owners that refer to it go first: the post log's through
+        ``PostLog.forget_article``. Where foreign keys are enforced (a database
+        file), an article still referred to stays, and this raises ``ValueError``.
+        """
+        try:
+            with self.db.atomic():
+                for table in ("sections", "quotes", "search"):
+                    self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+                cursor = self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
+        except sqlite3.IntegrityError as error:
+            raise ValueError(
+                f"article {article_id} is still referred to ({error}); "
+                "forget its posts first (PostLog.forget_article)"
+            ) from error
         return cursor.rowcount > 0
 
     # reading
 
     def _row(self, sql: str, params: list[Any]) -> dict[str, Any] | None:
-        return next(query_rows(self.db, sql, params), None)
-
-    def _rows(self, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
-        return query_rows(self.db, sql, params)
+        return next(self.db.query(sql, params), None)
 
     def _build(self, row: dict[str, Any]) -> StoredArticle:
         article_id = int(row["id"])
@@ -233,14 +237,14 @@ class Store:
                 part["label"],
                 tuple(Block(block["type"], block["text"]) for block in json.loads(part["body"])),
             )
-            for part in self._rows(
+            for part in self.db.query(
                 "SELECT key, label, body FROM sections WHERE article_id = ? ORDER BY position",
                 [article_id],
             )
         )
         quotes = tuple(
             Quote(part["text"], part["speaker"], part["section"])
-            for part in self._rows(
+            for part in self.db.query(
                 "SELECT text, speaker, section FROM quotes WHERE article_id = ? ORDER BY position",
                 [article_id],
             )
@@ -292,7 +296,7 @@ class Store:
         """``(id, title)`` of the most recently ingested articles, newest first."""
         return [
             (int(row["id"]), row["title"])
-            for row in self._rows(
+            for row in self.db.query(
                 "SELECT id, title FROM articles ORDER BY ingested_at DESC, id DESC LIMIT ?",
                 [limit],
             )
@@ -304,7 +308,7 @@ class Store:
         What a digest plan needs, without loading whole articles.
         """
         articles: dict[int, ArticleOutline] = {}
-        for row in self._rows(
+        for row in self.db.query(
             "SELECT id, ingested_at, (SELECT count(*) FROM quotes WHERE article_id = articles.id) "
             "AS quotes FROM articles WHERE id > ? ORDER BY ingested_at, id",
             [since_id],
@@ -312,7 +316,7 @@ class Store:
             articles[row["id"]] = ArticleOutline(
                 row["id"], row["ingested_at"], [], row["quotes"] > 0
             )
-        for row in self._rows(
+        for row in self.db.query(
             "SELECT article_id, key, body != '[]' AS has_body FROM sections "
             "WHERE article_id > ? ORDER BY article_id, position",
             [since_id],

@@ -1,15 +1,38 @@
-"""Schema migrations, applied in order at start; each runs once per database."""
+"""Schema migrations: one sqlite-utils migration set per table owner, applied at open.
+
+The article store owns ``articles``, ``sections``, ``quotes`` and the search index
+(:data:`ARTICLES`); the post log owns ``posts``, ``chats``, ``subscribers`` and ``flags``
+(:data:`POST_LOG`). sqlite-utils records what each set applied in ``_sqlite_migrations``
+and runs each migration in one transaction with its record, so a process that dies
+in the middle of one leaves the database as it was before it: the next start runs
+it again from the beginning.
+
+Databases made before the sets existed recorded their migrations in a table of
+their own, ``migrations``; each set first carries its names over from there
+(:func:`carry_over`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
+from sqlite_utils import Database, Migrations
 
-from sqlite_utils import Database
+#: The article store's tables. Append; never edit, rename or reorder.
+ARTICLES = Migrations("articles")
+#: The post log's tables. Append; never edit, rename or reorder.
+POST_LOG = Migrations("post_log")
 
-Migration = Callable[[Database], None]
+#: Where the migrations of old databases were recorded.
+LEGACY_TABLE = "migrations"
+#: A name in :data:`LEGACY_TABLE` → the set and migration that now stand for it.
+LEGACY_NAMES: dict[str, tuple[str, str]] = {
+    "0001_articles": (ARTICLES.name, "0001_articles"),
+    "0002_search": (ARTICLES.name, "0002_search"),
+    "0003_published": (ARTICLES.name, "0003_published"),
+    "0004_post_log": (POST_LOG.name, "0001_post_log"),
+}
 
 
+@ARTICLES(name="0001_articles")
 def _articles(db: Database) -> None:
     db.table("articles").create(
         {
@@ -53,6 +76,7 @@ def _articles(db: Database) -> None:
     db.table("quotes").create_index(["article_id", "position"], unique=True)
 
 
+@ARTICLES(name="0002_search")
 def _search(db: Database) -> None:
     db.table("search").create(
         {"article_id": int, "title": str, "body": str},
@@ -62,10 +86,18 @@ def _search(db: Database) -> None:
     db.table("search").enable_fts(["title", "body"], create_triggers=True, tokenize="unicode61")
 
 
+@ARTICLES(name="0003_published")
 def _published(db: Database) -> None:
     db.table("articles").add_column("published", str)
 
 
+@ARTICLES(name="0004_ingested_at")
+def _ingested_at(db: Database) -> None:
+    # Old databases have it already: their post log migration made it.
+    db.table("articles").create_index(["ingested_at"], if_not_exists=True)
+
+
+@POST_LOG(name="0001_post_log")
 def _post_log(db: Database) -> None:
     db.table("posts").create(
         {
@@ -92,7 +124,6 @@ def _post_log(db: Database) -> None:
     )
     db.table("posts").create_index(["chat", "article_id", "item"], unique=True)
     db.table("posts").create_index(["state", "chat"])
-    db.table("articles").create_index(["ingested_at"])
     db.table("chats").create(
         {"key": str, "state": str, "reason": str, "told": int, "updated_at": str},
         pk="key",
@@ -105,30 +136,44 @@ def _post_log(db: Database) -> None:
     db.table("flags").create({"key": str, "value": str}, pk="key")
 
 
-#: Every migration ever shipped, in order. Append; never edit or reorder.
-MIGRATIONS: tuple[tuple[str, Migration], ...] = (
-    ("0001_articles", _articles),
-    ("0002_search", _search),
-    ("0003_published", _published),
-    ("0004_post_log", _post_log),
-)
+def carry_over(db: Database, migrations: Migrations) -> list[str]:
+    """Move the old record of ``migrations``' set into sqlite-utils' one; return the names.
+
+    In one transaction: each of the set's names found in :data:`LEGACY_TABLE` is
+    recorded as applied (with its old time) and removed from there; the old table
+    goes once every set has taken its names. Nothing to do on a database without it.
+    """
+    if not db.table(LEGACY_TABLE).exists():
+        return []
+    ours = {old: new for old, (owner, new) in LEGACY_NAMES.items() if owner == migrations.name}
+    moved = []
+    with db.atomic():
+        migrations.ensure_migrations_table(db)
+        applied = {migration.name for migration in migrations.applied(db)}
+        old = list(db.query(f"SELECT rowid, name, applied_at FROM {LEGACY_TABLE} ORDER BY rowid"))
+        for row in old:
+            name = ours.get(row["name"])
+            if name is None:
+                continue
+            if name not in applied:
+                record = {"migration_set": migrations.name, "name": name}
+                db.table(migrations.migrations_table).insert(
+                    {**record, "applied_at": row["applied_at"]}
+                )
+            db.execute(f"DELETE FROM {LEGACY_TABLE} WHERE rowid = ?", [row["rowid"]])
+            moved.append(name)
+        if not db.execute(f"SELECT 1 FROM {LEGACY_TABLE} LIMIT 1").fetchone():
+            db.table(LEGACY_TABLE).drop()
+    return moved
 
 
-def migrate(db: Database, migrations: tuple[tuple[str, Migration], ...] = MIGRATIONS) -> list[str]:
-    """Apply the migrations this database has not seen; return their names."""
-    db.execute(
-        "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-    )
-    done = {row[0] for row in db.execute("SELECT name FROM migrations").fetchall()}
-    applied = []
-    for name, migration in migrations:
-        if name in done:
-            continue
-        with db.conn:
-            migration(db)
-            db.execute(
-                "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
-                [name, datetime.now(UTC).isoformat(timespec="seconds")],
-            )
-        applied.append(name)
-    return applied
+def migrate(db: Database, migrations: Migrations) -> list[str]:
+    """Bring the tables of ``migrations``' set up to date; return the names applied now.
+
+    The old record is carried over first (:func:`carry_over`); then every pending
+    migration runs, each in its own transaction together with its record.
+    """
+    carry_over(db, migrations)
+    pending = [migration.name for migration in migrations.pending(db)]
+    migrations.apply(db)
+    return pending

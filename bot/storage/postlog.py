@@ -9,14 +9,14 @@ updates, so two tasks can never send the same post.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sqlite_utils import Database
 
-from bot.storage.articles import query_rows
+from bot.storage.migrations import POST_LOG, migrate
 
 State = Literal["pending", "sending", "sent", "failed", "uncertain", "skipped"]
 CHANNEL = "channel"
@@ -62,16 +62,17 @@ def _post(row: dict[str, Any]) -> Post:
 
 
 class PostLog:
-    """Posts, chat health, subscribers and flags, in the store's database."""
+    """Posts, chat health, subscribers and flags, in the store's database.
+
+    The post log owns those tables and brings them up to date when constructed.
+    """
 
     def __init__(self, db: Database) -> None:
         self.db = db
-
-    def _rows(self, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
-        return query_rows(self.db, sql, params)
+        migrate(db, POST_LOG)
 
     def _update(self, sql: str, params: Iterable[Any]) -> int:
-        with self.db.conn:
+        with self.db.atomic():
             return self.db.execute(sql, list(params)).rowcount
 
     # planning
@@ -79,12 +80,12 @@ class PostLog:
     def planned_articles(self, chat: str) -> set[int]:
         """Ids of the articles that already have a plan for ``chat``."""
         sql = "SELECT DISTINCT article_id FROM posts WHERE chat = ?"
-        return {row["article_id"] for row in self._rows(sql, [chat])}
+        return {row["article_id"] for row in self.db.query(sql, [chat])}
 
     def plan(self, chat: str, article_id: int, items: list[str], kind: str = CHANNEL) -> int:
         """Create an article's posts for a chat in one transaction (existing ones kept)."""
         now = now_iso()
-        with self.db.conn:
+        with self.db.atomic():
             cursor = self.db.conn.executemany(
                 "INSERT OR IGNORE INTO posts (chat, article_id, item, position, kind, state, "
                 "parts_done, message_ids, attempts, created_at, updated_at) "
@@ -96,7 +97,7 @@ class PostLog:
     def plan_subscribers(self, item: str) -> int:
         """Plan ``item`` of every article ingested since each active subscriber joined."""
         now = now_iso()
-        with self.db.conn:
+        with self.db.atomic():
             cursor = self.db.execute(
                 "INSERT OR IGNORE INTO posts (chat, article_id, item, position, kind, state, "
                 "parts_done, message_ids, attempts, created_at, updated_at) "
@@ -108,6 +109,10 @@ class PostLog:
             )
         return cursor.rowcount
 
+    def forget_article(self, article_id: int) -> int:
+        """Drop every post of an article, whatever its state (before the article goes)."""
+        return self._update("DELETE FROM posts WHERE article_id = ?", [article_id])
+
     # posting
 
     def next_pending(self, chat: str, now: str | None = None) -> Post | None:
@@ -118,7 +123,7 @@ class PostLog:
             "AND (posts.not_before IS NULL OR posts.not_before <= ?) "
             "ORDER BY articles.ingested_at, articles.id, posts.position LIMIT 1"
         )
-        row = next(self._rows(sql, [chat, now or now_iso()]), None)
+        row = next(self.db.query(sql, [chat, now or now_iso()]), None)
         return _post(row) if row else None
 
     def upcoming(self, chat: str, limit: int) -> list[Post]:
@@ -128,7 +133,7 @@ class PostLog:
             "WHERE posts.chat = ? AND posts.state = 'pending' "
             "ORDER BY articles.ingested_at, articles.id, posts.position LIMIT ?"
         )
-        return [_post(row) for row in self._rows(sql, [chat, limit])]
+        return [_post(row) for row in self.db.query(sql, [chat, limit])]
 
     def pending_of_kind(self, kind: str, limit: int) -> list[Post]:
         """Pending posts of one kind that are due, oldest first."""
@@ -136,7 +141,7 @@ class PostLog:
             "SELECT * FROM posts WHERE kind = ? AND state = 'pending' "
             "AND (not_before IS NULL OR not_before <= ?) ORDER BY id LIMIT ?"
         )
-        return [_post(row) for row in self._rows(sql, [kind, now_iso(), limit])]
+        return [_post(row) for row in self.db.query(sql, [kind, now_iso(), limit])]
 
     def claim(self, post_id: int) -> bool:
         """Mark a pending post ``sending``; ``False`` if someone else has it."""
@@ -180,7 +185,7 @@ class PostLog:
 
     def recover(self) -> list[Post]:
         """At start: posts left ``sending`` by a process that died become ``uncertain``."""
-        stuck = [_post(row) for row in self._rows("SELECT * FROM posts WHERE state = 'sending'")]
+        stuck = [_post(row) for row in self.db.query("SELECT * FROM posts WHERE state = 'sending'")]
         self._update(
             "UPDATE posts SET state = 'uncertain', reason = 'the process stopped while sending', "
             "updated_at = ? WHERE state = 'sending'",
@@ -201,7 +206,7 @@ class PostLog:
 
     def get(self, post_id: int) -> Post | None:
         """One post by id."""
-        row = next(self._rows("SELECT * FROM posts WHERE id = ?", [post_id]), None)
+        row = next(self.db.query("SELECT * FROM posts WHERE id = ?", [post_id]), None)
         return _post(row) if row else None
 
     def counts(self, kind: str | None = None) -> dict[str, int]:
@@ -211,20 +216,20 @@ class PostLog:
         if kind:
             sql += " WHERE kind = ?"
             params.append(kind)
-        return {row["state"]: row["n"] for row in self._rows(sql + " GROUP BY state", params)}
+        return {row["state"]: row["n"] for row in self.db.query(sql + " GROUP BY state", params)}
 
     def with_state(self, state: str, limit: int = 20) -> list[Post]:
         """The most recent posts in ``state``."""
         sql = "SELECT * FROM posts WHERE state = ? ORDER BY updated_at DESC LIMIT ?"
-        return [_post(row) for row in self._rows(sql, [state, limit])]
+        return [_post(row) for row in self.db.query(sql, [state, limit])]
 
     # chats
 
     def chat_failing(self, key: str, reason: str) -> bool:
         """Mark a chat failing; ``True`` when the admins have not been told of it yet."""
-        row = next(self._rows("SELECT told, reason FROM chats WHERE key = ?", [key]), None)
+        row = next(self.db.query("SELECT told, reason FROM chats WHERE key = ?", [key]), None)
         tell = row is None or not row["told"] or row["reason"] != reason
-        with self.db.conn:
+        with self.db.atomic():
             self.db.execute(
                 "INSERT INTO chats (key, state, reason, told, updated_at) "
                 "VALUES (?, 'failing', ?, 1, ?) ON CONFLICT(key) DO UPDATE SET "
@@ -245,7 +250,7 @@ class PostLog:
     def failing_chats(self) -> dict[str, str]:
         """Chats currently failing, with the reason."""
         sql = "SELECT key, reason FROM chats WHERE state = 'failing'"
-        return {row["key"]: row["reason"] for row in self._rows(sql)}
+        return {row["key"]: row["reason"] for row in self.db.query(sql)}
 
     def retry_failing_chats(self) -> None:
         """At start: give failing chats another try (the admin may have fixed them)."""
@@ -255,10 +260,11 @@ class PostLog:
 
     def subscribe(self, user_id: int, lang: str) -> bool:
         """Subscribe a reader; ``False`` if they already were."""
-        row = next(self._rows("SELECT active FROM subscribers WHERE user_id = ?", [user_id]), None)
+        sql = "SELECT active FROM subscribers WHERE user_id = ?"
+        row = next(self.db.query(sql, [user_id]), None)
         if row and row["active"]:
             return False
-        with self.db.conn:
+        with self.db.atomic():
             self.db.execute(
                 "INSERT INTO subscribers (user_id, lang, active, since, reason) "
                 "VALUES (?, ?, 1, ?, NULL) ON CONFLICT(user_id) DO UPDATE SET active = 1, "
@@ -269,7 +275,7 @@ class PostLog:
 
     def unsubscribe(self, user_id: int, reason: str = "asked") -> bool:
         """Unsubscribe a reader and drop their unsent posts; ``False`` if they were not."""
-        with self.db.conn:
+        with self.db.atomic():
             changed = self.db.execute(
                 "UPDATE subscribers SET active = 0, reason = ? WHERE user_id = ? AND active = 1",
                 [reason, user_id],
@@ -284,18 +290,18 @@ class PostLog:
     def subscribers(self) -> list[tuple[int, str, str]]:
         """Active subscribers: ``(user id, language, since)``."""
         sql = "SELECT user_id, lang, since FROM subscribers WHERE active = 1 ORDER BY user_id"
-        return [(row["user_id"], row["lang"], row["since"]) for row in self._rows(sql)]
+        return [(row["user_id"], row["lang"], row["since"]) for row in self.db.query(sql)]
 
     # flags
 
     def flag(self, key: str) -> str | None:
         """A persisted flag's value."""
-        row = next(self._rows("SELECT value FROM flags WHERE key = ?", [key]), None)
+        row = next(self.db.query("SELECT value FROM flags WHERE key = ?", [key]), None)
         return row["value"] if row else None
 
     def set_flag(self, key: str, value: str | None) -> None:
         """Set (or, with ``None``, clear) a persisted flag."""
-        with self.db.conn:
+        with self.db.atomic():
             if value is None:
                 self.db.execute("DELETE FROM flags WHERE key = ?", [key])
             else:
