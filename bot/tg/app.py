@@ -24,7 +24,6 @@ from bot.config import Settings
 from bot.digest.channels import ChannelPoster
 from bot.digest.subscribers import SubscriberFanOut
 from bot.messages import COMMANDS
-from bot.schedule import parse_chats, parse_schedule
 from bot.storage.articles import Store
 from bot.storage.postlog import PostLog
 from bot.tg import admin, handlers
@@ -53,14 +52,13 @@ def build_services(application: Application, settings: Settings) -> Services:
     async def notify(text: str) -> None:
         await notify_admins(application, text)
 
-    targets = parse_chats(settings.digest_chats)
     return Services(
         settings=settings,
         store=store,
         posts=posts,
-        channels=ChannelPoster(store, posts, targets, settings.zone, notify),
+        channels=ChannelPoster(store, posts, settings.digest_chats, settings.zone, notify),
         subscribers=SubscriberFanOut(store, posts, settings.zone),
-        ticks=parse_schedule(settings.digest_schedule, settings.zone),
+        ticks=settings.digest_schedule,
     )
 
 
@@ -119,9 +117,6 @@ def build_application(settings: Settings) -> Application:
     """The bot: HTML by default, rate limited, services opened in post_init."""
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
-    # A bad schedule or chat list stops the start here, with one line naming it.
-    parse_schedule(settings.digest_schedule, settings.zone)
-    parse_chats(settings.digest_chats)
     builder = (
         ApplicationBuilder()
         .token(settings.token)
