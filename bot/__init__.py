@@ -4,10 +4,11 @@ The packages follow the data flow, and imports point one way, down these layers;
 module may import from its own package and from any lower layer, never from a higher
 one, and no two modules import each other, even lazily (``tests/test_layering.py``):
 
-0. ``config``, ``text``: settings; cleaning, half-space repair, sentences, dates.
-   ``text`` is the only package that imports hazm.
-1. ``schedule``: digest targets and ticks. ``article``: the model, the vocabularies,
-   the parser, quotes and summaries (pure).
+0. ``text``: cleaning, half-space repair, sentences, dates; the only package that
+   imports hazm. ``schedule``: digest targets and ticks (pure parsing).
+1. ``config``: the settings, each parsed once into typed values. ``article``: the
+   model, the section registry, the vocabularies, the parser, quotes and summaries
+   (pure).
 2. ``storage``: SQLite through sqlite-utils (articles and search, the post log).
 3. ``pipeline``: load, normalise, parse and ingest files, and the ingest worker.
    ``render``, ``messages``: Telegram HTML and the bot's own words (pure).

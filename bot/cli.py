@@ -141,17 +141,6 @@ def normalize(ctx: click.Context) -> None:
         click.echo(normalizer.normalize_line(text, detect_lang(text)))
 
 
-def check_digest_settings(settings: Settings) -> None:
-    """Stop with one line when DIGEST_SCHEDULE or DIGEST_CHATS is wrong."""
-    from bot.schedule import parse_chats, parse_schedule
-
-    try:
-        parse_schedule(settings.digest_schedule, settings.zone)
-        parse_chats(settings.digest_chats)
-    except ConfigError as error:
-        fail(f"configuration: {error}", 2)
-
-
 NO_TOKEN = (
     "newsbot needs a bot token to talk to Telegram. Open @BotFather in Telegram, send "
     "/newbot, and put the token it gives you in .env as TELEGRAM_BOT_TOKEN=... (or in the "
@@ -173,7 +162,6 @@ def run(ctx: click.Context) -> None:
     settings = settings_from(ctx)
     if not settings.token:
         fail(NO_TOKEN)
-    check_digest_settings(settings)
     try:
         # Ask who we are first, so a refused token or an unreachable server is one
         # sentence rather than a logged traceback from inside the polling loop.
@@ -205,7 +193,6 @@ def sandbox(ctx: click.Context, demo: bool, lang: str) -> None:
     from bot.tg.sandbox import run_sandbox
 
     settings = settings_from(ctx)
-    check_digest_settings(settings)
     if settings.log_level == "INFO":
         # The console is the sandbox's output: keep routine log lines off it.
         logging.getLogger().setLevel(logging.WARNING)

@@ -1,13 +1,22 @@
-"""Settings: one typed object read from the environment and ``.env``."""
+"""Settings: one typed object read from the environment and ``.env``.
+
+Every variable is parsed once, here, into the value the code uses: DIGEST_CHATS into
+:class:`~bot.schedule.Target` s, DIGEST_SCHEDULE into :class:`~bot.schedule.Tick` s in
+the configured time zone. A value newsbot cannot use is one :class:`ConfigError` line
+naming the variable.
+"""
 
 from __future__ import annotations
 
+from datetime import UTC
 from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.schedule import Target, Tick, parse_chats, parse_schedule
 
 DEFAULT_API_URL = "https://api.telegram.org/bot"
 DEFAULT_SCHEDULE = "0 8,12,16,20 * * *"
@@ -27,7 +36,11 @@ class Settings(BaseSettings):
     """Everything newsbot reads from its environment (see ``.env.example``)."""
 
     model_config = SettingsConfigDict(
-        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+        arbitrary_types_allowed=True,
     )
 
     telegram_bot_token: SecretStr | None = Field(default=None)
@@ -35,17 +48,34 @@ class Settings(BaseSettings):
     telegram_proxy_url: str | None = None
     database_path: Path = Path("data/newsbot.db")
     content_dir: Path = Path("content")
-    digest_chats: Annotated[list[str], NoDecode] = Field(default_factory=list)
-    digest_schedule: str = DEFAULT_SCHEDULE
-    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    #: Before the digest settings: the schedule is read in this zone.
     timezone: str = "Asia/Tehran"
+    digest_chats: Annotated[list[Target], NoDecode] = Field(default_factory=list)
+    digest_schedule: Annotated[list[Tick], NoDecode] = Field(
+        default=DEFAULT_SCHEDULE, validate_default=True
+    )
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     log_level: str = "INFO"
     max_article_bytes: int = Field(default=1_000_000, gt=0)
 
     @field_validator("digest_chats", mode="before")
     @classmethod
     def _chats(cls, value: object) -> object:
-        return _split(value)
+        entries = _split(value)
+        if not isinstance(entries, list | tuple):
+            return entries
+        return parse_chats([e.key if isinstance(e, Target) else str(e) for e in entries])
+
+    @field_validator("digest_schedule", mode="before")
+    @classmethod
+    def _schedule(cls, value: object, info: ValidationInfo) -> object:
+        if isinstance(value, list | tuple):
+            value = "; ".join(e.text if isinstance(e, Tick) else str(e) for e in value)
+        if not isinstance(value, str):
+            return value
+        # TIMEZONE is validated first; when it is wrong, still check the schedule.
+        zone = info.data.get("timezone")
+        return parse_schedule(value, ZoneInfo(zone) if zone else UTC)
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -87,14 +117,32 @@ class Settings(BaseSettings):
         return self.telegram_bot_token.get_secret_value() if self.telegram_bot_token else None
 
 
+def _config_error(error: ValidationError) -> ConfigError:
+    """One line naming each variable that is wrong, and why."""
+    problems = []
+    for item in error.errors():
+        name = str(item["loc"][0]).upper() if item["loc"] else "settings"
+        message = str(item["msg"]).removeprefix("Value error, ")
+        problems.append(f"{name}: {message}")
+    return ConfigError("; ".join(problems))
+
+
 def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Settings:
     """Read the settings; a bad value raises :class:`ConfigError` naming the variable."""
     try:
         return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg]
     except ValidationError as error:
-        problems = []
-        for item in error.errors():
-            name = str(item["loc"][0]).upper() if item["loc"] else "settings"
-            message = str(item["msg"]).removeprefix("Value error, ")
-            problems.append(f"{name}: {message}")
-        raise ConfigError("; ".join(problems)) from None
+        raise _config_error(error) from None
+
+
+def replace_settings(settings: Settings, **changes: Any) -> Settings:
+    """``settings`` with ``changes``, each parsed as if it came from the environment.
+
+    Unlike ``model_copy``, DIGEST_CHATS and DIGEST_SCHEDULE given as text become
+    targets and ticks; the environment is not read again.
+    """
+    values = {name: getattr(settings, name) for name in type(settings).model_fields}
+    try:
+        return Settings.model_validate({**values, **changes})
+    except ValidationError as error:
+        raise _config_error(error) from None

@@ -1,40 +1,15 @@
 """The bot's own words: Persian first, English for readers whose Telegram is English.
 
-Texts are Telegram HTML; values passed to :func:`say` are escaped.
+Texts are Telegram HTML; values passed to :func:`say` are escaped. The commands and
+their help lines live in the command registry, ``bot/tg/commands.py``.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 LANGS = ("fa", "en")
-
-#: (command, Persian description, English description), in the order /help lists them.
-COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("start", "شروع و معرفی", "Start and what the bot does"),
-    ("summary", "خلاصه خبر (یا: /summary چند کلمه)", "The article's summary (or: /summary words)"),
-    ("why", "چرا اهمیت دارد", "Why it matters"),
-    ("latest", "آخرین اخبار", "The latest"),
-    ("background", "پیش‌زمینه خبر", "Background"),
-    ("next", "گام‌های آینده", "What's next"),
-    ("quotes", "نقل قول‌ها و گویندگانشان", "Quotes and who said them"),
-    ("sections", "همه بخش‌های خبر", "All sections of the article"),
-    ("articles", "تازه‌ترین خبرها", "Recent articles"),
-    ("search", "جستجو در خبرها: /search چند کلمه", "Search articles: /search words"),
-    ("subscribe", "دریافت خلاصه هر خبر تازه", "Get the summary of every new article"),
-    ("unsubscribe", "لغو اشتراک", "Stop the summaries"),
-    ("help", "راهنمای دستورها", "Every command"),
-)
-
-#: Admin commands, listed in /help for admins only.
-ADMIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("post", "ارسال مورد بعدی به کانال‌ها همین حالا", "Post the next item now"),
-    ("queue", "موردهای بعدی هر کانال و زمانشان", "Upcoming posts per chat with their times"),
-    ("pause", "توقف ارسال زمان‌بندی‌شده", "Pause scheduled posting"),
-    ("resume", "ادامه ارسال زمان‌بندی‌شده", "Resume scheduled posting"),
-    ("reload", "خواندن دوباره پوشه خبرها", "Re-scan the content folder"),
-    ("status", "وضعیت: خبرها، صف، خطاها", "Status: articles, queue, errors"),
-)
 
 _CATALOG: dict[str, dict[str, str]] = {
     "welcome": {
@@ -187,18 +162,23 @@ def say(key: str, lang: str = "fa", **values: object) -> str:
     return text.format(**escaped) if escaped else text
 
 
-def help_text(lang: str = "fa", *, admin: bool = False) -> str:
-    """Every command with one line each; admins also see theirs."""
-    column = 1 if lang == "fa" else 2
+def help_text(
+    lang: str,
+    commands: Sequence[tuple[str, str]],
+    admin_commands: Sequence[tuple[str, str]] | None = None,
+) -> str:
+    """Every ``(command, description)`` with one line each; then the admin commands, if given.
+
+    >>> help_text("en", [("start", "Start")]).splitlines()[:2]
+    ['<b>Commands</b>', '/start — Start']
+    """
     lines = [say("help_title", lang)]
-    lines.extend(f"/{command[0]} — {html.escape(command[column])}" for command in COMMANDS)
+    lines.extend(f"/{name} — {html.escape(text)}" for name, text in commands)
     lines.append("")
     lines.append(say("help_footer", lang))
-    if admin:
+    if admin_commands is not None:
         lines.append("")
         lines.append(say("admin_help_title", lang))
-        lines.extend(
-            f"/{command[0]} — {html.escape(command[column])}" for command in ADMIN_COMMANDS
-        )
+        lines.extend(f"/{name} — {html.escape(text)}" for name, text in admin_commands)
         lines.append(say("admin_help_footer", lang))
     return "\n".join(lines)

@@ -14,24 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.article import Article, Section
-from bot.article.labels import DISPLAY_FA
+from bot.article.sections import OTHER, SUMMARY_SECTION, key_name
 from bot.text import split_sentences
 from bot.text.jalali import format_jalali
 
 MESSAGE_LIMIT = 4096
 BULLET = "•"
 
-DISPLAY_EN: dict[str, str] = {
-    "why_it_matters": "Why it matters", "big_picture": "The big picture",
-    "driving_the_news": "Driving the news", "latest": "The latest",
-    "background": "Background", "state_of_play": "State of play", "zoom_in": "Zoom in",
-    "zoom_out": "Zoom out", "between_the_lines": "Between the lines", "yes_but": "Yes, but",
-    "the_other_side": "The other side", "what_theyre_saying": "What they're saying",
-    "by_the_numbers": "By the numbers", "details": "Details", "whats_next": "What's next",
-    "what_to_watch": "What to watch", "bottom_line": "The bottom line",
-    "behind_the_scenes": "Behind the scenes", "reality_check": "Reality check",
-    "the_stakes": "The stakes", "other": "More",
-}  # fmt: skip
 QUOTES_TITLE = {"fa": "نقل قول‌ها", "en": "Quotes"}
 SUMMARY_TITLE = {"fa": "خلاصه", "en": "Summary"}
 
@@ -45,14 +34,9 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def key_name(key: str, lang: str) -> str:
-    """The display name of a canonical section key in ``lang``."""
-    return (DISPLAY_EN if lang == "en" else DISPLAY_FA).get(key, key)
-
-
 def section_name(section: Section, lang: str) -> str:
     """A section's display name in ``lang``: the label as written for unknown keys."""
-    return section.label if section.key == "other" else key_name(section.key, lang)
+    return section.label if section.key == OTHER else key_name(section.key, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +165,7 @@ def render_summary(article: Article, day: date | None = None) -> list[str]:
         pieces.extend(Piece.text(sentence) for sentence in article.summary)
     elif article.lede:
         pieces.extend(Piece.text(line) for line in article.lede.split("\n"))
-    why = article.section("why_it_matters")
+    why = article.section(SUMMARY_SECTION)
     if why is not None and why.body:
         pieces.append(Piece.text(section_name(why, article.lang), "b"))
         pieces.extend(_blocks(why))

@@ -1,4 +1,8 @@
-"""Digest schedules and targets, from DIGEST_SCHEDULE and DIGEST_CHATS."""
+"""Digest schedules and targets, the values of DIGEST_SCHEDULE and DIGEST_CHATS.
+
+Pure parsing: a wrong entry raises ``ValueError`` naming the entry, and
+:mod:`bot.config` adds the variable's name when it reads the settings.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,6 @@ from datetime import datetime, timedelta, tzinfo
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-
-from bot.config import ConfigError
 
 _EVERY = re.compile(r"^every\s+(\d+)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?)$", re.I)
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600}
@@ -28,7 +30,7 @@ class Tick:
 def parse_schedule(value: str, zone: tzinfo) -> list[Tick]:
     """``;``-separated 5-field cron expressions and ``every <N>s|m|h`` intervals.
 
-    Raises :class:`ConfigError` naming the first entry that is wrong.
+    Raises ``ValueError`` naming the first entry that is wrong.
 
     >>> [t.text for t in parse_schedule("every 30s; 0 8 * * *", __import__("datetime").UTC)]
     ['every 30s', '0 8 * * *']
@@ -41,21 +43,21 @@ def parse_schedule(value: str, zone: tzinfo) -> list[Tick]:
         if every:
             seconds = int(every.group(1)) * _UNIT_SECONDS[every.group(2)[0].lower()]
             if seconds <= 0:
-                raise ConfigError(f"DIGEST_SCHEDULE: {entry!r}: the interval must be positive")
+                raise ValueError(f"{entry!r}: the interval must be positive")
             ticks.append(Tick(entry, IntervalTrigger(seconds=seconds, timezone=zone)))
             continue
         if len(entry.split()) != 5:
-            raise ConfigError(
-                f"DIGEST_SCHEDULE: {entry!r} is neither a 5-field cron expression "
+            raise ValueError(
+                f"{entry!r} is neither a 5-field cron expression "
                 "(minute hour day month weekday) nor an interval such as 'every 30s'"
             )
         try:
             trigger = CronTrigger.from_crontab(entry, timezone=zone)
         except ValueError as error:
-            raise ConfigError(f"DIGEST_SCHEDULE: {entry!r}: {error}") from None
+            raise ValueError(f"{entry!r}: {error}") from None
         ticks.append(Tick(entry, trigger))
     if not ticks:
-        raise ConfigError("DIGEST_SCHEDULE: no schedule given")
+        raise ValueError("no schedule given")
     return ticks
 
 
@@ -97,6 +99,8 @@ class Target:
 def parse_chats(entries: list[str]) -> list[Target]:
     """DIGEST_CHATS entries: ``@channel``, numeric ids, and ``chat:thread_id`` for topics.
 
+    Raises ``ValueError`` naming the first entry that is not a chat.
+
     >>> parse_chats(["@news", "-1001234", "-1001234:7"])[2]
     Target(chat=-1001234, thread_id=7)
     """
@@ -104,8 +108,8 @@ def parse_chats(entries: list[str]) -> list[Target]:
     for entry in entries:
         found = _CHAT.match(entry.strip())
         if not found:
-            raise ConfigError(
-                f"DIGEST_CHATS: {entry!r} is not a chat: use @channel_name, a numeric id, "
+            raise ValueError(
+                f"{entry!r} is not a chat: use @channel_name, a numeric id, "
                 "or chat:thread_id for a forum topic"
             )
         chat_text = found.group("chat")

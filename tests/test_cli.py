@@ -153,3 +153,19 @@ def test_python_dash_m_entry_point(tmp_path: Path) -> None:
     )
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["lang"] == "fa"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "named"),
+    [
+        ("DIGEST_CHATS", "@news_fa,news", "'news' is not a chat"),
+        ("DIGEST_SCHEDULE", "every 30s; 99 * * * *", "'99 * * * *'"),
+        ("DIGEST_SCHEDULE", ";", "no schedule given"),
+    ],
+)
+def test_bad_digest_setting_is_one_line(run, monkeypatch, name: str, value: str, named: str):
+    monkeypatch.setenv(name, value)
+    result = run("run")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"newsbot: configuration: {name}: ")
+    assert named in result.stderr and result.stderr.count("\n") == 1

@@ -11,9 +11,9 @@ from .conftest import ROOT
 
 #: Layer of each unit (a package or a top-level module of ``bot``), lowest first.
 LAYERS: dict[str, int] = {
-    "bot.config": 0,
     "bot.text": 0,
-    "bot.schedule": 1,
+    "bot.schedule": 0,
+    "bot.config": 1,
     "bot.article": 1,
     "bot.storage": 2,
     "bot.pipeline": 3,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.config import ConfigError
+from bot.config import ConfigError, load_settings, replace_settings
 from bot.digest.plan import plan_items, render_item
 from bot.schedule import Target, next_fire_times, parse_chats, parse_schedule
 
@@ -42,8 +43,10 @@ def test_parse_schedule(value: str, texts: list[str]) -> None:
     ],
 )
 def test_bad_schedule_names_the_entry(value: str, named: str) -> None:
-    with pytest.raises(ConfigError, match="DIGEST_SCHEDULE") as error:
+    with pytest.raises(ValueError, match=re.escape(named)):
         parse_schedule(value, TEHRAN)
+    with pytest.raises(ConfigError, match=r"^DIGEST_SCHEDULE: ") as error:
+        load_settings(env_file=None, digest_schedule=value)
     assert named in str(error.value)
     assert "\n" not in str(error.value)
 
@@ -78,8 +81,63 @@ def test_parse_chats(entries: list[str], targets: list[Target]) -> None:
 
 @pytest.mark.parametrize("entry", ["news", "@ab", "-100:x", "@bad-name", "", "@chan:1:2"])
 def test_bad_chat_is_refused(entry: str) -> None:
-    with pytest.raises(ConfigError, match="DIGEST_CHATS"):
+    with pytest.raises(ValueError, match="is not a chat"):
         parse_chats([entry])
+    with pytest.raises(ConfigError, match=r"^DIGEST_CHATS: ") as error:
+        load_settings(env_file=None, digest_chats=[entry])
+    assert repr(entry) in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("chats", "schedule", "targets", "texts"),
+    [
+        ("", "", [], None),
+        (" @news_fa , -100123:7 ,", "every 30s; 0 8 * * *",
+         [Target("@news_fa"), Target(-100123, 7)], ["every 30s", "0 8 * * *"]),
+        ("@a_chan,@a_chan", "0 8,12,16,20 * * *", [Target("@a_chan")], ["0 8,12,16,20 * * *"]),
+    ],
+)  # fmt: skip
+def test_settings_parse_the_environment_once(
+    monkeypatch: pytest.MonkeyPatch,
+    chats: str,
+    schedule: str,
+    targets: list[Target],
+    texts: list[str] | None,
+) -> None:
+    monkeypatch.setenv("DIGEST_CHATS", chats)
+    if schedule:
+        monkeypatch.setenv("DIGEST_SCHEDULE", schedule)
+    settings = load_settings(env_file=None)
+    assert settings.digest_chats == targets
+    assert [tick.text for tick in settings.digest_schedule] == (texts or ["0 8,12,16,20 * * *"])
+
+
+def test_the_schedule_runs_in_the_configured_zone() -> None:
+    settings = load_settings(env_file=None, timezone="UTC", digest_schedule="0 8 * * *")
+    start = datetime(2026, 11, 29, 0, 0, tzinfo=UTC)
+    assert next_fire_times(settings.digest_schedule, start, 1)[0].hour == 8
+    tehran = replace_settings(settings, timezone="Asia/Tehran")
+    [fire] = next_fire_times(tehran.digest_schedule, start, 1)
+    assert fire.astimezone(TEHRAN).hour == 8 and fire.astimezone(UTC).hour == 4
+
+
+def test_replace_settings_parses_the_changes() -> None:
+    settings = load_settings(env_file=None, digest_chats="@one_chan")
+    changed = replace_settings(settings, digest_chats=["@two_chan", "-100:3"],
+                               digest_schedule="every 2s")  # fmt: skip
+    assert changed.digest_chats == [Target("@two_chan"), Target(-100, 3)]
+    assert [tick.text for tick in changed.digest_schedule] == ["every 2s"]
+    assert settings.digest_chats == [Target("@one_chan")]
+    with pytest.raises(ConfigError, match=r"^DIGEST_CHATS: 'x' is not a chat"):
+        replace_settings(settings, digest_chats=["x"])
+
+
+def test_a_wrong_zone_and_schedule_are_both_named() -> None:
+    with pytest.raises(ConfigError) as error:
+        load_settings(env_file=None, timezone="Mars/Olympus", digest_schedule="banana")
+    assert str(error.value).startswith("TIMEZONE: unknown time zone 'Mars/Olympus'")
+    assert "; DIGEST_SCHEDULE: 'banana' is neither" in str(error.value)
 
 
 def test_target_keys() -> None:

@@ -1,4 +1,4 @@
-"""Section labels: Persian and English renderings mapped to canonical keys.
+"""Section labels: the registry's Persian and English renderings mapped to canonical keys.
 
 A label is matched after folding (letter forms, half-spaces, case, apostrophes), so
 ``پیش‌زمینه``, ``پیشزمینه`` and ``پیش زمینه`` are one label.
@@ -7,74 +7,16 @@ A label is matched after folding (letter forms, half-spaces, case, apostrophes),
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.article.sections import OTHER, SECTIONS, SectionKind
 from bot.text import fold
 
-#: Renderings per canonical key. Persian first, then English.
+#: Renderings per canonical key (``other`` has none: it takes unknown labels).
 RENDERINGS: dict[str, tuple[str, ...]] = {
-    "why_it_matters": (
-        "چرا اهمیت دارد", "چرا مهم است", "چرا این مهم است", "اهمیت موضوع", "اهمیت ماجرا",
-        "اهمیت خبر", "چرا اهمیت دارد؟", "چه اهمیتی دارد", "Why it matters",
-        "Why this matters", "Why it's important",
-    ),
-    "big_picture": (
-        "تصویر کلی", "تصویر بزرگ", "تصویر بزرگتر", "نمای کلی", "در تصویر کلی",
-        "The big picture", "Big picture",
-    ),
-    "driving_the_news": (
-        "محرک خبر", "آنچه خبر را رقم زد", "چه شد", "اصل خبر", "Driving the news",
-    ),
-    "latest": (
-        "آخرین اخبار", "آخرین خبر", "تازه‌ترین خبر", "تازه‌ترین اخبار", "تازه‌ترین‌ها",
-        "آخرین وضعیت", "تازه‌ها", "آخرین تحولات", "The latest", "Latest",
-    ),
-    "background": (
-        "پیش‌زمینه خبر", "پیش‌زمینه", "سابقه ماجرا", "سابقه", "پیشینه", "پیشینه خبر",
-        "پس‌زمینه", "زمینه", "زمینه خبر", "Background", "Catch up quick", "Flashback",
-    ),
-    "state_of_play": (
-        "وضعیت فعلی", "اوضاع کنونی", "وضعیت کنونی", "وضع موجود", "وضعیت موجود",
-        "اوضاع فعلی", "جایی که ایستاده‌ایم", "State of play", "Where it stands",
-    ),
-    "zoom_in": ("نمای نزدیک", "از نزدیک", "زوم روی جزئیات", "Zoom in"),
-    "zoom_out": ("نمای دور", "از دور", "با فاصله", "Zoom out"),
-    "between_the_lines": (
-        "بین سطور", "میان سطرها", "بین خطوط", "لابه‌لای سطرها", "Between the lines",
-    ),
-    "yes_but": ("بله، اما", "بله اما", "آری، اما", "اما", "Yes, but", "Yes but"),
-    "the_other_side": ("سوی دیگر", "طرف مقابل", "روی دیگر سکه", "The other side"),
-    "what_theyre_saying": (
-        "بیانیه آنها", "آنچه می‌گویند", "چه می‌گویند", "آن‌ها چه می‌گویند", "گفته‌ها",
-        "اظهارات", "واکنش‌ها", "What they're saying", "What they are saying",
-        "What he's saying", "What she's saying",
-    ),
-    "by_the_numbers": (
-        "به زبان آمار", "به زبان اعداد", "در یک نگاه آماری", "آمار", "اعداد و ارقام",
-        "By the numbers", "By the number", "The numbers",
-    ),
-    "details": ("جزئیات", "جزئیات خبر", "Details", "The details"),
-    "whats_next": (
-        "گام‌های آینده", "گام بعدی", "گام‌های بعدی", "آنچه در پیش است", "مرحله بعد",
-        "مرحله بعدی", "قدم بعدی", "بعد چه می‌شود", "What's next", "What comes next",
-        "What next",
-    ),
-    "what_to_watch": (
-        "چه چیزی را باید زیر نظر داشت", "آنچه باید زیر نظر داشت", "زیر ذره‌بین",
-        "What to watch", "What we're watching", "Watch for",
-    ),
-    "bottom_line": (
-        "نکته اصلی", "جمع‌بندی", "خلاصه کلام", "حرف آخر", "نتیجه", "The bottom line",
-        "Bottom line",
-    ),
-    "behind_the_scenes": ("پشت پرده", "پشت صحنه", "Behind the scenes"),
-    "reality_check": ("واقعیت‌سنجی", "محک واقعیت", "واقعیت ماجرا", "Reality check"),
-    "the_stakes": ("آنچه در خطر است", "چه چیزی در خطر است", "مخاطره", "The stakes"),
+    kind.key: kind.renderings for kind in SECTIONS if kind.renderings
 }
-
-#: Short Persian names for each key, used by the bot when an article has no label.
-DISPLAY_FA: dict[str, str] = {key: renderings[0] for key, renderings in RENDERINGS.items()}
-DISPLAY_FA["other"] = "بیشتر"
 
 _PUNCT = re.compile(r"[\s:：.!?؟،,*_\"'«»“”]+")
 
@@ -85,11 +27,22 @@ def label_key_form(label: str) -> str:
     return _PUNCT.sub(" ", label).strip()
 
 
-_INDEX: dict[str, str] = {
-    label_key_form(rendering): key
-    for key, renderings in RENDERINGS.items()
-    for rendering in renderings
-}
+def label_index(kinds: Iterable[SectionKind]) -> dict[str, str]:
+    """Folded label → canonical key; ``ValueError`` if one label would name two keys.
+
+    >>> label_index([SectionKind("zoom_in", "نمای نزدیک", "Zoom in")])["zoom in"]
+    'zoom_in'
+    """
+    index: dict[str, str] = {}
+    for kind in kinds:
+        for rendering in kind.renderings:
+            key = index.setdefault(label_key_form(rendering), kind.key)
+            if key != kind.key:
+                raise ValueError(f"the label {rendering!r} names both {key!r} and {kind.key!r}")
+    return index
+
+
+_INDEX: dict[str, str] = label_index(SECTIONS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,4 +114,4 @@ def match_label(line: str) -> LabelMatch | None:
         or SPEECH_ENDINGS.search(label)
     ):
         return None
-    return LabelMatch("other", label, rest)
+    return LabelMatch(OTHER, label, rest)

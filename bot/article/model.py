@@ -8,15 +8,6 @@ from typing import Any, Literal
 
 BlockType = Literal["paragraph", "bullet"]
 
-#: Canonical section keys, in the order the design lists them.
-SECTION_KEYS: tuple[str, ...] = (
-    "why_it_matters", "big_picture", "driving_the_news", "latest", "background",
-    "state_of_play", "zoom_in", "zoom_out", "between_the_lines", "yes_but",
-    "the_other_side", "what_theyre_saying", "by_the_numbers", "details", "whats_next",
-    "what_to_watch", "bottom_line", "behind_the_scenes", "reality_check", "the_stakes",
-    "other",
-)  # fmt: skip
-
 
 @dataclass(frozen=True, slots=True)
 class Block:

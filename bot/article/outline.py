@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.article.labels import DISPLAY_FA
 from bot.article.model import Article
+from bot.article.sections import key_name
 
 
 def outline(article: Article) -> str:
@@ -13,7 +13,7 @@ def outline(article: Article) -> str:
     lines.append(f"lede:    {article.lede or '-'}")
     for number, section in enumerate(article.sections, 1):
         lines.append("")
-        lines.append(f"[{number}] {section.label}  ({section.key}, {DISPLAY_FA[section.key]})")
+        lines.append(f"[{number}] {section.label}  ({section.key}, {key_name(section.key, 'fa')})")
         for block in section.body:
             marker = "  • " if block.type == "bullet" else "    "
             lines.append(marker + block.text)

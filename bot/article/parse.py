@@ -15,6 +15,7 @@ from bot.article.dates import parse_dateline
 from bot.article.labels import match_label
 from bot.article.model import Article, Block, Section
 from bot.article.quotes import find_quotes
+from bot.article.sections import OTHER
 from bot.article.summary import summarize
 from bot.text import TextNormalizer, default_normalizer, detect_lang, keywords
 
@@ -71,7 +72,7 @@ def parse_article(
         label = match_label(line)
         if label is not None and not _BULLET.match(line):
             drafts.append(_Draft(label.key, label.label))
-            if label.key == "other":
+            if label.key == OTHER:
                 warnings.append(f"unknown label «{label.label}» kept as a section")
             if label.rest:
                 drafts[-1].body.append(_block(label.rest))
@@ -106,4 +107,4 @@ def parse_article(
 def match_known_label(line: str) -> bool:
     """Whether ``line`` opens with a known (not merely short) section label."""
     label = match_label(line)
-    return label is not None and label.key != "other"
+    return label is not None and label.key != OTHER

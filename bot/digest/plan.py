@@ -6,7 +6,8 @@ from collections import Counter
 from datetime import date
 
 from bot.article import Article
-from bot.render import key_name, render_quotes, render_section, render_summary
+from bot.article.sections import QUOTES_SECTION, SUMMARY_SECTION, key_name
+from bot.render import render_quotes, render_section, render_summary
 
 SUMMARY = "summary"
 QUOTES = "quotes"
@@ -28,10 +29,10 @@ def plan_items(sections: list[tuple[str, bool]], has_quotes: bool) -> list[str]:
         if not has_body:
             continue
         seen[key] += 1
-        if key == "why_it_matters" and seen[key] == 1:
+        if key == SUMMARY_SECTION and seen[key] == 1:
             continue
         items.append(key if seen[key] == 1 else f"{key}#{seen[key]}")
-    if has_quotes and "what_theyre_saying" not in {key for key, _ in sections}:
+    if has_quotes and QUOTES_SECTION not in {key for key, _ in sections}:
         items.append(QUOTES)
     return items
 
@@ -43,7 +44,7 @@ def render_item(article: Article, item: str, day: date | None = None) -> list[st
     if item == QUOTES:
         if not article.quotes:
             return []
-        return render_quotes(article, key_name("what_theyre_saying", article.lang))
+        return render_quotes(article, key_name(QUOTES_SECTION, article.lang))
     key, _, nth = item.partition("#")
     matching = [section for section in article.sections if section.key == key and section.body]
     index = int(nth) - 1 if nth.isdecimal() else 0

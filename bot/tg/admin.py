@@ -1,4 +1,8 @@
-"""Admin commands and documents: steer the digests from Telegram."""
+"""Admin commands and documents: steer the digests from Telegram.
+
+The command callbacks here do not check who calls them: the command registry
+(:mod:`bot.tg.commands`) registers each one behind :func:`admin_only`.
+"""
 
 from __future__ import annotations
 
@@ -65,7 +69,6 @@ async def _has_targets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bo
     return False
 
 
-@admin_only
 async def post_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Post the next item to every digest chat now."""
     service = services(context)
@@ -75,7 +78,6 @@ async def post_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_reply(update, context, post_reply(outcomes, reader_lang(update)))
 
 
-@admin_only
 async def queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Upcoming items per chat, each with the time it is due."""
     service = services(context)
@@ -94,27 +96,23 @@ async def queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_reply(update, context, queue_reply(service.channels.paused, queues, times, zone))
 
 
-@admin_only
 async def pause(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Pause scheduled posting (kept across restarts)."""
     services(context).channels.pause(True)
     await send_reply(update, context, plain(say("paused", reader_lang(update))))
 
 
-@admin_only
 async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Resume scheduled posting."""
     services(context).channels.pause(False)
     await send_reply(update, context, plain(say("resumed", reader_lang(update))))
 
 
-@admin_only
 async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Re-scan the content folder now and say what changed."""
     await send_reply(update, context, reload_reply(await rescan(context)))
 
 
-@admin_only
 async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Articles, posts by state, failing chats, subscribers and the last errors."""
     service = services(context)

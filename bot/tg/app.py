@@ -6,14 +6,13 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from telegram import Bot, BotCommand, Update
+from telegram import Bot, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
-    CommandHandler,
     Defaults,
     MessageHandler,
     filters,
@@ -23,11 +22,10 @@ from telegram.request import HTTPXRequest
 from bot.config import Settings
 from bot.digest.channels import ChannelPoster
 from bot.digest.subscribers import SubscriberFanOut
-from bot.messages import COMMANDS
-from bot.schedule import parse_chats, parse_schedule
 from bot.storage.articles import Store
 from bot.storage.postlog import PostLog
 from bot.tg import admin, handlers
+from bot.tg.commands import add_command_handlers, publish_menus
 from bot.tg.errors import on_error
 from bot.tg.jobs import notify_admins, report_uncertain, rescan_content, schedule_jobs
 from bot.tg.services import KEY, Services
@@ -53,14 +51,13 @@ def build_services(application: Application, settings: Settings) -> Services:
     async def notify(text: str) -> None:
         await notify_admins(application, text)
 
-    targets = parse_chats(settings.digest_chats)
     return Services(
         settings=settings,
         store=store,
         posts=posts,
-        channels=ChannelPoster(store, posts, targets, settings.zone, notify),
+        channels=ChannelPoster(store, posts, settings.digest_chats, settings.zone, notify),
         subscribers=SubscriberFanOut(store, posts, settings.zone),
-        ticks=parse_schedule(settings.digest_schedule, settings.zone),
+        ticks=settings.digest_schedule,
     )
 
 
@@ -74,9 +71,7 @@ async def post_init(application: Application) -> None:
     service.posts.retry_failing_chats()
     await report_uncertain(application)
     schedule_jobs(application, service)
-    for column, language in ((1, None), (2, "en")):
-        commands = [BotCommand(command[0], command[column]) for command in COMMANDS]
-        await application.bot.set_my_commands(commands, language_code=language)
+    await publish_menus(application.bot)
 
 
 async def post_shutdown(application: Application) -> None:
@@ -87,27 +82,8 @@ async def post_shutdown(application: Application) -> None:
 
 
 def add_handlers(application: Application) -> None:
-    """Register every reader command, the buttons and the unknown-command fallback."""
-    application.add_handler(CommandHandler("start", handlers.start))
-    application.add_handler(CommandHandler("help", handlers.help_command))
-    application.add_handler(CommandHandler("summary", handlers.summary))
-    for command, key in handlers.SECTION_COMMANDS.items():
-        application.add_handler(CommandHandler(command, handlers.section_command(key)))
-    application.add_handler(CommandHandler("quotes", handlers.quotes))
-    application.add_handler(CommandHandler("sections", handlers.sections))
-    application.add_handler(CommandHandler("articles", handlers.articles))
-    application.add_handler(CommandHandler("search", handlers.search))
-    application.add_handler(CommandHandler("subscribe", handlers.subscribe))
-    application.add_handler(CommandHandler("unsubscribe", handlers.unsubscribe))
-    for command, callback in (
-        ("post", admin.post_now),
-        ("queue", admin.queue),
-        ("pause", admin.pause),
-        ("resume", admin.resume),
-        ("reload", admin.reload),
-        ("status", admin.status),
-    ):
-        application.add_handler(CommandHandler(command, callback))
+    """Register every command, documents, the buttons and the unknown-command fallback."""
+    add_command_handlers(application)
     application.add_handler(MessageHandler(filters.Document.ALL, admin.document))
     application.add_handler(CallbackQueryHandler(admin.uncertain_choice, pattern=r"^p:"))
     application.add_handler(CallbackQueryHandler(handlers.button))
@@ -119,9 +95,6 @@ def build_application(settings: Settings) -> Application:
     """The bot: HTML by default, rate limited, services opened in post_init."""
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
-    # A bad schedule or chat list stops the start here, with one line naming it.
-    parse_schedule(settings.digest_schedule, settings.zone)
-    parse_chats(settings.digest_chats)
     builder = (
         ApplicationBuilder()
         .token(settings.token)

@@ -10,7 +10,7 @@ from telegram import Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot.messages import help_text, say
+from bot.messages import say
 from bot.storage.articles import StoredArticle
 from bot.tg.callbacks import decode
 from bot.tg.replies import SELECTED, reader_lang, send_reply
@@ -22,13 +22,6 @@ log = logging.getLogger(__name__)
 MAX_ARGUMENT_CHARS = 200
 RECENT_ARTICLES = 10
 SEARCH_RESULTS = 8
-#: Commands that show one section of the current article.
-SECTION_COMMANDS = {
-    "why": "why_it_matters",
-    "latest": "latest",
-    "background": "background",
-    "next": "whats_next",
-}
 
 Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
@@ -66,13 +59,6 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Welcome the reader, with buttons for the latest article's sections."""
     latest = services(context).store.latest()
     await send_reply(update, context, welcome(latest, reader_lang(update)))
-
-
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """List every command with one line each (and the editor's, for admins)."""
-    user = update.effective_user
-    admin = user is not None and user.id in services(context).settings.admin_ids
-    await send_reply(update, context, plain(help_text(reader_lang(update), admin=admin)))
 
 
 async def summary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

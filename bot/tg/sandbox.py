@@ -11,7 +11,8 @@ from pydantic import SecretStr
 from tgsandbox.console import ConsoleChat
 from tgsandbox.emulator import BotApiEmulator
 
-from bot.config import Settings
+from bot.config import Settings, replace_settings
+from bot.schedule import Target
 
 #: The scripted tour of ``--demo``: every reader command and one button press.
 DEMO_SCRIPT = (
@@ -31,29 +32,24 @@ def sandbox_settings(
     settings: Settings, emulator: BotApiEmulator, folder: Path, *, demo: bool = False
 ) -> Settings:
     """The settings pointed at the emulator, a fresh database in ``folder``, a channel."""
-    chats = settings.digest_chats or [SANDBOX_CHANNEL]
-    schedule = DEMO_SCHEDULE if demo else SANDBOX_SCHEDULE
-    if settings.digest_chats and not demo:
-        schedule = settings.digest_schedule
-    return settings.model_copy(
-        update={
-            "telegram_bot_token": SecretStr(emulator.token),
-            "telegram_api_url": emulator.base_url,
-            "telegram_proxy_url": None,
-            "database_path": folder / "sandbox.db",
-            "admin_ids": [READER_ID],
-            "digest_chats": chats,
-            "digest_schedule": schedule,
-        }
-    )
+    changes: dict[str, object] = {
+        "telegram_bot_token": SecretStr(emulator.token),
+        "telegram_api_url": emulator.base_url,
+        "telegram_proxy_url": None,
+        "database_path": folder / "sandbox.db",
+        "admin_ids": [READER_ID],
+    }
+    if not settings.digest_chats:
+        changes["digest_chats"] = [SANDBOX_CHANNEL]
+    if demo or not settings.digest_chats:
+        changes["digest_schedule"] = DEMO_SCHEDULE if demo else SANDBOX_SCHEDULE
+    return replace_settings(settings, **changes)
 
 
-def add_chats(emulator: BotApiEmulator, chats: list[str]) -> dict[int, str]:
+def add_chats(emulator: BotApiEmulator, targets: list[Target]) -> dict[int, str]:
     """Create the digest chats in the emulator; ``{chat id: name}`` for the console."""
-    from bot.schedule import parse_chats
-
     names: dict[int, str] = {}
-    for target in parse_chats(chats):
+    for target in targets:
         if isinstance(target.chat, str):
             names[emulator.add_channel(target.chat, title="newsbot sandbox")] = target.chat
         elif target.chat < 0:
@@ -88,7 +84,8 @@ async def run_sandbox(
             out.write(
                 f"newsbot sandbox: Bot API emulator at {emulator.url}, "
                 f"bot @{emulator.username}, articles from {local.content_dir}/\n"
-                f"channel posts to {', '.join(local.digest_chats)} on '{local.digest_schedule}'"
+                f"channel posts to {', '.join(target.key for target in local.digest_chats)} on "
+                f"'{'; '.join(tick.text for tick in local.digest_schedule)}'"
                 " (you are its editor: /help lists the editor commands too)\n\n"
             )
             try:

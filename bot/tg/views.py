@@ -12,11 +12,11 @@ from datetime import tzinfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.article.sections import key_name
 from bot.messages import say
 from bot.render import (
     QUOTES_TITLE,
     SUMMARY_TITLE,
-    key_name,
     render_quotes,
     render_section,
     render_summary,
