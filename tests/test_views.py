@@ -10,7 +10,7 @@ from telegram import InlineKeyboardMarkup
 from tgsandbox import clean_text, parse_html, text_length
 
 from bot.article import Article, Block, Quote, Section
-from bot.article.labels import DISPLAY_FA
+from bot.article.sections import key_name
 from bot.pipeline.ingest import ingest_paths
 from bot.render import MESSAGE_LIMIT
 from bot.storage.articles import Store, StoredArticle
@@ -109,8 +109,8 @@ def test_article_keyboard(sample: StoredArticle, current: str | None, views: lis
     requests = [decode(data) for _, data in buttons(keyboard)]
     assert requests == [ViewRequest(sample.id, view) for view in views]
     names = dict(zip(views, (text for text, _ in buttons(keyboard)), strict=True))
-    display = {**DISPLAY_FA, "summary": "خلاصه", "quotes": "نقل قول‌ها"}
-    assert names == {view: display[view] for view in views}
+    display = {"summary": "خلاصه", "quotes": "نقل قول‌ها"}
+    assert names == {view: display.get(view) or key_name(view, "fa") for view in views}
 
 
 def test_article_keyboard_skips_empty_sections_and_missing_quotes() -> None:
