@@ -228,8 +228,9 @@ async def test_subscriptions(tmp_path: Path) -> None:
         assert "لغو شد" in answer.text
 
 
-async def test_fan_out_to_500_subscribers_within_the_limits(tmp_path: Path) -> None:
-    readers = list(range(20_000, 20_500))
+async def test_fan_out_to_150_subscribers_within_the_limits(tmp_path: Path) -> None:
+    # Over five seconds at the 30-a-second limit; bench/fanout.py sends to 2,000.
+    readers = list(range(20_000, 20_150))
 
     def setup(emulator: BotApiEmulator, settings: Settings) -> None:
         store = Store.open(settings.database_path)
