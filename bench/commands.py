@@ -31,7 +31,13 @@ FIRST_READER = 100_000
 THINK_SECONDS = (1.5, 3.0)
 
 
-async def load(emulator: BotApiEmulator, commands: list[str], rounds: int) -> list[float]:
+async def load(
+    emulator: BotApiEmulator,
+    commands: list[str],
+    rounds: int,
+    readers: int = READERS,
+    think: tuple[float, float] = THINK_SECONDS,
+) -> list[float]:
     """Every reader sends ``rounds`` commands in turn; latencies in milliseconds."""
     arrivals: dict[int, asyncio.Future[float]] = {}
 
@@ -46,22 +52,26 @@ async def load(emulator: BotApiEmulator, commands: list[str], rounds: int) -> li
     async def reader(user: int, offset: int) -> None:
         loop = asyncio.get_running_loop()
         rng = random.Random(user)
-        await asyncio.sleep(rng.uniform(*THINK_SECONDS))
+        await asyncio.sleep(rng.uniform(*think))
         for step in range(rounds):
             arrivals[user] = loop.create_future()
             start = time.perf_counter()
             emulator.send_text(user, commands[(offset + step) % len(commands)], user_id=user)
             done = await asyncio.wait_for(arrivals[user], 30)
             latencies.append((done - start) * 1000)
-            await asyncio.sleep(rng.uniform(*THINK_SECONDS))
+            await asyncio.sleep(rng.uniform(*think))
 
-    await asyncio.gather(*(reader(FIRST_READER + n, n) for n in range(READERS)))
+    await asyncio.gather(*(reader(FIRST_READER + n, n) for n in range(readers)))
     unsubscribe()
     return latencies
 
 
 async def measure(
-    size: int, rounds: int, phases: int
+    size: int,
+    rounds: int,
+    phases: int,
+    readers: int = READERS,
+    think: tuple[float, float] = THINK_SECONDS,
 ) -> tuple[list[float], list[float], list[float]]:
     """Latencies of newsbot, the echo bot, and the echo bot sending newsbot's summary.
 
@@ -80,7 +90,7 @@ async def measure(
     ):
         apis = (ours_api, echo_api, same_api)
         for emulator in apis:
-            for n in range(READERS):
+            for n in range(readers):
                 emulator.add_user(FIRST_READER + n, "خواننده")
         with tempfile.TemporaryDirectory() as folder:
             envs = [
@@ -96,20 +106,24 @@ async def measure(
                 bot_process(same_api, envs[2], echo_bot),
             ):
                 for api in apis:
-                    await load(api, commands, 1)
+                    await load(api, commands, 1, readers, think)
                 for _ in range(phases):
                     for api, latencies in zip(apis, results, strict=True):
-                        latencies += await load(api, commands, rounds // phases)
+                        latencies += await load(api, commands, rounds // phases, readers, think)
     return results[0], results[1], results[2]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1,000 articles, fewer rounds.")
+    parser.add_argument("--smoke", action="store_true", help="Tiny inputs: only checks it runs.")
     args = parser.parse_args()
     size, rounds, phases = (1000, 4, 2) if args.quick else (10000, 24, 4)
-    ours, echo, same = asyncio.run(measure(size, rounds, phases))
-    report(f"{READERS} readers, {len(ours)} commands each, {size:,} articles")
+    readers, think = READERS, THINK_SECONDS
+    if args.smoke:
+        size, rounds, phases, readers, think = 100, 2, 1, 5, (0.05, 0.1)
+    ours, echo, same = asyncio.run(measure(size, rounds, phases, readers, think))
+    report(f"{readers} readers, {len(ours)} commands each, {size:,} articles")
     for name, values in (
         ("newsbot", ours),
         ("echo bot", echo),

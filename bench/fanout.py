@@ -73,8 +73,10 @@ async def measure(subscribers: int) -> tuple[float, int, int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="300 subscribers.")
+    parser.add_argument("--smoke", action="store_true", help="Tiny inputs: only checks it runs.")
     args = parser.parse_args()
     subscribers = 300 if args.quick else 2000
+    subscribers = 30 if args.smoke else subscribers
     rate, too_many, duplicates, losses = asyncio.run(measure(subscribers))
     report(
         f"{subscribers} subscribers: {rate:.1f} messages/s ({rate / LIMIT:.2f} of the limit), "

@@ -50,8 +50,10 @@ def pipeline_seconds(paths: list[Path], database: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="Stop at 1,000 articles.")
+    parser.add_argument("--smoke", action="store_true", help="Tiny inputs: only checks it runs.")
     args = parser.parse_args()
     sizes = [10, 100, 1000] if args.quick else [10, 100, 1000, 10000]
+    sizes = [10, 100] if args.smoke else sizes
     default_normalizer().normalize("گرم کردن")
     per_article: dict[int, float] = {}
     ratio = float("nan")

@@ -69,8 +69,10 @@ def ingest_peak(count: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1,000 articles, 200 files.")
+    parser.add_argument("--smoke", action="store_true", help="Tiny inputs: only checks it runs.")
     args = parser.parse_args()
     size, files = (1000, 200) if args.quick else (10000, 1000)
+    size, files = (100, 10) if args.smoke else (size, files)
     serving, echo = asyncio.run(serving_peaks(database(size)))
     ingest = ingest_peak(files)
     report(

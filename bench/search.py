@@ -31,8 +31,10 @@ def timings(store: Store, words: list[str]) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1,000 articles only.")
+    parser.add_argument("--smoke", action="store_true", help="Tiny inputs: only checks it runs.")
     args = parser.parse_args()
     sizes = [1000] if args.quick else [1000, 10000]
+    sizes = [100] if args.smoke else sizes
     p99 = float("nan")
     for size in sizes:
         path = database(size)

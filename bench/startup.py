@@ -42,8 +42,10 @@ async def startups(path: Path, runs: int) -> tuple[list[float], list[float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1,000 articles, one run.")
+    parser.add_argument("--smoke", action="store_true", help="Tiny inputs: only checks it runs.")
     args = parser.parse_args()
     size, runs = (1000, 1) if args.quick else (10000, RUNS)
+    size, runs = (100, 1) if args.smoke else (size, runs)
     ours, echo = asyncio.run(startups(database(size), runs))
     seconds = median(ours)
     report(

@@ -14,15 +14,20 @@ SAMPLE = ROOT / "content" / "us-ukraine-miami-peace-talks.txt"
 FAKE_TOKEN = "123456:sandbox-token-not-a-real-one"
 
 
-@pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Tests never see a real token or the developer's .env."""
+def clean_environment(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """No real token or setting of the developer's in the environment; ``folder`` as cwd."""
     for name in list(os.environ):
         if name.startswith("TELEGRAM_") or name in {
             "DATABASE_PATH", "CONTENT_DIR", "DIGEST_CHATS", "DIGEST_SCHEDULE", "ADMIN_IDS",
         }:  # fmt: skip
             monkeypatch.delenv(name, raising=False)
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(folder)
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Tests never see a real token or the developer's .env."""
+    clean_environment(monkeypatch, tmp_path)
 
 
 @pytest.fixture(scope="session")

@@ -1,27 +1,59 @@
-"""End to end: the real Application polls the emulator over HTTP and answers readers."""
+"""End to end: the real Application polls the emulator over HTTP and answers readers.
+
+The cases that only read share one bot (it starts once for the module); each has readers
+and chats of its own, so answers never mix. Cases that need other content, settings or
+that change the store start a bot of their own.
+"""
 
 from __future__ import annotations
 
-import asyncio
+import itertools
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
+from tgsandbox import BotApiEmulator
 from tgsandbox.console import buttons_of
 
 from bot.storage.articles import Store
 from bot.storage.postlog import PostLog
 from bot.tg.callbacks import decode
 
+from .conftest import clean_environment
 from .e2e import Harness, bot_running
 
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
 READER = 5001
+_users = itertools.count(READER + 100)
+
+
+def new_user(emulator: BotApiEmulator, name: str = "مریم", **extra: str) -> int:
+    """A user no other case of this module has used."""
+    return emulator.add_user(next(_users), name, **extra)
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def shared(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Harness]:
+    """The bot the reading cases share, with the sample article."""
+    folder = tmp_path_factory.mktemp("shared-bot")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        clean_environment(monkeypatch, folder)
+        async with bot_running(folder) as harness:
+            yield harness
 
 
 @pytest.fixture
-async def bot(tmp_path: Path):
-    async with bot_running(tmp_path) as harness:
-        harness.emulator.add_user(READER, "مریم")
-        yield harness
+def bot(shared: Harness) -> Harness:
+    """The shared bot; its ``errors`` count from the start of the case."""
+    return shared.case()
+
+
+@pytest.fixture
+def reader(bot: Harness) -> int:
+    """A reader of this case alone, in a private chat with the bot."""
+    return new_user(bot.emulator)
 
 
 @pytest.mark.parametrize(
@@ -45,92 +77,96 @@ async def bot(tmp_path: Path):
         ("/nosuchcommand", "/help"),
     ],
 )
-async def test_every_command_answers(bot: Harness, command: str, expected: str) -> None:
-    [answer] = await bot.ask(READER, command)
+async def test_every_command_answers(
+    bot: Harness, reader: int, command: str, expected: str
+) -> None:
+    [answer] = await bot.ask(reader, command)
     assert expected in answer.text
     assert bot.errors() == []
 
 
-async def test_commands_for_another_bot_are_ignored(bot: Harness) -> None:
-    [answer] = await bot.ask(READER, "/help")
-    bot.emulator.send_text(READER, "/help@some_other_bot")
-    [later] = await bot.ask(READER, "/why")
+async def test_commands_for_another_bot_are_ignored(bot: Harness, reader: int) -> None:
+    [answer] = await bot.ask(reader, "/help")
+    bot.emulator.send_text(reader, "/help@some_other_bot")
+    [later] = await bot.ask(reader, "/why")
     assert "چرا اهمیت دارد" in later.text
-    assert len(bot.emulator.messages(READER)) == 2
+    assert len(bot.emulator.messages(reader)) == 2
     assert answer.text != later.text
 
 
-async def test_button_edits_the_message(bot: Harness) -> None:
-    [message] = await bot.ask(READER, "/why")
+async def test_button_edits_the_message(bot: Harness, reader: int) -> None:
+    [message] = await bot.ask(reader, "/why")
     buttons = dict((decode(data).view, data) for _, data in buttons_of(message))
     assert "why_it_matters" not in buttons and "whats_next" in buttons
-    query = await bot.press(READER, message, buttons["whats_next"], READER)
+    query = await bot.press(reader, message, buttons["whats_next"], reader)
     assert bot.emulator.callback_answer(query) is not None
-    assert len(bot.emulator.messages(READER)) == 1
-    edited = bot.emulator.messages(READER)[0]
+    assert len(bot.emulator.messages(reader)) == 1
+    edited = bot.emulator.messages(reader)[0]
     assert edited.edits and "گام‌های آینده" in edited.text
     for _, data in buttons_of(edited):
         assert len(data.encode()) <= 64
     assert bot.errors() == []
 
 
-async def test_a_double_tap_is_harmless(bot: Harness) -> None:
-    [message] = await bot.ask(READER, "/sections")
+async def test_a_double_tap_is_harmless(bot: Harness, reader: int) -> None:
+    [message] = await bot.ask(reader, "/sections")
     data = next(data for _, data in buttons_of(message) if decode(data).view == "summary")
-    first = bot.emulator.press_button(READER, message.message_id, data, user_id=READER)
-    second = await bot.press(READER, message, data, READER)
-    await bot.answers(READER, 0)
+    first = bot.emulator.press_button(reader, message.message_id, data, user_id=reader)
+    second = await bot.press(reader, message, data, reader)
+    await bot.answers(reader, 0)
     assert bot.emulator.callback_answer(first) is not None
     assert bot.emulator.callback_answer(second) is not None
-    assert len(bot.emulator.messages(READER)) == 1
+    assert len(bot.emulator.messages(reader)) == 1
     refused = bot.errors()
     assert all("not modified" in description for _, _, description in refused), refused
 
 
-async def test_button_of_a_removed_article_gets_an_answer(bot: Harness) -> None:
-    [message] = await bot.ask(READER, "/sections")
-    data = buttons_of(message)[0][1]
-    store = Store.open(bot.settings.database_path)
-    article_id = decode(data).article_id
-    PostLog(store.db).forget_article(article_id)
-    store.delete(article_id)
-    store.close()
-    query = await bot.press(READER, message, data, READER)
-    assert "دیگر در دسترس نیست" in str(bot.emulator.callback_answer(query))
+async def test_button_of_a_removed_article_gets_an_answer(tmp_path: Path) -> None:
+    async with bot_running(tmp_path, store_first=True) as harness:
+        harness.emulator.add_user(READER, "مریم")
+        [message] = await harness.ask(READER, "/sections")
+        data = buttons_of(message)[0][1]
+        store = Store.open(harness.settings.database_path)
+        article_id = decode(data).article_id
+        PostLog(store.db).forget_article(article_id)
+        store.delete(article_id)
+        store.close()
+        query = await harness.press(READER, message, data, READER)
+        assert "دیگر در دسترس نیست" in str(harness.emulator.callback_answer(query))
 
 
 async def test_english_reader_gets_english(bot: Harness) -> None:
-    bot.emulator.add_user(READER + 1, "Sam", language_code="en")
-    [answer] = await bot.ask(READER + 1, "/help")
+    english = new_user(bot.emulator, "Sam", language_code="en")
+    [answer] = await bot.ask(english, "/help")
     assert "Commands" in answer.text
-    [answer] = await bot.ask(READER + 1, "/search nothingmatches")
+    [answer] = await bot.ask(english, "/search nothingmatches")
     assert "No article matches" in answer.text
 
 
-async def test_group_chat(bot: Harness) -> None:
+async def test_group_chat(bot: Harness, reader: int) -> None:
     group = bot.emulator.add_group("تحریریه")
-    [answer] = await bot.ask(group, "/summary@newsbot_sandbox_bot", user_id=READER)
+    [answer] = await bot.ask(group, "/summary@newsbot_sandbox_bot", user_id=reader)
     assert "#اوکراین" in answer.text
-    [answer] = await bot.ask(group, "/next", user_id=READER)
+    [answer] = await bot.ask(group, "/next", user_id=reader)
     assert "گام‌های آینده" in answer.text
 
 
-async def test_nothing_to_show_gets_a_sentence(bot: Harness) -> None:
-    [answer] = await bot.ask(READER, "/search")
+async def test_nothing_to_show_gets_a_sentence(bot: Harness, reader: int) -> None:
+    [answer] = await bot.ask(reader, "/search")
     assert "/search" in answer.text
-    [answer] = await bot.ask(READER, "/search واژه‌ای‌که‌نیست")
+    [answer] = await bot.ask(reader, "/search واژه‌ای‌که‌نیست")
     assert "پیدا نشد" in answer.text
-    [answer] = await bot.ask(READER, "/summary " + "x" * 300)
+    [answer] = await bot.ask(reader, "/summary " + "x" * 300)
     assert "حداکثر" in answer.text
 
 
-async def test_blocked_reader_does_not_stop_the_bot(bot: Harness) -> None:
-    bot.emulator.add_user(READER + 2, "رضا")
+async def test_blocked_reader_does_not_stop_the_bot(bot: Harness, reader: int) -> None:
+    blocking = new_user(bot.emulator, "رضا")
     # The reader blocks the bot between asking and being answered.
     bot.emulator.fail_next("sendMessage", 403, "Forbidden: bot was blocked by the user")
-    bot.emulator.send_text(READER + 2, "/summary")
-    await asyncio.sleep(0.5)
-    [answer] = await bot.ask(READER, "/why")
+    bot.emulator.send_text(blocking, "/summary")
+    await bot.settled()
+    [answer] = await bot.ask(reader, "/why")
     assert "چرا اهمیت دارد" in answer.text
     assert any(status == 403 for _, status, _ in bot.errors())
 
@@ -160,7 +196,7 @@ def _write(folder: Path, name: str, text: str) -> Path:
 
 async def test_missing_section_and_no_quotes(tmp_path: Path) -> None:
     article = _write(tmp_path, "short.txt", "خبر کوتاه\nچرا مهم است: زیرا مهم است.\n")
-    async with bot_running(tmp_path, content=[article]) as harness:
+    async with bot_running(tmp_path, content=[article], store_first=True) as harness:
         harness.emulator.add_user(READER, "مریم")
         [answer] = await harness.ask(READER, "/next")
         assert "بخش «گام‌های آینده» ندارد" in answer.text
@@ -175,7 +211,7 @@ async def test_long_article_and_markup_like_text(tmp_path: Path) -> None:
     lines += ["جزئیات:"] + [long_paragraph for _ in range(8)]
     lines += ["- مورد <script>alert(1)</script>", "گام بعدی: «نقل <b>» گفت وزیر."]
     article = _write(tmp_path, "long.txt", "\n".join(lines))
-    async with bot_running(tmp_path, content=[article]) as harness:
+    async with bot_running(tmp_path, content=[article], store_first=True) as harness:
         harness.emulator.add_user(READER, "مریم")
         before = len(harness.emulator.messages(READER))
         harness.emulator.send_text(READER, "/sections")
@@ -201,7 +237,7 @@ async def test_commands_are_published_in_persian_and_english(bot: Harness) -> No
 
 async def test_errors_reach_the_admins_in_one_message(tmp_path: Path) -> None:
     admin = 7001
-    async with bot_running(tmp_path, admin_ids=[admin]) as harness:
+    async with bot_running(tmp_path, admin_ids=[admin], store_first=True) as harness:
         harness.emulator.add_user(READER, "مریم")
         harness.emulator.add_user(admin, "سردبیر")
         harness.emulator.fail_next("sendMessage", 400, "Bad Request: message thread not found")
@@ -215,7 +251,7 @@ async def test_errors_reach_the_admins_in_one_message(tmp_path: Path) -> None:
 
 async def test_article_date_comes_from_its_dateline(tmp_path: Path) -> None:
     article = _write(tmp_path, "dated.txt", "خبر تاریخ‌دار\n۱۴۰۳/۰۱/۰۱\nلید.\nچرا مهم است: زیرا.")
-    async with bot_running(tmp_path, content=[article]) as harness:
+    async with bot_running(tmp_path, content=[article], store_first=True) as harness:
         harness.emulator.add_user(READER, "مریم")
         [answer] = await harness.ask(READER, "/summary")
         assert "۱ فروردین ۱۴۰۳" in answer.text
