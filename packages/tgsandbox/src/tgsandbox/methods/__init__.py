@@ -1,0 +1,1 @@
+"""The Bot API methods the emulator serves, grouped by what they act on."""
