@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 import time
 
+from tgsandbox import serialize, validate
 from tgsandbox.core import Access, SandboxCore
 from tgsandbox.errors import ApiError, td_error
 from tgsandbox.formatting import text_length
 from tgsandbox.request import Call, td_to_integer
-from tgsandbox.serialize import bot_user_json, chat_full_info_json
-from tgsandbox.validate import bot_command_scope, bot_commands
 
 __all__ = ["BOT_METHODS"]
 
@@ -27,7 +26,7 @@ _COMMAND = re.compile(r"[a-z0-9_]{1,32}")
 
 async def get_me(core: SandboxCore, call: Call) -> object:
     """``getMe``: the bot user, with ``username`` and its capabilities."""
-    return bot_user_json(core.world)
+    return serialize.bot_user_json(core.world)
 
 
 async def log_out(core: SandboxCore, call: Call) -> object:
@@ -36,7 +35,7 @@ async def log_out(core: SandboxCore, call: Call) -> object:
 
 
 def _scope_key(core: SandboxCore, call: Call) -> tuple[str, str]:
-    kind, chat_id, user_id = bot_command_scope(call)
+    kind, chat_id, user_id = validate.bot_command_scope(call)
     if chat_id:
         chat = core.check_chat(chat_id, Access.READ_MEMBERS)
         kind = f"{kind}:{chat.id}" + (f":{user_id}" if user_id else "")
@@ -48,7 +47,7 @@ def _scope_key(core: SandboxCore, call: Call) -> tuple[str, str]:
 
 async def set_my_commands(core: SandboxCore, call: Call) -> object:
     """``setMyCommands``: TDLib's checks, then the server's (``a-z0-9_``, at most 100)."""
-    commands = bot_commands(call)
+    commands = validate.bot_commands(call)
     key = _scope_key(core, call)
     cleaned = []
     for command, description in commands:
@@ -89,7 +88,7 @@ async def delete_my_commands(core: SandboxCore, call: Call) -> object:
 async def get_chat(core: SandboxCore, call: Call) -> object:
     """``getChat``: a ``ChatFullInfo``."""
     chat = core.check_chat(call.arg("chat_id"), Access.READ)
-    return chat_full_info_json(chat, core.world)
+    return serialize.chat_full_info_json(chat, core.world)
 
 
 async def get_file(core: SandboxCore, call: Call) -> object:
