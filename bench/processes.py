@@ -32,6 +32,8 @@ def bot_env(
     )
     if database is not None:
         copy = folder / "bench.sqlite"
+        for stale in folder.glob(f"{copy.name}-*"):  # a journal left by another database
+            stale.unlink()
         shutil.copy(database, copy)
         env["DATABASE_PATH"] = str(copy)
     return env

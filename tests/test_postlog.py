@@ -34,7 +34,8 @@ def test_plan_is_idempotent_and_ordered(posts: PostLog) -> None:
     assert posts.plan("@c", 1, ["summary", "latest"]) == 0
     order = [(p.article_id, p.item) for p in posts.upcoming("@c", 10)]
     assert order == [(1, "summary"), (1, "latest"), (2, "summary"), (2, "latest")]
-    assert posts.planned_articles("@c") == {1, 2}
+    assert posts.newest_planned("@c") == 2
+    assert posts.newest_planned("@other") == 0
 
 
 def test_claim_is_exclusive(posts: PostLog) -> None:
@@ -145,7 +146,7 @@ def test_forget_article_drops_only_its_posts(posts: PostLog) -> None:
     assert posts.forget_article(1) == 3
     assert posts.forget_article(1) == 0
     assert [(p.article_id, p.item) for p in posts.upcoming("@c", 10)] == [(2, "summary")]
-    assert posts.planned_articles("@d") == set()
+    assert posts.newest_planned("@d") == 0
 
 
 def test_deleting_an_article_takes_forgetting_its_posts_first(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.article import parse_article
+from bot.storage import articles
 from bot.storage.articles import Store, fts_query, open_database
 from bot.storage.migrations import ARTICLES, migrate
 from bot.text import ZWNJ
@@ -111,6 +112,37 @@ def test_title_ranks_higher(store) -> None:
     assert store.search("بودجه")[0][1] == "بودجه در عنوان"
 
 
-@pytest.mark.parametrize(("query", "expected"), [("", None), ("a b", '"a" "b"*'), ('"x"', '"x"*')])
-def test_fts_query(query: str, expected: str | None) -> None:
-    assert fts_query(query) == expected
+@pytest.mark.parametrize(
+    ("exact", "query", "widened"),
+    [
+        (3, "ایران", False),  # the word as typed fills the window: no prefix
+        (2, "ایران", True),  # it does not: ایران also begins ایرانی
+        (3, "ایرا", True),  # a partial word matches nothing as typed
+        (3, "سال ایران", False),
+        (2, "سال ایران", True),
+    ],
+)
+def test_search_reads_the_last_word_as_a_prefix_unless_the_window_is_full(
+    store, monkeypatch, exact: int, query: str, widened: bool
+) -> None:
+    monkeypatch.setattr(articles, "SEARCH_WINDOW", 3)
+    typed = [store.ingest(parse_article(f"ایران سال {n}"), f"{n}", f"{n}").id for n in range(exact)]
+    longer = store.ingest(parse_article("ایرانی سال"), "p", "p").id
+    found = {article_id for article_id, _ in store.search(query)}
+    expected = set(typed[-2:]) | {longer} if widened else set(typed)
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "prefix", "expected"),
+    [
+        ("", True, None),
+        ("", False, None),
+        ("a b", True, '"a" "b"*'),
+        ("a b", False, '"a" "b"'),
+        ('"x"', True, '"x"*'),
+        ('"x"', False, '"x"'),
+    ],
+)
+def test_fts_query(query: str, prefix: bool, expected: str | None) -> None:
+    assert fts_query(query, prefix=prefix) == expected

@@ -53,20 +53,21 @@ class ChannelPoster:
         self.posts.set_flag(PAUSED, "1" if paused else None)
 
     def plan(self) -> int:
-        """Give every target a plan for every article it has none for; posts created.
+        """Give every target a plan for every article newer than its newest plan; posts created.
 
-        The first call reads what is planned; later calls only look at newer articles.
+        Articles are planned in the order they were stored, so everything up to a chat's
+        newest planned article has its plan: the first call starts from there (not from
+        the whole archive), later calls from what they planned last.
         """
         created = 0
         for target in self.targets:
-            known = self._planned_up_to.get(target.key)
-            planned = self.posts.planned_articles(target.key) if known is None else set()
-            newest = known or 0
+            newest = self._planned_up_to.get(target.key)
+            if newest is None:
+                newest = self.posts.newest_planned(target.key)
             for outline in self.store.outlines(since_id=newest):
                 newest = max(newest, outline.id)
-                if outline.id not in planned:
-                    items = plan_items(outline.sections, outline.has_quotes)
-                    created += self.posts.plan(target.key, outline.id, items, CHANNEL)
+                items = plan_items(outline.sections, outline.has_quotes)
+                created += self.posts.plan(target.key, outline.id, items, CHANNEL)
             self._planned_up_to[target.key] = newest
         return created
 

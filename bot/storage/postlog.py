@@ -77,10 +77,10 @@ class PostLog:
 
     # planning
 
-    def planned_articles(self, chat: str) -> set[int]:
-        """Ids of the articles that already have a plan for ``chat``."""
-        sql = "SELECT DISTINCT article_id FROM posts WHERE chat = ?"
-        return {row["article_id"] for row in self.db.query(sql, [chat])}
+    def newest_planned(self, chat: str) -> int:
+        """The highest id of an article with a plan for ``chat``; 0 when none has one."""
+        sql = "SELECT max(article_id) AS newest FROM posts WHERE chat = ?"
+        return int(next(self.db.query(sql, [chat]))["newest"] or 0)
 
     def plan(self, chat: str, article_id: int, items: list[str], kind: str = CHANNEL) -> int:
         """Create an article's posts for a chat in one transaction (existing ones kept)."""
