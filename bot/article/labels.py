@@ -1,7 +1,9 @@
 """Section labels: the registry's Persian and English renderings mapped to canonical keys.
 
 A label is matched after folding (letter forms, half-spaces, case, apostrophes), so
-``پیش‌زمینه``, ``پیشزمینه`` and ``پیش زمینه`` are one label.
+``پیش‌زمینه``, ``پیشزمینه`` and ``پیش زمینه`` are one label. A short label the lexicon
+does not know is read by its meaning (:mod:`bot.article.label_meaning`), and stays
+``other`` when its words do not clearly name a key.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.article.sections import OTHER, SECTIONS, SectionKind
+from bot.article.label_meaning import read_label
+from bot.article.sections import SECTIONS, SectionKind
 from bot.text import fold
 
 #: Renderings per canonical key (``other`` has none: it takes unknown labels).
@@ -71,8 +74,9 @@ _DECORATION = re.compile(r"^[\W_\d]*?(?=[^\W\d_])", re.UNICODE)
 _LABEL_LINE = re.compile(r"^(?P<label>[^:：]{1,60}?)\s*[:：]\s*(?P<rest>.*)$", re.S)
 #: Things a label never contains: quotes, digits, brackets, sentence punctuation.
 _NOT_LABEL = re.compile(r"[«»“”\"()\[\]0-9۰-۹.!?؟؛;/<>&=+@#%]")
+#: A last word that is a verb of speech (whole words: اعداد and یادداشت are not داد, داشت).
 SPEECH_ENDINGS = re.compile(
-    r"(?:گفت|گفته است|گفته بود|افزود|نوشت|کرد|داشت|داد|می‌گوید|گفتند|پرسید|said|says|"
+    r"(?<!\S)(?:گفت|گفته است|گفته بود|افزود|نوشت|کرد|داشت|داد|می‌گوید|گفتند|پرسید|said|says|"
     r"wrote|told|added|asked|tweeted)$",
     re.I,
 )
@@ -89,9 +93,12 @@ def match_label(line: str) -> LabelMatch | None:
 
     A colon inside a sentence (``... گفت: «...»``) is not a label: an unknown label
     has at most four words, no quote, digit or bracket, and does not end in a verb.
+    Its key is then read from its words (``other`` when they do not name one).
 
     >>> match_label("چرا اهمیت دارد: متن").key
     'why_it_matters'
+    >>> match_label("نگاهی نزدیک‌تر: متن").key
+    'zoom_in'
     >>> match_label("وزیر گفت: «نه»") is None
     True
     """
@@ -114,4 +121,4 @@ def match_label(line: str) -> LabelMatch | None:
         or SPEECH_ENDINGS.search(label)
     ):
         return None
-    return LabelMatch(OTHER, label, rest)
+    return LabelMatch(read_label(label).key, label, rest)

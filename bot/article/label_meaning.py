@@ -1,0 +1,302 @@
+"""Read a section label the lexicon does not know by what its words mean.
+
+The second stage of label matching (the first is the lexicon of exact renderings in
+:mod:`bot.article.labels`). It only decides the key of something already accepted as a
+label; whether a line starts with a label at all is decided by its shape.
+
+1. :func:`label_words` normalises the label: letter forms, half-spaces, diacritics,
+   emoji and punctuation, case; each word gets its family of forms (lemma and stem,
+   through :func:`bot.text.lemmas.word_forms`) and is marked neutral when it is a stop
+   word or a frame word (نگاه, نکته, story) that says nothing about the section.
+2. :func:`score_words` finds the cues of :mod:`bot.article.label_cues` (and every
+   lexicon rendering, as a strong cue of its key) from left to right, the longest
+   phrase first, so a phrase resolves the ambiguous words inside it. A strong cue
+   weighs 1, a weak one ½; every other word that is not neutral counts against all keys.
+   The first strong cue is the label's head and weighs more (:data:`HEAD`).
+3. :func:`decide` takes the best key when its weight is at least :data:`MIN_SCORE` and
+   its share of all the evidence (its :attr:`Meaning.confidence`) at least
+   :data:`MIN_CONFIDENCE`; otherwise, or on a tie, the key stays ``other``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from bot.article.label_cues import CUES, FRAME_WORDS, Cues
+from bot.article.sections import OTHER, SECTIONS
+from bot.text.chars import ZWNJ, clean_line, fold, strip_diacritics, to_persian_letters
+from bot.text.lemmas import word_forms
+from bot.text.words import stopwords
+
+STRONG = 1.0
+WEAK = 0.5
+#: The first strong cue is the head of the label («خطرات پیش رو» is about risks).
+HEAD = 1.5
+#: What each word that is neither a cue nor neutral weighs against every key.
+UNKNOWN_WEIGHT = 0.3
+#: The least weight a key needs: one strong cue, or two weak ones.
+MIN_SCORE = 1.0
+#: The least share of the evidence the best key needs.
+MIN_CONFIDENCE = 0.6
+#: A label is short: a text with more words than this is not read (it stays ``other``).
+MAX_WORDS = 8
+
+_WORD = re.compile(f"[^\\W\\d_]+(?:[{ZWNJ}'][^\\W\\d_]+)*")
+#: Spellings that differ in letters only: ئ/ی (جزئیات, جزییات), hamza on alef, آ/ا.
+_LETTER_VARIANTS = str.maketrans({"ئ": "ی", "أ": "ا", "إ": "ا", "آ": "ا", "ؤ": "و", "’": "'"})
+
+
+def _unify(form: str) -> str:
+    return form.translate(_LETTER_VARIANTS)
+
+
+@dataclass(frozen=True, slots=True)
+class LabelWord:
+    """One word of a label: its folded spelling, its family of forms, and whether it is
+    neutral (a stop word or a frame word, evidence for no key)."""
+
+    text: str
+    forms: tuple[str, ...]
+    neutral: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """What a label was read as.
+
+    ``key`` is the decided section key (``other`` below the threshold); ``best`` is the
+    key the evidence favoured, decided or not, and ``confidence`` its share of the
+    evidence (0 when no cue was found); ``cues`` are the cue texts found, in order.
+    """
+
+    key: str
+    confidence: float
+    best: str | None = None
+    cues: tuple[str, ...] = ()
+
+
+def split_words(label: str) -> list[str]:
+    """The words of ``label``: letters joined by half-spaces or apostrophes; emoji,
+    digits and punctuation are dropped; letter forms, diacritics and case unified.
+
+    >>> split_words("🔎 نگاهِ نزدیک‌تر!")
+    ['نگاه', 'نزدیک\u200cتر']
+    >>> split_words("What’s NEXT?")
+    ["what's", 'next']
+    """
+    text = unicodedata.normalize("NFKC", clean_line(label))
+    text = strip_diacritics(to_persian_letters(text)).replace("’", "'").replace("‘", "'")
+    return [word.casefold().strip(ZWNJ) for word in _WORD.findall(text)]
+
+
+@cache
+def _frame_words() -> frozenset[str]:
+    return frozenset(_unify(fold(word)) for word in FRAME_WORDS)
+
+
+@cache
+def _neutral_words() -> frozenset[str]:
+    stop = stopwords("fa") | stopwords("en")
+    return _frame_words() | frozenset(_unify(fold(word)) for word in stop)
+
+
+def label_words(label: str, limit: int = MAX_WORDS + 1) -> tuple[LabelWord, ...]:
+    """The normalised words of ``label``, at most ``limit`` of them.
+
+    >>> [(w.text, w.neutral) for w in label_words("آنچه باید دید")]
+    [('انچه', True), ('باید', True), ('دید', False)]
+    >>> label_words("")
+    ()
+    """
+    words = []
+    for word in split_words(label)[:limit]:
+        lang = "en" if word.isascii() else "fa"
+        forms = tuple(dict.fromkeys(_unify(form) for form in word_forms(word, lang)))
+        if not forms:
+            continue
+        # خبرها is neutral as خبر is; a stop word's stem is not (بیشتر is not بیش)
+        neutral = forms[0] in _neutral_words() or not _frame_words().isdisjoint(forms[1:])
+        words.append(LabelWord(forms[0], forms, neutral))
+    return tuple(words)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    key: str
+    text: str
+    words: tuple[str, ...]
+    weight: float
+
+
+def _cue_words(text: str) -> tuple[str, ...]:
+    return tuple(_unify(fold(word)) for word in split_words(text))
+
+
+@dataclass(frozen=True, slots=True)
+class CueIndex:
+    """Cue phrases by their first word, and by their letters without spaces."""
+
+    by_first: dict[str, list[_Cue]]
+    by_letters: dict[str, list[_Cue]]
+    longest: int
+
+
+def build_cues(cues: Mapping[str, Cues], renderings: Mapping[str, Iterable[str]]) -> CueIndex:
+    """Index the cues of each key; every rendering of ``renderings`` is a strong cue too.
+
+    ``ValueError`` for a cue with no words in it.
+
+    >>> build_cues({"zoom_in": Cues(("از نزدیک",))}, {}).by_letters["ازنزدیک"][0].key
+    'zoom_in'
+    """
+    entries = [
+        _Cue(key, text, _cue_words(text), STRONG)
+        for key, labels in renderings.items()
+        for text in labels
+    ]
+    entries += [
+        _Cue(key, text, _cue_words(text), weight)
+        for key, found in cues.items()
+        for weight, texts in ((STRONG, found.strong), (WEAK, found.weak))
+        for text in texts
+    ]
+    index = CueIndex({}, {}, 1)
+    for cue in entries:
+        if not cue.words:
+            raise ValueError(f"the cue {cue.text!r} of {cue.key!r} has no words")
+        first = index.by_first.setdefault(cue.words[0], [])
+        if any((known.key, known.words) == (cue.key, cue.words) for known in first):
+            continue
+        first.append(cue)
+        if len(cue.words) > 1:
+            index.by_letters.setdefault("".join(cue.words), []).append(cue)
+    longest = max((len(cue.words) for cue in entries), default=1)
+    return CueIndex(index.by_first, index.by_letters, longest)
+
+
+@cache
+def _index() -> CueIndex:
+    renderings = {kind.key: kind.renderings for kind in SECTIONS if kind.renderings}
+    return build_cues(CUES, renderings)
+
+
+def _matches_at(words: tuple[LabelWord, ...], start: int) -> tuple[int, list[_Cue]]:
+    """The longest cues that start at ``start``: ``(words they cover, cues)``.
+
+    Among cues of one length, those matched by a more specific form of the first word
+    (as written, then lemma, then stem) win; cues of one length and rank all count.
+    """
+    index = _index()
+    best: tuple[int, int] = (0, 0)
+    found: list[_Cue] = []
+
+    def offer(length: int, rank: int, cue: _Cue) -> None:
+        nonlocal best, found
+        if (length, -rank) > best:
+            best, found = (length, -rank), [cue]
+        elif (length, -rank) == best and cue not in found:
+            found.append(cue)
+
+    for rank, form in enumerate(words[start].forms):
+        for cue in index.by_first.get(form, ()):
+            end = start + len(cue.words)
+            following = words[start + 1 : end]
+            if end <= len(words) and all(
+                part in word.forms for part, word in zip(cue.words[1:], following, strict=True)
+            ):
+                offer(len(cue.words), rank, cue)
+        for cue in index.by_letters.get(form, ()):  # زیرنظر written for زیر نظر
+            offer(1, rank, cue)
+    # پیش زمینه written for پیش‌زمینه, به روز رسانی for به‌روزرسانی
+    for length in range(2, min(index.longest, len(words) - start) + 1):
+        letters = "".join(word.text for word in words[start : start + length])
+        single = [cue for cue in index.by_first.get(letters, ()) if len(cue.words) == 1]
+        for cue in [*single, *index.by_letters.get(letters, ())]:
+            offer(length, 0, cue)
+    return best[0], found
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The weight found for each key, the words that were evidence for none, the cues."""
+
+    scores: dict[str, float]
+    unknown: int
+    cues: tuple[str, ...]
+
+
+def score_words(words: tuple[LabelWord, ...]) -> Evidence:
+    """Find the cues in ``words``, left to right, the longest phrase first.
+
+    Each key counts once per place it is found; the first strong cue, the head of the
+    label, weighs :data:`HEAD`. A cue of ``other`` (further reading, a photo credit)
+    wins outright: such a label is no section of the article.
+
+    >>> score_words(label_words("نکته ظریف")).scores
+    {'between_the_lines': 1.5}
+    """
+    scores: dict[str, float] = {}
+    cues: list[str] = []
+    unknown = 0
+    index = 0
+    head_found = False
+    while index < len(words):
+        length, found = _matches_at(words, index)
+        if not found:
+            unknown += 0 if words[index].neutral else 1
+            index += 1
+            continue
+        weights: dict[str, float] = {}
+        for cue in found:
+            weights[cue.key] = max(weights.get(cue.key, 0.0), cue.weight)
+            cues.append(cue.text)
+        if not head_found and STRONG in weights.values():
+            head_found = True
+            weights = {key: HEAD if weight == STRONG else weight for key, weight in weights.items()}
+        for key, weight in weights.items():
+            scores[key] = scores.get(key, 0.0) + weight
+        index += length
+    if OTHER in scores:
+        scores = {OTHER: scores[OTHER]}
+    return Evidence(scores, unknown, tuple(cues))
+
+
+def decide(evidence: Evidence) -> Meaning:
+    """The key the evidence names, or ``other`` when it is too weak or split.
+
+    >>> decide(Evidence({"zoom_in": 1.0}, 0, ())).key
+    'zoom_in'
+    >>> decide(Evidence({"zoom_in": 1.0, "zoom_out": 1.0}, 0, ())).key
+    'other'
+    >>> decide(Evidence({}, 3, ())).confidence
+    0.0
+    """
+    scores = evidence.scores
+    total = sum(scores.values()) + UNKNOWN_WEIGHT * evidence.unknown
+    if not scores:
+        return Meaning(OTHER, 0.0, None, evidence.cues)
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    best, score = ranked[0]
+    confidence = round(score / total, 3)
+    tied = len(ranked) > 1 and ranked[1][1] == score
+    if tied or score < MIN_SCORE or confidence < MIN_CONFIDENCE:
+        return Meaning(OTHER, confidence, None if tied else best, evidence.cues)
+    return Meaning(best, confidence, best, evidence.cues)
+
+
+def read_label(label: str) -> Meaning:
+    """The section key a label's words point to, with its confidence.
+
+    >>> read_label("میان سطور").key, read_label("Closer look").key
+    ('between_the_lines', 'zoom_in')
+    >>> read_label("نگاه هواداران").key
+    'other'
+    """
+    words = label_words(label, MAX_WORDS + 1)
+    if not words or len(words) > MAX_WORDS:
+        return Meaning(OTHER, 0.0)
+    return decide(score_words(words))

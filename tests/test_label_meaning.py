@@ -1,0 +1,300 @@
+"""Labels read by their meaning: the cue table, the normaliser, the scorer, the dev list."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from bot.article import SECTION_KEYS, parse_article
+from bot.article.label_cues import CUES, Cues
+from bot.article.label_meaning import (
+    HEAD,
+    MAX_WORDS,
+    STRONG,
+    WEAK,
+    Evidence,
+    Meaning,
+    build_cues,
+    decide,
+    label_words,
+    read_label,
+    score_words,
+    split_words,
+)
+from bot.article.labels import lookup, match_label
+from bot.article.sections import OTHER, SECTIONS
+from bot.text import ZWNJ
+
+Z = ZWNJ
+DEV = Path(__file__).parent / "data" / "labels_dev.tsv"
+
+
+def _dev_rows() -> list[tuple[str, str]]:
+    with DEV.open(encoding="utf-8", newline="") as handle:
+        return [(row["rendering"], row["key"]) for row in csv.DictReader(handle, delimiter="\t")]
+
+
+# --- the cue table -------------------------------------------------------------------
+
+
+def test_the_cue_table_is_keyed_by_the_registry() -> None:
+    assert set(CUES) == set(SECTION_KEYS)
+
+
+@pytest.mark.parametrize("key", [key for key in SECTION_KEYS if key != OTHER])
+def test_every_key_but_other_has_strong_cues_in_both_languages(key: str) -> None:
+    strong = CUES[key].strong
+    assert any(not cue.isascii() for cue in strong), "a Persian cue"
+    assert any(cue.isascii() for cue in strong), "an English cue"
+
+
+def test_no_cue_names_two_keys() -> None:
+    index = build_cues(CUES, {})
+    named: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for cues in index.by_first.values():
+        for cue in cues:
+            named[cue.words].add(cue.key)
+    assert {words: keys for words, keys in named.items() if len(keys) > 1} == {}
+
+
+@pytest.mark.parametrize("key", SECTION_KEYS)
+def test_no_cue_is_both_strong_and_weak(key: str) -> None:
+    assert not set(CUES[key].strong) & set(CUES[key].weak)
+
+
+def _strong_cues() -> list[tuple[str, str]]:
+    cues = [(cue, key) for key, found in CUES.items() for cue in found.strong]
+    return cues + [(label, kind.key) for kind in SECTIONS for label in kind.renderings]
+
+
+@pytest.mark.parametrize(("cue", "key"), _strong_cues())
+def test_a_strong_cue_alone_names_its_key(cue: str, key: str) -> None:
+    assert read_label(cue).key == key
+
+
+@pytest.mark.parametrize("cues", [Cues(("",)), Cues(("!!",)), Cues(("ok",), ("🔥",))])
+def test_a_cue_without_words_is_refused(cues: Cues) -> None:
+    with pytest.raises(ValueError, match="has no words"):
+        build_cues({"zoom_in": cues}, {})
+
+
+# --- the normaliser ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "words"),
+    [
+        ("", []),
+        ("   ", []),
+        ("🔥🔥🔥", []),
+        ("!!!...؟؟ :: ،،", []),
+        ("۱۲۳ 456", []),
+        ("میان سطور", ["میان", "سطور"]),
+        ("🔎 نگاهِ نزدیک‌تر!", ["نگاه", f"نزدیک{Z}تر"]),
+        (f"{Z}سطرها{Z}", ["سطرها"]),
+        ("**Zoom in**", ["zoom", "in"]),
+        ("What’s NEXT?", ["what's", "next"]),
+        ("close-up", ["close", "up"]),
+        ("Zoom in نگاه نزدیک", ["zoom", "in", "نگاه", "نزدیک"]),
+        ("جزئيات", ["جزئیات"]),
+        ("ﻧﮕﺎه", ["نگاه"]),
+    ],
+)
+def test_split_words(label: str, words: list[str]) -> None:
+    assert split_words(label) == words
+
+
+@pytest.mark.parametrize(
+    ("label", "texts", "neutral"),
+    [
+        ("", [], []),
+        ("🔥", [], []),
+        ("آنچه باید دید", ["انچه", "باید", "دید"], [True, True, False]),
+        ("نگاهی نزدیکتر", ["نگاهی", "نزدیکتر"], [True, False]),
+        (f"نگاهی نزدیک{Z}تر", ["نگاهی", "نزدیکتر"], [True, False]),
+        ("خبرها", ["خبرها"], [True]),
+        ("جزییات", ["جزییات"], [False]),
+        ("جزئیات", ["جزییات"], [False]),
+        ("The big picture", ["the", "big", "picture"], [True, False, False]),
+        ("🔥 Zoom سطور", ["zoom", "سطور"], [False, False]),
+    ],
+)
+def test_label_words(label: str, texts: list[str], neutral: list[bool]) -> None:
+    words = label_words(label)
+    assert [word.text for word in words] == texts
+    assert [word.neutral for word in words] == neutral
+    assert all(word.forms[0] == word.text for word in words)
+
+
+def test_label_words_reads_no_more_than_its_limit() -> None:
+    assert len(label_words("سطر " * 2500)) == MAX_WORDS + 1
+    assert len(label_words("سطر " * 2500, limit=2)) == 2
+
+
+def test_half_spaces_do_not_change_what_a_label_means() -> None:
+    for spaced, joined in [
+        (f"تازه{Z}ترین{Z}ها", "تازهترینها"),
+        (f"می{Z}گویند", "میگویند"),
+        (f"گام{Z}های بعدی", "گامهای بعدی"),
+        ("پیش زمینه ماجرا", f"پیش{Z}زمینه ماجرا"),
+    ]:
+        assert read_label(spaced).key == read_label(joined).key != OTHER
+
+
+# --- the scorer ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("evidence", "key", "best"),
+    [
+        (Evidence({}, 0, ()), OTHER, None),
+        (Evidence({}, 4, ()), OTHER, None),
+        (Evidence({"zoom_in": STRONG}, 0, ()), "zoom_in", "zoom_in"),
+        (Evidence({"zoom_in": HEAD}, 1, ()), "zoom_in", "zoom_in"),
+        (Evidence({"zoom_in": STRONG}, 3, ()), OTHER, "zoom_in"),
+        (Evidence({"zoom_in": WEAK}, 0, ()), OTHER, "zoom_in"),
+        (Evidence({"zoom_in": 2 * WEAK}, 0, ()), "zoom_in", "zoom_in"),
+        (Evidence({"zoom_in": STRONG, "zoom_out": STRONG}, 0, ()), OTHER, None),
+        (Evidence({"zoom_in": HEAD, "details": STRONG}, 0, ()), "zoom_in", "zoom_in"),
+        (Evidence({"zoom_in": HEAD, "details": STRONG}, 1, ()), OTHER, "zoom_in"),
+        (Evidence({OTHER: STRONG}, 0, ()), OTHER, OTHER),
+    ],
+)
+def test_decide(evidence: Evidence, key: str, best: str | None) -> None:
+    meaning = decide(evidence)
+    assert (meaning.key, meaning.best) == (key, best)
+    assert 0.0 <= meaning.confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("label", "scores", "unknown"),
+    [
+        ("", {}, 0),
+        ("نکته ظریف", {"between_the_lines": HEAD}, 0),
+        ("ظریف", {"between_the_lines": WEAK}, 0),
+        # a phrase decides over the words inside it
+        ("آینده نزدیک", {"whats_next": HEAD}, 0),
+        ("زیر نظر", {"what_to_watch": HEAD}, 0),
+        ("زیرنظر", {"what_to_watch": HEAD}, 0),
+        ("خطرات پیش رو", {"the_stakes": HEAD, "whats_next": STRONG}, 0),
+        ("آمار بیکاری", {"by_the_numbers": HEAD}, 1),
+        ("نگاه هواداران", {}, 1),
+        # a word of a label that is no section wins outright
+        ("سخن سردبیر", {OTHER: STRONG}, 0),
+        ("Go deeper", {OTHER: HEAD}, 0),
+    ],
+)
+def test_score_words(label: str, scores: dict[str, float], unknown: int) -> None:
+    evidence = score_words(label_words(label))
+    assert (evidence.scores, evidence.unknown) == (scores, unknown)
+
+
+@pytest.mark.parametrize(
+    ("label", "key"),
+    [
+        ("", OTHER),
+        ("🔥", OTHER),
+        ("!!!", OTHER),
+        ("x" * 5000, OTHER),
+        ("سطور " * 1000, OTHER),
+        ("نزدیک " * (MAX_WORDS + 1), OTHER),
+        ("ظریف", OTHER),
+        ("دور", OTHER),
+        ("تصویر", OTHER),
+        ("عکس", OTHER),
+        ("نگاه هواداران", OTHER),
+        ("از نگاه کارشناسان فنی", OTHER),
+        ("Zoom in نزدیک", "zoom_in"),
+        ("Zoom out", "zoom_out"),
+        ("The big picture", "big_picture"),
+        ("Catch up quick", "background"),
+        ("What we're watching", "what_to_watch"),
+        ("Between the lines", "between_the_lines"),
+        ("Reality check", "reality_check"),
+        ("Go deeper", OTHER),
+        ("میان سطور", "between_the_lines"),
+        ("نگاه نزدیک‌تر", "zoom_in"),
+        ("از نگاه کلان", "zoom_out"),
+        ("آنچه باید دید", "what_to_watch"),
+        ("آنچه خبرساز شد", "driving_the_news"),
+        ("آنچه آنان می‌گویند", "what_theyre_saying"),
+    ],
+)
+def test_read_label(label: str, key: str) -> None:
+    meaning = read_label(label)
+    assert isinstance(meaning, Meaning)
+    assert meaning.key == key
+    assert 0.0 <= meaning.confidence <= 1.0
+
+
+# --- labels in lines and articles ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "وزیر گفت: «آمار درست نیست»",
+        "سخنگوی دولت روز شنبه درباره آمار تورم اعلام کرد: کاهش یافت",
+        "به گفته کارشناسان، آمار: نادرست",
+        "The minister said the numbers: wrong",
+        "ساعت ۱۰: آخرین خبر",
+        "«میان سطور»: متن",
+        "آنچه رخ داد: متن",
+    ],
+)
+def test_the_meaning_never_makes_a_sentence_a_label(line: str) -> None:
+    assert match_label(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ("آمار و اعداد: متن", "by_the_numbers"),  # اعداد ends in the letters of داد
+        ("یادداشت: متن", OTHER),  # and یادداشت in those of داشت
+        ("نگاه هواداران: متن", OTHER),
+    ],
+)
+def test_a_label_is_refused_for_a_final_verb_not_for_final_letters(line: str, key: str) -> None:
+    found = match_label(line)
+    assert found is not None
+    assert found.key == key
+
+
+def test_the_lexicon_still_comes_first() -> None:
+    assert match_label("بیانیه آنها: متن").key == "what_theyre_saying"  # type: ignore[union-attr]
+    assert match_label("آمار: متن").key == "by_the_numbers"  # type: ignore[union-attr]
+
+
+def test_an_article_section_takes_the_key_its_label_means() -> None:
+    article = parse_article(
+        "عنوان\nعکس: رویترز\nلید خبر.\nنگاهی نزدیک‌تر: متن اول.\nنگاه هواداران: متن دوم.",
+    )
+    assert article.caption == "عکس: رویترز"
+    assert [(s.key, s.label) for s in article.sections] == [
+        ("zoom_in", "نگاهی نزدیک‌تر"),
+        ("other", "نگاه هواداران"),
+    ]
+    assert article.warnings == ("unknown label «نگاه هواداران» kept as a section",)
+
+
+# --- the development list ------------------------------------------------------------
+
+
+def test_the_dev_list_is_large_and_varied() -> None:
+    rows = _dev_rows()
+    assert len(rows) >= 80
+    assert sum(key == OTHER for _, key in rows) >= 12
+    assert sum(label.isascii() for label, _ in rows) >= 15
+    assert {key for _, key in rows} == set(SECTION_KEYS)
+    assert all(lookup(label) is None for label, _ in rows), "dev labels are not in the lexicon"
+
+
+@pytest.mark.parametrize(("rendering", "key"), _dev_rows(), ids=lambda value: value)
+def test_dev_label(rendering: str, key: str) -> None:
+    sample = "Sample text." if rendering.isascii() else "متن نمونه"
+    found = match_label(f"{rendering}: {sample}")
+    assert found is not None, "accepted as a label"
+    assert found.key == key
