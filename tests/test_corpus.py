@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ CORPUS = Path(__file__).parent / "corpus"
 CASES = sorted(CORPUS.glob("*.txt"))
 
 
+@cache
 def _parsed(path: Path) -> tuple[Article, dict]:
     _, article = parse_file(path)
     expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
@@ -48,6 +50,10 @@ def test_quotes(path: Path) -> None:
     assert [q["text"] for q in got] == [q["text"] for q in expected["quotes"]]
     for mine, theirs in zip(got, expected["quotes"], strict=True):
         assert (mine["speaker"], mine["section"]) == (theirs["speaker"], theirs["section"]), mine
+        if "role" in theirs:
+            assert mine.get("role") == theirs["role"], mine
+        if "kind" in theirs:
+            assert mine.get("kind") == theirs["kind"], mine
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda path: path.stem)
