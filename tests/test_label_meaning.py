@@ -242,7 +242,6 @@ def test_read_label(label: str, key: str) -> None:
         "The minister said the numbers: wrong",
         "ساعت ۱۰: آخرین خبر",
         "«میان سطور»: متن",
-        "آنچه رخ داد: متن",
     ],
 )
 def test_the_meaning_never_makes_a_sentence_a_label(line: str) -> None:

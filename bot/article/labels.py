@@ -80,6 +80,9 @@ SPEECH_ENDINGS = re.compile(
     r"wrote|told|added|asked|tweeted)$",
     re.I,
 )
+#: A first word that makes the label a question or a "what ..." phrase («آنچه گفتند»,
+#: «چه گفتند», "What they said"): a label of that shape may end in a verb.
+QUESTION_START = re.compile(r"^(?:آنچه|چه|چرا|چطور|چگونه|کجا|what|why|how|where)(?!\S)", re.I)
 MAX_UNKNOWN_WORDS = 4
 
 
@@ -101,6 +104,8 @@ def match_label(line: str) -> LabelMatch | None:
     'zoom_in'
     >>> match_label("وزیر گفت: «نه»") is None
     True
+    >>> match_label("آنچه گفتند: متن").key
+    'what_theyre_saying'
     """
     found = _LABEL_LINE.match(line.strip())
     if not found:
@@ -118,7 +123,7 @@ def match_label(line: str) -> LabelMatch | None:
         or _NOT_LABEL.search(label)
         or "،" in label
         or "," in label
-        or SPEECH_ENDINGS.search(label)
+        or (SPEECH_ENDINGS.search(label) and not QUESTION_START.match(label))
     ):
         return None
     return LabelMatch(read_label(label).key, label, rest)
