@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.article import Article, Section
-from bot.article.sections import OTHER, SUMMARY_SECTION, key_name
-from bot.text import split_sentences
+from bot.article.sections import OTHER, QUOTES_SECTION, SUMMARY_SECTION, key_name
+from bot.text import detect_lang, split_sentences
 from bot.text.jalali import format_jalali
 
 MESSAGE_LIMIT = 4096
@@ -35,8 +35,41 @@ def escape(text: str) -> str:
 
 
 def section_name(section: Section, lang: str) -> str:
-    """A section's display name in ``lang``: the label as written for unknown keys."""
-    return section.label if section.key == OTHER else key_name(section.key, lang)
+    """A section's display name in ``lang``, on its post, its heading and its button.
+
+    Persian shows the label as the article wrote it (an editor's «بیانیه آنها» or
+    «چرا مهم است» stays theirs); English shows the key's English name; a label written
+    in the other language gives way to the key's name in ``lang``. An unknown label
+    (``other``) is always shown as written.
+
+    >>> section_name(Section("what_theyre_saying", "بیانیه آنها"), "fa")
+    'بیانیه آنها'
+    >>> section_name(Section("latest", "Latest"), "fa")
+    'آخرین اخبار'
+    >>> section_name(Section("latest", "آخرین خبر"), "en")
+    'The latest'
+    """
+    if section.key == OTHER:
+        return section.label
+    if lang != "en" and section.label.strip() and detect_lang(section.label) == "fa":
+        return section.label
+    return key_name(section.key, lang)
+
+
+def quotes_name(article: Article) -> str:
+    """The name the article's quotes go under, in its language.
+
+    The name of "what they're saying" (the channel's quotes post stands in for that
+    section), unless the article has such a section of its own: then «نقل قول‌ها», so
+    that the two are told apart.
+
+    >>> quotes_name(Article("خبر")), quotes_name(Article("News", lang="en"))
+    ('آنچه می‌گویند', "What they're saying")
+    """
+    own = any(section.key == QUOTES_SECTION and section.body for section in article.sections)
+    if own:
+        return QUOTES_TITLE.get(article.lang, QUOTES_TITLE["fa"])
+    return key_name(QUOTES_SECTION, article.lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,20 +208,29 @@ def render_summary(article: Article, day: date | None = None) -> list[str]:
     return paginate(_title_lines(article, day), pieces)
 
 
+def _section_header(name: str, article: Article) -> Piece:
+    """A section's name in bold over the article's title in italics.
+
+    The name alone when the title would take more than half a message.
+    """
+    bold = Piece.text(name, "b")
+    title = Piece.text(article.title, "i")
+    header = Piece(f"{bold.html}\n{title.html}", bold.length + 1 + title.length)
+    return bold if header.length > MESSAGE_LIMIT // 2 else header
+
+
 def render_section(article: Article, section: Section) -> list[str]:
     """One section: its name in bold, the article's title in italics, its body."""
-    name = Piece.text(section_name(section, article.lang), "b")
-    title = Piece.text(article.title, "i")
-    header = Piece(f"{name.html}\n{title.html}", name.length + 1 + title.length)
-    if header.length > MESSAGE_LIMIT // 2:
-        header = name
-    return paginate(header, _blocks(section))
+    return paginate(_section_header(section_name(section, article.lang), article), _blocks(section))
 
 
-def render_quotes(article: Article, title: str | None = None) -> list[str]:
-    """Every quote as a blockquote with its speaker after it, under ``title``."""
-    title = title or QUOTES_TITLE.get(article.lang, QUOTES_TITLE["fa"])
-    header = Piece.text(title, "b")
+def render_quotes(article: Article, name: str | None = None) -> list[str]:
+    """Every quote as a blockquote with its speaker after it.
+
+    Headed like a section post: ``name`` (by default :func:`quotes_name`) in bold over
+    the article's title in italics.
+    """
+    header = _section_header(name or quotes_name(article), article)
     pieces = []
     for quote in article.quotes:
         block = Piece.text(quote.text, "blockquote")

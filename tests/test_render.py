@@ -10,7 +10,15 @@ from hypothesis import strategies as st
 from tgsandbox import clean_text, parse_html, text_length
 
 from bot.article import Article, Block, Quote, Section, parse_article
-from bot.render import MESSAGE_LIMIT, escape, render_quotes, render_section, render_summary
+from bot.render import (
+    MESSAGE_LIMIT,
+    escape,
+    quotes_name,
+    render_quotes,
+    render_section,
+    render_summary,
+    section_name,
+)
 from bot.text.jalali import format_jalali, to_gregorian, to_jalali
 
 from .conftest import SAMPLE
@@ -56,6 +64,68 @@ def test_sections_and_quotes(sample) -> None:
     quotes = render_quotes(sample)[0]
     assert quotes.count("<blockquote>") == 5
     assert "— رئیس‌جمهور ترامپ" in accepted(quotes)
+
+
+@pytest.mark.parametrize(
+    ("key", "label", "lang", "name"),
+    [
+        # A Persian label is shown as the article wrote it, known or not.
+        ("what_theyre_saying", "بیانیه آنها", "fa", "بیانیه آنها"),
+        ("why_it_matters", "چرا مهم است", "fa", "چرا مهم است"),
+        ("between_the_lines", "میان سطور", "fa", "میان سطور"),
+        ("other", "نکته", "fa", "نکته"),
+        # English shows the key's English name; a label in the other script its name.
+        ("what_theyre_saying", "What he's saying", "en", "What they're saying"),
+        ("background", "Catch up quick", "en", "Background"),
+        ("what_theyre_saying", "بیانیه آنها", "en", "What they're saying"),
+        ("latest", "Latest", "fa", "آخرین اخبار"),
+        ("other", "Go deeper", "en", "Go deeper"),
+        # No label: the key's name.
+        ("latest", "", "fa", "آخرین اخبار"),
+        ("latest", "  ", "fa", "آخرین اخبار"),
+        ("other", "", "fa", ""),
+        ("latest", "<b>تازه</b>", "fa", "<b>تازه</b>"),
+    ],
+)
+def test_section_name(key: str, label: str, lang: str, name: str) -> None:
+    assert section_name(Section(key, label), lang) == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "sections", "name"),
+    [
+        ("fa", (), "آنچه می‌گویند"),
+        ("en", (), "What they're saying"),
+        ("fa", (Section("latest", "آخرین اخبار", (Block("paragraph", "x"),)),), "آنچه می‌گویند"),
+        # Its own section (with a body) keeps the name: the quotes go apart from it.
+        ("fa", (Section("what_theyre_saying", "بیانیه آنها", (Block("paragraph", "x"),)),),
+         "نقل قول‌ها"),
+        ("en", (Section("what_theyre_saying", "What they're saying", (Block("paragraph", "x"),)),),
+         "Quotes"),
+        ("fa", (Section("what_theyre_saying", "بیانیه آنها"),), "آنچه می‌گویند"),
+    ],
+)  # fmt: skip
+def test_quotes_name(lang: str, sections: tuple[Section, ...], name: str) -> None:
+    assert quotes_name(Article("عنوان", lang=lang, sections=sections)) == name
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "first"),
+    [
+        ("مذاکرات میامی", "fa", "آنچه می‌گویند\nمذاکرات میامی\n\n«"),
+        ("Talks in Miami", "en", "What they're saying\nTalks in Miami\n\n"),
+        ("<b>عنوان</b> & a < b", "fa", "آنچه می‌گویند\n<b>عنوان</b> & a < b\n\n"),
+        # A title too long to repeat on every message gives way to the name alone.
+        ("خبر " * 600, "fa", "آنچه می‌گویند\n\n"),
+    ],
+)
+def test_quotes_post_is_headed_like_a_section(title: str, lang: str, first: str) -> None:
+    article = Article(title, lang=lang, quotes=(Quote("«نه»", "وزیر", "latest"),))
+    messages = render_quotes(article)
+    assert messages == render_quotes(article, quotes_name(article))
+    for message in messages:
+        assert accepted(message).startswith(first)
+    assert accepted(render_quotes(article, "نام")[0]).startswith("نام\n")
 
 
 def test_markup_like_text_is_escaped() -> None:

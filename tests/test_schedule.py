@@ -169,5 +169,6 @@ def test_render_item() -> None:
     article = parse_article("ع\nنکته: الف «نقل» گفت وزیر.\nنکته: ب")
     assert render_item(article, "other#2")[0].endswith("ب")
     assert render_item(article, "other#3") == []
-    assert "بیانیه آنها" in render_item(article, "quotes")[0]
+    # Headed by the Persian name of "what they're saying" over the title, as a section.
+    assert render_item(article, "quotes")[0].startswith("<b>آنچه می‌گویند</b>\n<i>ع</i>\n\n")
     assert render_item(article, "summary")

@@ -1,10 +1,10 @@
-"""Table tests for the sentence splitter and keywords."""
+"""Table tests for the sentence splitter."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.text import keywords, split_sentences
+from bot.text import split_sentences
 
 
 @pytest.mark.parametrize(
@@ -29,27 +29,3 @@ from bot.text import keywords, split_sentences
 )
 def test_split_sentences(text: str, sentences: list[str]) -> None:
     assert split_sentences(text) == sentences
-
-
-@pytest.mark.parametrize(
-    ("title", "body", "lang", "expected"),
-    [
-        ("", "", "fa", []),
-        ("و در به از", "که را با", "fa", []),
-        ("اوکراین و روسیه", "اوکراین اوکراین روسیه می‌کنند ۱۴۰۳", "fa", ["اوکراین", "روسیه"]),
-        ("Trump and Ukraine", "Ukraine talks. Ukraine said.", "en", ["ukraine", "trump", "talks"]),
-    ],
-)
-def test_keywords(title: str, body: str, lang: str, expected: list[str]) -> None:
-    assert keywords(title, body, lang) == expected
-
-
-def test_keywords_are_valid_hashtags() -> None:
-    import re
-
-    words = keywords("کتاب‌های تازهٔ سال", "رئیس‌جمهور اِعلام کرد؛ نرم‌افزار 12 ۱۳ _", "fa", 10)
-    assert words
-    for word in words:
-        assert re.fullmatch(r"[\w\u200c]+", word), word
-        assert any(char.isalpha() for char in word)
-        assert not re.search("[\u064b-\u065f]", word)

@@ -10,7 +10,7 @@ from telegram import InlineKeyboardMarkup
 from tgsandbox import clean_text, parse_html, text_length
 
 from bot.article import Article, Block, Quote, Section
-from bot.article.sections import key_name
+from bot.digest.plan import render_item
 from bot.pipeline.ingest import ingest_paths
 from bot.render import MESSAGE_LIMIT
 from bot.storage.articles import Store, StoredArticle
@@ -109,8 +109,10 @@ def test_article_keyboard(sample: StoredArticle, current: str | None, views: lis
     requests = [decode(data) for _, data in buttons(keyboard)]
     assert requests == [ViewRequest(sample.id, view) for view in views]
     names = dict(zip(views, (text for text, _ in buttons(keyboard)), strict=True))
+    # The sample's own labels (its «بیانیه آنها» too); its quotes apart from that section.
     display = {"summary": "خلاصه", "quotes": "نقل قول‌ها"}
-    assert names == {view: display.get(view) or key_name(view, "fa") for view in views}
+    display |= {section.key: section.label for section in sample.article.sections}
+    assert names == {view: display[view] for view in views}
 
 
 def test_article_keyboard_skips_empty_sections_and_missing_quotes() -> None:
@@ -126,7 +128,7 @@ def test_article_keyboard_skips_empty_sections_and_missing_quotes() -> None:
     [
         ("summary", "fa", "{title}\n"),
         ("summary", "en", "{title}\n"),
-        ("quotes", "fa", "نقل قول‌ها\n\n"),
+        ("quotes", "fa", "نقل قول‌ها\n{title}\n\n"),
         ("sections", "fa", "{title}\nبخش‌های این خبر:"),
         ("sections", "en", "{title}\nSections of this article:"),
         ("why_it_matters", "fa", "چرا اهمیت دارد\n{title}\n\n"),
@@ -159,6 +161,24 @@ def test_summary_and_quotes_of_the_sample(sample: StoredArticle) -> None:
 def views_of(reply: Reply) -> list[str]:
     """The views the reply's buttons open."""
     return [request.view for _, data in buttons(reply.keyboard) if (request := decode(data))]
+
+
+def test_quotes_view_is_headed_like_the_channel_post() -> None:
+    stored = made("خبر با نقل‌قول")
+    reply = view_reply(stored, "quotes", "en", ZONE)
+    [message] = [shown(m) for m in reply.messages]
+    assert message == "آنچه می‌گویند\nخبر با نقل‌قول\n\nفردا\n— وزیر"
+    assert message == shown(render_item(stored.article, "quotes")[0])
+    assert ("آنچه می‌گویند", ViewRequest(stored.id, "quotes").encode()) in buttons(
+        view_reply(stored, "summary", "fa", ZONE).keyboard
+    )
+
+
+def test_sections_show_the_articles_own_labels() -> None:
+    stored = made("خبر")
+    names = [text for text, _ in buttons(article_keyboard(stored))]
+    assert names == ["خلاصه", "چرا مهم است", "گام بعدی", "آنچه می‌گویند"]
+    assert shown(view_reply(stored, "whats_next", "fa", ZONE).messages[0]).startswith("گام بعدی\n")
 
 
 def test_view_reply_without_quotes() -> None:

@@ -17,7 +17,7 @@ from bot.article.model import Article, Block, Section
 from bot.article.quotes import find_quotes
 from bot.article.sections import OTHER
 from bot.article.summary import summarize
-from bot.text import TextNormalizer, default_normalizer, detect_lang, keywords
+from bot.text import TextNormalizer, default_normalizer, detect_lang, topic_hashtags
 
 _BULLET = re.compile(r"^(?:[-*–—]\s+|[•▪◦●▫■□➖]\s*)")
 _CAPTION = re.compile(r"(?:^|\s)(?:عکس|تصویر|photo(?: credit)?|image)\s*[:：]", re.I)
@@ -89,7 +89,7 @@ def parse_article(
             warnings.append(f"section «{section.label}» is empty")
     lede_text = "\n".join(lede) or None
     quotes = find_quotes(title, caption, lede_text, sections, lang)
-    body_text = "\n".join([lede_text or "", *(section.text for section in sections)])
+    body_text = "\n".join(section.text for section in sections)
     return Article(
         title=title,
         lang=lang,
@@ -97,7 +97,7 @@ def parse_article(
         lede=lede_text,
         sections=sections,
         quotes=quotes,
-        hashtags=tuple(keywords(title, body_text, lang)),
+        hashtags=tuple(topic_hashtags(title, lede_text or "", body_text, lang)),
         summary=tuple(summarize(lede_text or "", lang)) if not sections else (),
         published=published,
         warnings=tuple(warnings),

@@ -90,8 +90,8 @@ SECTIONS: tuple[SectionKind, ...] = (
     )),
     SectionKind("yes_but", "بله، اما", "Yes, but", ("بله اما", "آری، اما", "اما", "Yes but")),
     SectionKind("the_other_side", "سوی دیگر", "The other side", ("طرف مقابل", "روی دیگر سکه")),
-    SectionKind("what_theyre_saying", "بیانیه آنها", "What they're saying", (
-        "آنچه می‌گویند", "چه می‌گویند", "آن‌ها چه می‌گویند", "گفته‌ها", "اظهارات", "واکنش‌ها",
+    SectionKind("what_theyre_saying", "آنچه می‌گویند", "What they're saying", (
+        "بیانیه آنها", "چه می‌گویند", "آن‌ها چه می‌گویند", "گفته‌ها", "اظهارات", "واکنش‌ها",
         "What they are saying", "What he's saying", "What she's saying",
     )),
     SectionKind("by_the_numbers", "به زبان آمار", "By the numbers", (

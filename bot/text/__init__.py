@@ -10,9 +10,9 @@ import os
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from bot.text.chars import ZWNJ, clean_text, detect_lang, fold, fold_for_index, search_terms
+from bot.text.hashtags import topic_hashtags
 from bot.text.normalizer import TextNormalizer, default_normalizer
 from bot.text.sentences import split_sentences
-from bot.text.words import keywords
 
 __all__ = [
     "ZWNJ",
@@ -22,7 +22,7 @@ __all__ = [
     "detect_lang",
     "fold",
     "fold_for_index",
-    "keywords",
     "search_terms",
     "split_sentences",
+    "topic_hashtags",
 ]

@@ -15,8 +15,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.article.sections import key_name
 from bot.messages import say
 from bot.render import (
-    QUOTES_TITLE,
     SUMMARY_TITLE,
+    quotes_name,
     render_quotes,
     render_section,
     render_summary,
@@ -53,7 +53,7 @@ def article_keyboard(stored: StoredArticle, current: str | None = None) -> Inlin
             seen.add(section.key)
             choices.append((section.key, section_name(section, lang)))
     if article.quotes:
-        choices.append(("quotes", QUOTES_TITLE.get(lang, QUOTES_TITLE["fa"])))
+        choices.append(("quotes", quotes_name(article)))
     buttons = [
         InlineKeyboardButton(text, callback_data=ViewRequest(stored.id, view).encode())
         for view, text in choices

@@ -1,0 +1,400 @@
+"""Hashtags: an article's topics, chosen from its nouns and names.
+
+A word is a topic when hazm's word list knows it as a noun, or when no list knows it
+at all (most names: ترامپ, نادری); never a verb form, an adjective, a number, a time
+word (فردا, هفته), a role or title (سخنگوی, وزیر), a stop word, or a word of quoted
+markup (``<script>``, ``&amp;``). Context rules out the rest: the noun of a compound
+verb (آغاز شد, کاهش یافت), an ambiguous form closing its sentence where Persian puts
+the verb (رسید), and the news source after «به گزارش». A run of two or three topic
+words that comes back together (ایالات متحده, وزارت امور خارجه) is one hashtag, joined
+with ``_``. Words of the title weigh most, then the lede's, so the people, places and
+organisations the article opens with come first.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+from functools import cache, lru_cache
+
+from bot.text.chars import ZWNJ, strip_diacritics
+from bot.text.pos import LIGHT_VERB_STEMS, is_verb_form, verb_stems, word_tags
+from bot.text.resources import data_lines
+from bot.text.words import stopwords
+
+#: At most this many hashtags per article.
+MAX_HASHTAGS = 5
+#: The weight of a word in the title, the lede and the rest of the article.
+TITLE_WEIGHT, LEDE_WEIGHT, BODY_WEIGHT = 3, 2, 1
+#: A run of words becomes one hashtag when it comes back this often ...
+UNIT_MIN_COUNT = 2
+#: ... and its first word stands in it at least this share of the time.
+UNIT_SHARE = 1 / 2
+#: ... and is not the tail of a longer run this often (the same word before it).
+TAIL_SHARE = 2 / 3
+UNIT_MAX_WORDS = 3
+#: Joins the words of a multi-word hashtag (Telegram's hashtags take ``_``).
+JOINER = "_"
+
+_MARKUP = re.compile(
+    r"</?[A-Za-z][^<>]{0,300}>|&#?\w{1,10};|(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I
+)
+_CLAUSE = re.compile(r"[.!?؟؛;:،,«»\"“”„()\[\]{}<>…\n|/\\]+")
+_TOKEN = re.compile(f"[\\w{ZWNJ}]+")
+#: Tags of words that are never topics: prepositions, pronouns, conjunctions,
+#: determiners, postpositions, interjections, classifiers (units such as درصد).
+_FUNCTION_TAGS = frozenset({"P", "PRO", "CONJ", "DET", "POSTP", "INT", "PS", "PR", "CL"})
+#: Suffixes after a half-space that leave the noun: plurals, ezafe, indefinite, possessive.
+_ZWNJ_SUFFIXES = tuple(
+    ZWNJ + suffix for suffix in ("هایی", "هایشان", "هایش", "های", "ها", "ای", "ی", "اش", "شان")
+)
+_JOINED_PLURALS = ("هایی", "های", "ها")
+_COMPARATIVE = ("ترین", "تر")
+#: The source of a report, not its topic: «به گزارش ایرنا», «به نقل از رویترز».
+_SOURCE_CUES = (("به", "گزارش"), ("به", "نقل", "از"))
+_SOURCE_SPAN = 2
+#: Our lists of words that are never topics (``bot/text/data``).
+_ROLES = "role_words.txt"
+_NOT_TOPICS = ("time_words.txt", "number_words.txt", _ROLES)
+#: Words too general to stand alone, though they may be part of one (تیم ملی).
+_GENERIC = "generic_words.txt"
+#: Personal endings a Persian sentence's final verb carries: لرزاند, رسید, گفتند.
+_VERB_ENDINGS = ("د", "ند", "ت", "م", "یم")
+#: Letters after which the ezafe is written as ی: دریای خزر, سخنگوی وزارت.
+_LONG_VOWELS = "او"
+
+
+class Use(Enum):
+    """What a word can be in a hashtag."""
+
+    NONE = 0
+    #: Inside a multi-word hashtag only (an adjective: متحده in ایالات متحده).
+    INNER = 1
+    TOPIC = 2
+
+
+@cache
+def _word_list(name: str) -> frozenset[str]:
+    return frozenset(data_lines(name))
+
+
+def _list_forms(word: str, indefinite: bool = True) -> set[str]:
+    """``word`` and the forms a list of bare words would hold it under.
+
+    Plural endings and the ezafe after a long vowel (سخنگوی) are always removed; a
+    final ی after a consonant (ساعتی) only when ``indefinite``, since names are made of
+    role words so (رئیسی, وزیری).
+    """
+    forms = {word, word.replace(ZWNJ, "")}
+    endings = (*_ZWNJ_SUFFIXES, *_JOINED_PLURALS, "ان", "یی", *(("ی",) if indefinite else ()))
+    for suffix in endings:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            forms.add(word[: -len(suffix)])
+    if len(word) > 2 and word.endswith("ی") and word[-2] in _LONG_VOWELS:
+        forms.add(word[:-1])
+    return forms
+
+
+def _in_list(word: str, name: str) -> bool:
+    forms = _list_forms(word, indefinite=name != _ROLES)
+    return not _word_list(name).isdisjoint(forms)
+
+
+def base_form(word: str, ezafe: bool = True) -> str:
+    """The noun under a Persian word form: plural, ezafe and indefinite endings removed.
+
+    ``ezafe``: whether a noun follows, so that a final ی after ا or و may be the ezafe
+    (دریای خزر) rather than part of the word (خوی, a city).
+
+    >>> base_form("پیامک‌های"), base_form("دریای"), base_form("کدهای"), base_form("نادری")
+    ('پیامک', 'دریا', 'کد', 'نادری')
+    >>> base_form("خوی", ezafe=False)
+    'خوی'
+    """
+    for suffix in _ZWNJ_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            return word[: -len(suffix)]
+    if word_tags(word):
+        return word
+    for suffix in _JOINED_PLURALS:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and ("N" in word_tags(stem) or len(stem) > 2):
+            return stem
+    ezafe = ezafe and len(word) > 2 and word.endswith("ی") and word[-2] in _LONG_VOWELS
+    return word[:-1] if ezafe and "N" in word_tags(word[:-1]) else word
+
+
+@lru_cache(maxsize=65536)
+def word_use(word: str, lang: str = "fa") -> Use:
+    """Whether ``word`` (one token, as written) can be a hashtag, or part of one.
+
+    >>> [word_use(w).name for w in ("اوکراین", "فردا", "سخنگوی", "می‌کنند", "متحده", "")]
+    ['TOPIC', 'NONE', 'NONE', 'NONE', 'INNER', 'NONE']
+    """
+    if not any(char.isalpha() for char in word) or any(char.isdigit() for char in word):
+        return Use.NONE
+    folded = word.casefold()
+    if folded in _word_list("markup_words.txt") or folded in stopwords("en"):
+        return Use.NONE
+    if word.isascii() or lang == "en":
+        if len(word) < 3 or _in_english_lists(folded):
+            return Use.NONE
+        # Participles and gerunds (delayed, connecting) only inside a name.
+        if folded.endswith(("ed", "ing")) and not folded.endswith("eed") and len(folded) > 5:
+            return Use.INNER
+        return Use.TOPIC
+    base = base_form(word)
+    if len(base) < 2 or word in stopwords("fa") or base in stopwords("fa"):
+        return Use.NONE
+    for name in _NOT_TOPICS:
+        if _in_list(word, name) or _in_list(base, name):
+            return Use.NONE
+    if _in_list(word, _GENERIC) or _in_list(base, _GENERIC):
+        return Use.INNER
+    if _ordinal(base) or _compound_of(base, "time_words.txt"):
+        return Use.NONE
+    if is_verb_form(word) or _comparative(word) or _comparative(base):
+        return Use.NONE
+    # سالانه, روزانه: adverbs made of time words.
+    if base.endswith("انه") and base[:-3] in _word_list("time_words.txt"):
+        return Use.NONE
+    tags = word_tags(base)
+    if not tags:
+        return Use.TOPIC
+    if tags & _FUNCTION_TAGS:
+        return Use.NONE
+    if "N" not in tags:
+        return Use.INNER if "AJ" in tags else Use.NONE
+    return Use.TOPIC
+
+
+def _ordinal(word: str) -> bool:
+    """Whether ``word`` is an ordinal made of a number (بیستمین, سی‌وششمین).
+
+    >>> _ordinal("سی‌وششمین"), _ordinal("زمین")
+    (True, False)
+    """
+    stem = word.removesuffix("مین")
+    numbers = _word_list("number_words.txt")
+    return stem != word and any(stem.endswith(number) for number in numbers if len(number) > 1)
+
+
+def _compound_of(word: str, name: str) -> bool:
+    """Whether ``word`` is two or more words of the list, joined (آبان‌ماه, مهرماه).
+
+    >>> _compound_of("آبان‌ماه", "time_words.txt"), _compound_of("مهرماه", "time_words.txt")
+    (True, True)
+    """
+    words = _word_list(name)
+    parts = word.split(ZWNJ)
+    if len(parts) > 1:
+        return all(part in words for part in parts)
+    return any(word[:cut] in words and word[cut:] in words for cut in range(1, len(word)))
+
+
+def _comparative(word: str) -> bool:
+    """Whether ``word`` is an adjective's comparative or superlative (کمتر, بزرگ‌ترین)."""
+    for ending in _COMPARATIVE:
+        stem = word[: -len(ending)].rstrip(ZWNJ)
+        if word.endswith(ending) and len(stem) >= 2 and "AJ" in word_tags(stem):
+            return True
+    return False
+
+
+def _in_english_lists(word: str) -> bool:
+    return any(word in _word_list(name) for name in (*_NOT_TOPICS, _GENERIC))
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    """One word of the article where it stands."""
+
+    text: str
+    key: str
+    weight: int
+    position: int
+    use: Use
+
+
+def _clauses(text: str, lang: str) -> Iterator[list[str]]:
+    """Runs of word tokens between punctuation, markup removed."""
+    text = _MARKUP.sub(" ", html.unescape(_MARKUP.sub(" ", text)))
+    text = strip_diacritics(text.casefold() if lang == "en" else text)
+    for clause in _CLAUSE.split(text):
+        words = [token.strip(ZWNJ) for token in _TOKEN.findall(clause)]
+        words = [word for word in words if word and word != "_"]
+        if words:
+            yield words
+
+
+def _is_light_verb(words: list[str], index: int) -> bool:
+    """Whether the words from ``index`` on start with a light verb (شد, خواهد شد)."""
+    if index >= len(words):
+        return False
+    stems = verb_stems(words[index])
+    if "خواه" in stems and index + 1 < len(words):
+        stems = verb_stems(words[index + 1])
+    return bool(stems & LIGHT_VERB_STEMS)
+
+
+def _verbal(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` is used as (part of) a verb here.
+
+    Persian puts the verb last: a form that can be a verb (رسید, بازگشت), or a word no
+    list knows that ends like one (a verb the verb list lacks), is a verb there.
+    """
+    if _is_light_verb(words, index + 1):
+        return True
+    if index != len(words) - 1:
+        return False
+    word = words[index]
+    return bool(verb_stems(word)) or (not word_tags(word) and word.endswith(_VERB_ENDINGS))
+
+
+def _sources(words: list[str]) -> set[int]:
+    """Indexes of the words naming a report's source (after «به گزارش»)."""
+    found: set[int] = set()
+    for cue in _SOURCE_CUES:
+        for start in range(len(words) - len(cue) + 1):
+            if tuple(words[start : start + len(cue)]) == cue:
+                end = start + len(cue)
+                found.update(range(end, min(end + _SOURCE_SPAN, len(words))))
+    return found
+
+
+def _tokens(zones: list[tuple[str, int]], lang: str) -> list[list[_Token]]:
+    """Every clause of every zone as tokens with their use here and their weight."""
+    clauses: list[list[_Token]] = []
+    position = 0
+    for text, weight in zones:
+        for words in _clauses(text, lang):
+            sources = _sources(words)
+            clause = []
+            for index, word in enumerate(words):
+                use = word_use(word, lang)
+                if use is not Use.NONE and (index in sources or _verbal(words, index)):
+                    use = Use.NONE
+                followed = index + 1 < len(words) and words[index + 1] not in stopwords(lang)
+                key = word
+                if lang != "en" and use is Use.TOPIC:
+                    key = base_form(word, ezafe=followed)
+                clause.append(_Token(word, key, weight, position, use))
+                position += 1
+            clauses.append(clause)
+    return clauses
+
+
+def _units(clauses: list[list[_Token]], counts: Counter[str]) -> dict[tuple[str, ...], list[int]]:
+    """Runs of words that make one hashtag, with the positions where each starts.
+
+    A run qualifies when it comes back, its first word mostly stands in it, and it is
+    not mostly the tail of a longer name (کتاب تهران in نمایشگاه کتاب تهران).
+    """
+    runs: dict[tuple[str, ...], list[int]] = {}
+    before: dict[int, str] = {}
+    for clause in clauses:
+        for start, first in enumerate(clause):
+            if first.use is not Use.TOPIC:
+                continue
+            if start and clause[start - 1].use is not Use.NONE:
+                before[first.position] = clause[start - 1].text
+            for size in range(2, UNIT_MAX_WORDS + 1):
+                run = clause[start : start + size]
+                if len(run) < size or any(token.use is Use.NONE for token in run):
+                    break
+                runs.setdefault(tuple(token.text for token in run), []).append(first.position)
+    chosen: dict[tuple[str, ...], list[int]] = {}
+    taken: set[int] = set()
+    for words in sorted(runs, key=lambda words: (-len(words), runs[words][0])):
+        starts = [s for s in runs[words] if not taken & set(range(s, s + len(words)))]
+        together = len(starts)
+        heads = Counter(before[start] for start in starts if start in before)
+        if (
+            together >= UNIT_MIN_COUNT
+            and together >= UNIT_SHARE * counts[words[0]]
+            and not any(seen >= TAIL_SHARE * together for seen in heads.values())
+        ):
+            chosen[words] = starts
+            for start in starts:
+                taken.update(range(start, start + len(words)))
+    return chosen
+
+
+def _hashtag(words: tuple[str, ...]) -> str:
+    return JOINER.join(word.replace(ZWNJ, JOINER) if word.isascii() else word for word in words)
+
+
+def topic_hashtags(
+    title: str, lede: str = "", body: str = "", lang: str = "fa", limit: int = MAX_HASHTAGS
+) -> list[str]:
+    """Up to ``limit`` hashtags (without ``#``) for an article; none if nothing qualifies.
+
+    >>> topic_hashtags("", "")
+    []
+    >>> topic_hashtags("سخنگوی وزارت امور خارجه فردا به تهران می‌رود",
+    ...                "وزارت امور خارجه اعلام کرد که مذاکرات با تهران ادامه دارد.")
+    ['وزارت_امور_خارجه', 'تهران', 'مذاکرات']
+    """
+    if limit < 0:
+        raise ValueError(f"a hashtag limit must be zero or more, not {limit}")
+    zones = [(title, TITLE_WEIGHT), (lede, LEDE_WEIGHT), (body, BODY_WEIGHT)]
+    clauses = _tokens(zones, lang)
+    tokens = [token for clause in clauses for token in clause]
+    counts = Counter(token.text for token in tokens)
+    units = _units(clauses, counts)
+    in_unit = {start + offset: run for run, starts in units.items() for start in starts
+               for offset in range(len(run))}  # fmt: skip
+
+    scores: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    head: set[str] = set()
+    members: dict[str, tuple[str, ...]] = {}
+    weights = {token.position: token.weight for token in tokens}
+    for run, starts in units.items():
+        name = _hashtag(run)
+        members[name] = run
+        for start in starts:
+            scores[name] += weights[start]
+            first.setdefault(name, start)
+            if weights[start] > BODY_WEIGHT:
+                head.add(name)
+    for token in tokens:
+        if token.use is not Use.TOPIC or token.position in in_unit:
+            continue
+        scores[token.key] += token.weight
+        first.setdefault(token.key, token.position)
+        if token.weight > BODY_WEIGHT:
+            head.add(token.key)
+    _merge_forms(scores, first, head)
+
+    ranked = sorted(scores, key=lambda name: (name not in head, -scores[name], first[name]))
+    chosen: list[str] = []
+    used: set[str] = set()
+    for name in ranked:
+        if len(chosen) == limit:
+            break
+        words = members.get(name, (name,))
+        if name in used or used.intersection(words, (base_form(word) for word in words)):
+            continue
+        chosen.append(_hashtag((name,)) if name not in members else name)
+        used.update(words)
+        used.update(base_form(word) for word in words)
+        used.add(name)
+    return chosen
+
+
+def _merge_forms(scores: Counter[str], first: dict[str, int], head: set[str]) -> None:
+    """Count «اوکراینی» as «اوکراین», «ناشران» as «ناشر», when the article has both."""
+    for name in list(scores):
+        for ending in ("یی", "ی", "ان"):
+            stem = name[: -len(ending)]
+            if name.endswith(ending) and stem in scores and stem != name:
+                scores[stem] += scores.pop(name)
+                first[stem] = min(first[stem], first.pop(name))
+                if name in head:
+                    head.add(stem)
+                break
