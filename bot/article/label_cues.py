@@ -64,13 +64,15 @@ CUES: dict[str, Cues] = {
     ),
     "latest": Cues(
         strong=(
-            "آخرین", "تازه", "تازه‌ترین", "جدیدترین", "جدید", "به‌روزرسانی", "بروزرسانی",
+            "آخرین", "تازه‌ترین", "جدیدترین", "به‌روزرسانی", "بروزرسانی", "خبر تازه",
+            "خبرهای تازه", "اخبار تازه", "تازه‌ها", "تحول تازه", "تحولات تازه",
             "به روز", "بروز", "تحولات", "فوری", "چه خبر", "اخیر", "اخیرا", "به تازگی",
             "لحظه به لحظه",
             "latest", "update", "newest", "breaking", "just in", "developments", "what's new",
             "recent", "most recent", "fresh",
         ),
-        weak=("new", "امروز", "today"),
+        # A new book, a new law: alone, "new" describes the label's noun.
+        weak=("تازه", "جدید", "new", "امروز", "today"),
     ),
     "background": Cues(
         strong=(
@@ -99,8 +101,8 @@ CUES: dict[str, Cues] = {
     ),
     "zoom_in": Cues(
         strong=(
-            "نزدیک", "از نزدیک", "ذره‌بین", "موشکافی", "دقیق", "بزرگ‌نمایی", "جزئیات بیشتر",
-            "جزییات بیشتر", "ریزبینی", "نگاه عمیق", "نگاه دقیق", "زوم روی",
+            "نزدیک", "از نزدیک", "ذره‌بین", "موشکافی", "دقیق", "بزرگ‌نمایی", "ریزبینی", "ریزتر",
+            "نگاه عمیق", "نگاه دقیق", "زوم روی",
             "zoom in", "closer look", "close look", "up close", "close up", "closeup",
             "in focus", "focus", "drill down", "deep dive", "magnify", "granular",
         ),
@@ -191,7 +193,7 @@ CUES: dict[str, Cues] = {
             "گام", "قدم", "مرحله", "مراحل", "آینده", "آتی", "بعدی", "پیش رو", "پیش‌رو",
             "در پیش", "در راه", "از این پس", "پس از این", "سپس", "بعد چه", "حالا چه",
             "چه خواهد شد", "چشم‌انداز", "افق", "فردا", "آینده نزدیک", "نقشه راه", "پیش روست",
-            "پیش‌بینی", "انتظارات", "انتظار می‌رود",
+            "پیش‌بینی", "انتظارات", "انتظار می‌رود", "ادامه راه", "راه پیش رو",
             "what's next", "what comes next", "next", "next steps", "coming up", "ahead",
             "looking ahead", "road ahead", "lies ahead", "future", "outlook",
             "going forward", "then what", "down the road", "path forward", "upcoming",
@@ -203,6 +205,7 @@ CUES: dict[str, Cues] = {
         strong=(
             "باید دید", "زیر نظر", "زیر ذره‌بین", "رصد", "تماشا", "مراقب", "منتظر",
             "در انتظار", "چشم‌ها", "پیگیری", "دنبال کنید", "دنبال کردن", "باید دنبال",
+            "باید پایید", "پاییدن",
             "what to watch", "watch", "watch for", "keep an eye", "eye on", "eyes on",
             "look for", "look out", "lookout", "worth watching", "monitor", "watchlist",
             "radar", "stay tuned", "to watch",
