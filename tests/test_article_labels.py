@@ -84,6 +84,9 @@ def test_label_lines(line: str, key: str, label: str, rest: str) -> None:
         "ساعت ۱۰: جلسه",
         "The minister said: no",
         "او گفت: بله",
+        "وزیر، گفت: نه",
+        "تهران، ایران: خبر",
+        "آنچه وزیر خارجه دیروز در جلسه گفت: نه",
         "رئیس گفت: نه",
         "He said: no",
         "«نقل»: متن",
@@ -94,3 +97,18 @@ def test_label_lines(line: str, key: str, label: str, rest: str) -> None:
 )
 def test_not_labels(line: str) -> None:
     assert match_label(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "label"),
+    [
+        ("آنچه گفتند: متن", "what_theyre_saying", "آنچه گفتند"),
+        ("آری، ولی: متن", "yes_but", "آری، ولی"),
+        ("Yes, however: text", "yes_but", "Yes, however"),
+        ("آنچه بازار را نگران کرد: متن", "other", "آنچه بازار را نگران کرد"),
+    ],
+)
+def test_what_phrases_and_yes_but_are_labels(line: str, key: str, label: str) -> None:
+    found = match_label(line)
+    assert found is not None
+    assert (found.key, found.label) == (key, label)

@@ -84,6 +84,10 @@ SPEECH_ENDINGS = re.compile(
 #: «چه گفتند», "What they said"): a label of that shape may end in a verb.
 QUESTION_START = re.compile(r"^(?:آنچه|چه|چرا|چطور|چگونه|کجا|what|why|how|where)(?!\S)", re.I)
 MAX_UNKNOWN_WORDS = 4
+#: A what-phrase names its subject, so it may run a little longer («آنچه بازار را نگران کرد»).
+MAX_QUESTION_WORDS = 6
+#: "Yes, but" in other words: a short word, a comma, then a word of contrast.
+_YES_BUT = re.compile(r"^\S+\s*[،,]\s*(?:اما|ولی|لیکن|but|however)$", re.I)
 
 
 def strip_decoration(text: str) -> str:
@@ -118,12 +122,12 @@ def match_label(line: str) -> LabelMatch | None:
     if key is not None:
         return LabelMatch(key, label, rest)
     words = label.split()
+    question = QUESTION_START.match(label) is not None
     if (
-        len(words) > MAX_UNKNOWN_WORDS
+        len(words) > (MAX_QUESTION_WORDS if question else MAX_UNKNOWN_WORDS)
         or _NOT_LABEL.search(label)
-        or "،" in label
-        or "," in label
-        or (SPEECH_ENDINGS.search(label) and not QUESTION_START.match(label))
+        or (("،" in label or "," in label) and not _YES_BUT.match(label))
+        or (SPEECH_ENDINGS.search(label) and not question)
     ):
         return None
     return LabelMatch(read_label(label).key, label, rest)
