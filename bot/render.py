@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from bot.article import Article, Section
+from bot.article import Article, Quote, Section
 from bot.article.sections import OTHER, SUMMARY_SECTION, key_name
 from bot.text import split_sentences
 from bot.text.jalali import format_jalali
@@ -185,15 +185,31 @@ def render_section(article: Article, section: Section) -> list[str]:
     return paginate(header, _blocks(section))
 
 
+def speaker_line(quote: Quote, lang: str) -> str | None:
+    """Who said a quote, as shown under it: «name، role» (English "name, role").
+
+    >>> speaker_line(Quote("…", "کاوه نادری", "latest", "مدیرعامل بنادر"), "fa")
+    'کاوه نادری، مدیرعامل بنادر'
+    >>> speaker_line(Quote("…", None, "latest"), "fa") is None
+    True
+    """
+    if not quote.speaker:
+        return None
+    if not quote.role:
+        return quote.speaker
+    return f"{quote.speaker}{'، ' if lang != 'en' else ', '}{quote.role}"
+
+
 def render_quotes(article: Article, title: str | None = None) -> list[str]:
-    """Every quote as a blockquote with its speaker after it, under ``title``."""
+    """Every quotation (not quoted terms) as a blockquote with its speaker, under ``title``."""
     title = title or QUOTES_TITLE.get(article.lang, QUOTES_TITLE["fa"])
     header = Piece.text(title, "b")
     pieces = []
-    for quote in article.quotes:
+    for quote in article.quotations:
         block = Piece.text(quote.text, "blockquote")
-        if quote.speaker:
-            who = Piece.text(f"— {quote.speaker}", "i")
+        who_text = speaker_line(quote, article.lang)
+        if who_text:
+            who = Piece.text(f"— {who_text}", "i")
             block = Piece(f"{block.html}\n{who.html}", block.length + 1 + who.length)
         pieces.append(block)
     return paginate(header, pieces)

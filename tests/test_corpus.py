@@ -46,8 +46,9 @@ def test_quotes(path: Path) -> None:
     article, expected = _parsed(path)
     got = article.to_json()["quotes"]
     assert [q["text"] for q in got] == [q["text"] for q in expected["quotes"]]
+    fields = ("speaker", "role", "kind", "section")
     for mine, theirs in zip(got, expected["quotes"], strict=True):
-        assert (mine["speaker"], mine["section"]) == (theirs["speaker"], theirs["section"]), mine
+        assert [mine[f] for f in fields] == [theirs[f] for f in fields], mine
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda path: path.stem)

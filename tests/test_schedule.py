@@ -171,3 +171,6 @@ def test_render_item() -> None:
     assert render_item(article, "other#3") == []
     assert "بیانیه آنها" in render_item(article, "quotes")[0]
     assert render_item(article, "summary")
+    terms_only = parse_article("ع\nنکته: سهم «آب بدون درآمد» بالاست.")
+    assert [quote.kind for quote in terms_only.quotes] == ["term"]
+    assert render_item(terms_only, "quotes") == []
