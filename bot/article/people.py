@@ -21,7 +21,7 @@ from functools import cache
 from importlib import resources
 
 from bot.text import ZWNJ, fold
-from bot.text.resources import hazm_lines
+from bot.text.resources import hazm_data
 
 #: A word hazm's list counts fewer times than this is rare (names, mostly).
 RARE_COUNT = 1000
@@ -72,15 +72,27 @@ def vocabulary(name: str) -> frozenset[str]:
     return frozenset(fold(line) for line in lines if line and not line.startswith("#"))
 
 
+#: Words already in folded form once their half-spaces are gone (most of hazm's list).
+_PLAIN_PERSIAN = re.compile(
+    f"^[\u0622-\u0628\u062a-\u063a\u0641\u0642\u0644-\u0648\u067e\u0686\u0698\u06a9\u06af\u06cc{ZWNJ}]+$"
+)
+
+
 @cache
 def _word_counts() -> dict[str, int]:
-    """hazm's word list as folded word → corpus count (0: listed but unattested)."""
+    """hazm's word list as folded word → corpus count (0: listed but unattested).
+
+    Read once, on first use (about a second), straight from the file.
+    """
     counts: dict[str, int] = {}
-    for line in hazm_lines("words.dat"):
-        word, _, rest = line.partition("\t")
-        count = rest.partition("\t")[0]
-        key = fold(word)
-        counts[key] = max(counts.get(key, 0), int(count) if count.isdigit() else 0)
+    with hazm_data("words.dat").open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, rest = line.strip().partition("\t")
+            if not word:
+                continue
+            count = rest.partition("\t")[0]
+            key = word.replace(ZWNJ, "") if _PLAIN_PERSIAN.match(word) else fold(word)
+            counts[key] = max(counts.get(key, 0), int(count) if count.isdigit() else 0)
     return counts
 
 
@@ -103,7 +115,8 @@ def is_role_word(word: str, lang: str = "fa") -> bool:
     """
     key = _key(word, lang)
     if lang == "en":
-        return key in vocabulary("roles_en.txt") or key.rstrip(".") in vocabulary("roles_en.txt")
+        roles = vocabulary("roles_en.txt")
+        return key in roles or key.rstrip(".") in roles or f"{key}." in roles
     roles = vocabulary("roles_fa.txt")
     return key in roles or _ezafe_base(key) in roles or (len(key) > 5 and key.endswith("شناس"))
 

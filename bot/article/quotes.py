@@ -51,6 +51,7 @@ _FA_TITLE_PHRASES = re.compile(
     r"(?:به\s+نام|با\s+نام|با\s+عنوان|تحت\s+عنوان|موسوم\s+به|معروف\s+به|مشهور\s+به|"
     r"ملقب\s+به|به\s+اصطلاح|تحت\s+نام)\s*$"
 )
+_FA_DEMONSTRATIVES = word_set("این آن همین همان")
 _FA_SIGN_WORDS = word_set("شعار شعارهای پلاکارد تابلو بنر دست‌نوشته نوشته پیام")
 _EN_TITLE_WORDS = word_set(
     "so-called dubbed named titled entitled called term word phrase book film movie novel album "
@@ -167,6 +168,8 @@ def _introduced(before: str, lang: str) -> str | None:
         return "title" if words[-1] in _EN_TITLE_WORDS else None
     if _FA_TITLE_PHRASES.search(tail):
         return "title"
+    if len(words) == 2 and words[0] in _FA_DEMONSTRATIVES:
+        return None  # «این طرح «...» است»: the quoted words describe it, they do not name it
     if words[-1] in _FA_SIGN_WORDS:
         return "sign"
     return "title" if words[-1] in _FA_TITLE_WORDS else None

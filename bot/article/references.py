@@ -73,8 +73,10 @@ class Cast:
         forms = {head, *(head + plural for plural in _PLURALS)}
         if head.endswith("ه"):
             forms.add(head[:-1] + "گان")  # نماینده → نمایندگان
+        kinds = {True} if head in _ANY_ORG else {False} if head in _ANY_PERSON else {True, False}
         for mention in reversed(self.seen):
-            if forms & set(_words(f"{mention.speaker} {mention.role or ''}")):
+            words = _words(f"{mention.speaker} {mention.role or ''}")
+            if mention.org in kinds and forms & set(words):
                 return mention
         if head in _ANY_ORG:
             return self._last(org=True)
@@ -127,7 +129,12 @@ class Cast:
             found = self._by_noun(words[1:])
             if found is not None:
                 return found
-            return None if self.lang == "en" and fold(tokens[0]) == "the" else mention
+            return mention
+        if self.lang == "en" and len(words) == 2 and words[0] == "the" and len(words[1]) >= 3:
+            # "the Fed" after "the Federal Reserve": a short form of an organisation's name.
+            for earlier in reversed(self.seen):
+                if earlier.org and any(w.startswith(words[1]) for w in _words(earlier.speaker)):
+                    return earlier
         if not mention.org and not mention.role and 1 <= len(words) <= 2:
             found = self._by_name(words)
             if found is not None:
@@ -237,7 +244,15 @@ def _role_before(raw: list[str], start: int, lang: str) -> str | None:
         first = index
     words = [word.strip(".,،:;؛") for word in raw[first:start]]
     if lang == "en":
-        return " ".join(words) if any(is_role_word(word, lang) for word in words) else None
+        roles = [index for index, word in enumerate(words) if is_role_word(word, lang)]
+        if not roles:
+            return None
+        # The role word, one lower-case word before it and any capitalised ones.
+        begin, lower = roles[0], 0
+        while begin > 0 and (words[begin - 1][:1].isupper() or lower < 1):
+            lower += not words[begin - 1][:1].isupper()
+            begin -= 1
+        return " ".join(words[begin : roles[-1] + 1])
     opening = next((i for i, word in enumerate(words) if is_role_word(word, lang)), None)
     return " ".join(words[opening:]) if opening is not None else None
 

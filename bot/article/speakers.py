@@ -115,7 +115,7 @@ _FA_PREPOSITIONS = word_set(
     "در با به طی از برای بر طبق بنابر هنگام ضمن درباره پس پیش تا بدون پیرو حین ظرف نزد میان بین"
 )
 _FA_SUBORDINATORS = word_set(
-    "اگرچه اگر هرچند چون وقتی زمانی هنگامی درحالی درحالیکه گرچه زیرا چراکه چنانچه"
+    "اگرچه اگر هرچند چون وقتی زمانی هنگامی درحالی درحالیکه گرچه زیرا چراکه چنانچه که"
 )
 _FA_CUT = word_set(
     "روز امروز دیروز امشب دیشب فردا در با به طی پس پیش نیز هم صبح شب ظهر عصر بامداد "
@@ -132,6 +132,7 @@ _FA_ADJUNCT_OPENINGS = re.compile(
     r"با\s+این\s+حال|با\s+این\s+وجود)(?!\S)"
 )
 _FA_PRONOUNS = word_set("وی او ایشان")
+_FA_THIS = re.compile(r"^[\s،,]*(?:این|اینها|این‌ها|این سخنان|این جمله)\s+(?:را|رو)\s+(?:هم\s+)?")
 #: Roles held in a place: «در» after them belongs to the role.
 _FA_LOCATIVE = word_set("نماینده سفیر کاردار رایزن کنسول سرکنسول")
 _FA_AUX = word_set(
@@ -161,6 +162,11 @@ _EN_ADJUNCT_OPENINGS = re.compile(
     r"^(?:according\s+to|as\s+reported|in\s+a\s+statement|in\s+an?\s+\w+)\b", re.I
 )
 _EN_PRONOUNS = frozenset({"he", "she", "it", "they"})
+#: "..., said X, adding that ...": a participle opens a clause, not an apposition.
+_EN_PARTICIPLES = word_set("adding noting saying citing calling explaining arguing warning")
+_EN_CLAUSE = re.compile(
+    r",?\s+(?:adding|noting|saying|citing|calling|explaining|arguing|warning|who|which|and)\b", re.I
+)
 _EN_AUX = word_set(
     "is are was were will would can could has have had do does did isn't wasn't don't doesn't "
     "didn't won't can't"
@@ -232,7 +238,7 @@ def _strip_lead(segment: str, lang: str) -> list[str] | None:
         return None
     text = " ".join(rest)
     if lang == "en":
-        if _EN_ADJUNCT_OPENINGS.match(text) or _key(rest[0]) in prepositions:
+        if _EN_ADJUNCT_OPENINGS.match(text) or _key(rest[0]) in prepositions | _EN_PARTICIPLES:
             return None
         return rest
     if _FA_ADJUNCT_OPENINGS.match(text) or _key(rest[0]) in _FA_SUBORDINATORS:
@@ -259,8 +265,9 @@ def _cut(tokens: list[str], lang: str) -> tuple[list[str], bool]:
             if key in _EN_CUT or (key in _EN_TIME and key not in {"may", "march"}):
                 return tokens[:index], True
             continue
-        if role_length(tokens, index - 1) == 2:
-            continue
+        previous = _key(tokens[index - 1])
+        if role_length(tokens, index - 1) == 2 or (key == "جمعه" and previous == "نماز"):
+            continue  # «امام جمعه»، «نماز جمعه»: not a time
         if locative and key == "در" and index + 1 < len(tokens):
             locative = False
             if _key(tokens[index + 1]) not in _FA_CUT and not _is_time(tokens, index + 1, lang):
@@ -368,14 +375,16 @@ def _speech_after(after: str, lang: str) -> Located | None:
     if lang == "en":
         verb_first = _EN_AFTER_VERB_FIRST.match(after)
         if verb_first:
-            candidates.append(verb_first.group("who"))
+            # "said X, adding that ...": the clause after X is not part of the speaker.
+            candidates.append(_EN_CLAUSE.split(verb_first.group("who"))[0])
         who_first = _EN_AFTER_WHO_FIRST.match(after)
         if who_first:
             candidates.append(who_first.group("who"))
     else:
         found = _FA_AFTER.match(after)
         if found:
-            candidates.append(found.group("who"))
+            # «...»، این را X گفت: "this was said by X".
+            candidates.append(_FA_THIS.sub("", found.group("who")))
     for who in candidates:
         if any(verb_like(token, lang) for token in who.split()):
             continue
