@@ -184,7 +184,10 @@ def sentence_like(text: str, lang: str = "fa") -> bool:
     words = text.split()
     if not words:
         return False
-    if text.rstrip("»”\"' ").endswith((".", "!", "?", "؟", "…")) or len(words) >= SENTENCE_WORDS:
+    if len(words) >= SENTENCE_WORDS:
+        return True
+    # English puts a sentence's full stop inside the quote marks: "a formality."
+    if len(words) >= 3 and text.rstrip("»”\"' ").endswith((".", "!", "?", "؟", "…")):
         return True
     if lang == "en" and any(fold(word).strip(",.") in _EN_SUBJECTS for word in words):
         return True
@@ -200,9 +203,8 @@ def quote_kind(before: str, after: str, text: str, located: bool, lang: str = "f
     'quote'
     """
     introduced = _introduced(before, lang)
-    if introduced == "sign":
-        # Words chanted or carried on a sign are someone's: a quotation unless a label.
-        return QUOTE if sentence_like(text, lang) or len(text.split()) >= 3 else TERM
+    if introduced == "sign" and sentence_like(text, lang):
+        return QUOTE  # a full sentence on a sign or a slogan
     if introduced == "title":
         return TERM
     if before.rstrip().endswith((":", "：")):

@@ -19,6 +19,7 @@ from bot.article.people import (
     is_rare,
     is_role_word,
     is_unattested,
+    is_unlisted,
     looks_like_name,
     mention_of,
     strip_honorifics,
@@ -309,4 +310,7 @@ def _name_length(tokens: list[str], start: int, lang: str) -> int:
     length = 0
     while start + length < len(tokens) and length < 3 and is_unattested(tokens[start + length]):
         length += 1
-    return length if length >= 2 else 0
+    # hazm leaves many common words uncounted (تیم، فنی): one word it does not list at all
+    # (a foreign name, mostly) is needed too.
+    listed = all(not is_unlisted(token) for token in tokens[start : start + length])
+    return length if length >= 2 and not listed else 0

@@ -51,12 +51,14 @@ EN_SPEECH_VERBS = (
     "posted", "warned", "warns", "noted", "notes", "explained", "argued", "argues",
     "insisted", "stated", "declared", "replied", "responded", "acknowledged", "admitted",
     "cautioned", "recalled", "predicted", "announced", "emphasized", "stressed", "conceded",
-    "contended", "claimed", "promised", "vowed", "called",
+    "contended", "claimed", "promised", "vowed", "called", "described",
 )  # fmt: skip
 #: Speech without a named subject: evidence of a quotation, never of a speaker.
 FA_PASSIVE = (
     "گفته شد", "گفته می‌شود", "اعلام شد", "آمده است", "آمده‌است", "آمده بود", "نوشته شده",
     "تصریح شده", "تأکید شده", "تاکید شده", "درج شده", "قید شده", "می‌خوانیم",
+    "سر دادند", "سر داد", "سر دادن", "سر می‌دادند", "فریاد زد", "فریاد زدند",
+    "فریاد می‌زدند", "شعار دادند", "شعار می‌دادند",
 )  # fmt: skip
 EN_PASSIVE = ("read", "reads", "was quoted", "is quoted", "quoted", "saying")
 
@@ -354,7 +356,7 @@ def _speech_before(before: str, lang: str) -> Located | None:
 
 
 _FA_AFTER = re.compile(
-    rf"^[\s،,:\-–—]*(?P<who>[^«»“”\".؟!?:؛;]{{1,200}}?)[\s،,]*(?<!{_W})"
+    rf"^[\s،,:؛\-–—]*(?P<who>[^«»“”\".؟!?:؛;]{{1,200}}?)[\s،,]*(?<!{_W})"
     rf"(?:{alternation(FA_SPEECH_VERBS)})(?!{_W})"
 )
 #: A character of an English speaker phrase: a title's dot (Sen., Dr.) is one too.
