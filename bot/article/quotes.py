@@ -264,12 +264,25 @@ def _texts(
             yield section.key, block.text
 
 
-def _sentence_quotes(sentence: str, where: str, cast: Cast, lang: str) -> list[Quote]:
+def _sentence_quotes(
+    sentence: str, where: str, cast: Cast, lang: str, lead: Located | None = None
+) -> tuple[list[Quote], bool]:
+    """The sentence's quotes; whether they all stood alone and took ``lead``'s speaker.
+
+    ``lead``: the speaker of a sentence that ended with a colon and no quote of its own
+    («سخنگوی دولت گفت:»), for quotes that follow it on their own.
+    """
     spans = quote_spans(sentence, lang)
     quotes: list[Quote] = []
+    led = bool(spans) and lead is not None
     for index, span in enumerate(spans):
         before, after = _context(sentence, spans, index)
         located: Located | None = locate(before, after, lang)
+        alone = bool(_MARKS_ONLY.match(before) and _MARKS_ONLY.match(after))
+        if located is None and alone and lead is not None:
+            located = lead
+        else:
+            led = False
         kind = quote_kind(before, after, span.text, located is not None, lang)
         if kind == TERM:
             quotes.append(Quote(span.text, None, where, None, TERM))
@@ -292,7 +305,7 @@ def _sentence_quotes(sentence: str, where: str, cast: Cast, lang: str) -> list[Q
         cast.observe(blanked)
     else:
         cast.observe_names(blanked)
-    return quotes
+    return quotes, led
 
 
 def find_quotes(
@@ -302,10 +315,20 @@ def find_quotes(
     sections: tuple[Section, ...],
     lang: str = "fa",
 ) -> tuple[Quote, ...]:
-    """Every quotation and quoted term of an article, in order, with speakers and roles."""
+    """Every quotation and quoted term of an article, in order, with speakers and roles.
+
+    A quote standing alone right after a sentence that ends with a colon («وزیر گفت:»)
+    is that sentence's speaker's, and so are the lone quotes that follow it.
+    """
     cast = Cast(lang)
     quotes: list[Quote] = []
+    lead: Located | None = None
     for where, text in _texts(title, caption, lede, sections):
         for sentence in split_sentences(text):
-            quotes += _sentence_quotes(sentence, where, cast, lang)
+            found, led = _sentence_quotes(sentence, where, cast, lang, lead)
+            quotes += found
+            if not found and sentence.rstrip().endswith((":", "：")):
+                lead = locate(sentence.rstrip(), "", lang)
+            elif not led:
+                lead = None
     return tuple(quotes)
