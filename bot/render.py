@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from bot.article import Article, Section
+from bot.article import Article, Quote, Section
 from bot.article.sections import OTHER, QUOTES_SECTION, SUMMARY_SECTION, key_name
 from bot.text import detect_lang, split_sentences
 from bot.text.jalali import format_jalali
@@ -224,18 +224,34 @@ def render_section(article: Article, section: Section) -> list[str]:
     return paginate(_section_header(section_name(section, article.lang), article), _blocks(section))
 
 
+def speaker_line(quote: Quote, lang: str) -> str | None:
+    """Who said a quote, as shown under it: «name، role» (English "name, role").
+
+    >>> speaker_line(Quote("…", "کاوه نادری", "latest", "مدیرعامل بنادر"), "fa")
+    'کاوه نادری، مدیرعامل بنادر'
+    >>> speaker_line(Quote("…", None, "latest"), "fa") is None
+    True
+    """
+    if not quote.speaker:
+        return None
+    if not quote.role:
+        return quote.speaker
+    return f"{quote.speaker}{'، ' if lang != 'en' else ', '}{quote.role}"
+
+
 def render_quotes(article: Article, name: str | None = None) -> list[str]:
-    """Every quote as a blockquote with its speaker after it.
+    """Every quotation (not quoted terms) as a blockquote with its speaker after it.
 
     Headed like a section post: ``name`` (by default :func:`quotes_name`) in bold over
     the article's title in italics.
     """
     header = _section_header(name or quotes_name(article), article)
     pieces = []
-    for quote in article.quotes:
+    for quote in article.quotations:
         block = Piece.text(quote.text, "blockquote")
-        if quote.speaker:
-            who = Piece.text(f"— {quote.speaker}", "i")
+        who_text = speaker_line(quote, article.lang)
+        if who_text:
+            who = Piece.text(f"— {who_text}", "i")
             block = Piece(f"{block.html}\n{who.html}", block.length + 1 + who.length)
         pieces.append(block)
     return paginate(header, pieces)

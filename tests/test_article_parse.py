@@ -34,11 +34,11 @@ def test_sample_structure(sample) -> None:
 
 
 def test_sample_quotes(sample) -> None:
-    speakers = {q.text: q.speaker for q in sample.quotes}
-    assert len(sample.quotes) >= 5
-    assert all(q.speaker for q in sample.quotes)
-    assert speakers["بسیار خوب"] == f"رئیس{Z}جمهور ترامپ"
-    assert speakers["مثبت"] == "یک مقام آمریکایی"
+    speakers = {q.text: (q.speaker, q.role) for q in sample.quotes}
+    assert len(sample.quotes) == 5
+    assert all(q.speaker and q.kind == "quote" for q in sample.quotes)
+    assert speakers["بسیار خوب"] == ("ترامپ", f"رئیس{Z}جمهور")
+    assert speakers["مثبت"] == ("یک مقام آمریکایی", None)
     assert [q.section for q in sample.quotes] == [
         "latest", "background", "state_of_play", "what_theyre_saying", "what_theyre_saying",
     ]  # fmt: skip
@@ -136,6 +136,7 @@ def test_english_article() -> None:
         ("به گفته وزارت خارجه، مذاکرات «سازنده» بود.", "وزارت خارجه"),
         ("طبق گفته منبعی مطلع، طرفین «نزدیک» هستند.", "منبعی مطلع"),
         ("به نقل از رویترز، قیمت‌ها «بالا» است.", "رویترز"),
+        ("رئیس‌جمهور ترامپ گفت مذاکرات «بسیار خوب» بود.", "ترامپ"),
         ("قیمت‌ها «بالا» است.", None),
         ("وزارت امور خارجه در بیانیه‌ای اعلام کرد که اوماروف تأکید کرد که «الف».", "اوماروف"),
         ("نماینده مجلس این طرح را «عجولانه» خواند.", "نماینده مجلس"),
@@ -176,7 +177,7 @@ def test_json_schema(sample) -> None:
     section = data["sections"][0]
     assert set(section) == {"key", "label", "body"}
     assert set(section["body"][0]) == {"type", "text"}
-    assert set(data["quotes"][0]) == {"text", "speaker", "section"}
+    assert set(data["quotes"][0]) == {"text", "speaker", "role", "kind", "section"}
 
 
 @pytest.mark.parametrize(

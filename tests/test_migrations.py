@@ -22,7 +22,9 @@ from bot.text import fold_for_index
 from .conftest import ROOT
 
 RECORD = Migrations.migrations_table
-ALL_ARTICLES = ["0001_articles", "0002_search", "0003_published", "0004_ingested_at"]
+ALL_ARTICLES = [
+    "0001_articles", "0002_search", "0003_published", "0004_ingested_at", "0005_quote_roles",
+]  # fmt: skip
 
 
 def records(db: Database) -> list[tuple[str, str, str]]:
@@ -70,6 +72,7 @@ def test_each_owner_has_its_own_set() -> None:
         ("articles", "0002_search"),
         ("articles", "0003_published"),
         ("articles", "0004_ingested_at"),
+        ("articles", "0005_quote_roles"),
         ("post_log", "0001_post_log"),
     ]
     assert (migrate(db, ARTICLES), migrate(db, POST_LOG)) == ([], [])
@@ -320,7 +323,7 @@ def test_an_old_database_opens_upgrades_and_keeps_its_data(tmp_path: Path, steps
     )  # fmt: skip
     assert [section.key for section in stored.article.sections] == ["latest"]
     assert stored.article.sections[0].body[0].text == OLD_BODY[2]
-    assert [quote.speaker for quote in stored.article.quotes] == ["او"]
+    assert [(q.speaker, q.role, q.kind) for q in stored.article.quotes] == [("او", None, "quote")]
     assert stored.article.hashtags == ("#بایگانی",)
     assert stored.article.published == (date(2025, 3, 1) if steps >= 3 else None)
     if steps >= 2:

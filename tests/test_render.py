@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from tgsandbox import clean_text, parse_html, text_length
 
 from bot.article import Article, Block, Quote, Section, parse_article
+from bot.article.model import TERM
 from bot.render import (
     MESSAGE_LIMIT,
     escape,
@@ -63,7 +64,25 @@ def test_sections_and_quotes(sample) -> None:
     assert background.count("• ") == 2
     quotes = render_quotes(sample)[0]
     assert quotes.count("<blockquote>") == 5
-    assert "— رئیس‌جمهور ترامپ" in accepted(quotes)
+    assert "— ترامپ، رئیس‌جمهور" in accepted(quotes)
+
+
+@pytest.mark.parametrize(
+    ("lang", "quotes", "lines"),
+    [
+        ("fa", [Quote("الف", "کاوه نادری", "x", "مدیر بنادر")], ["— کاوه نادری، مدیر بنادر"]),
+        ("fa", [Quote("الف", "یک مقام آمریکایی", "x")], ["— یک مقام آمریکایی"]),
+        ("en", [Quote("a", "Dana Whitfield", "x", "Agency CEO")], ["— Dana Whitfield, Agency CEO"]),
+        ("fa", [Quote("بی‌نام", None, "x")], []),
+        ("fa", [Quote("آب بدون درآمد", None, "x", None, TERM), Quote("ب", "وزیر", "")], ["— وزیر"]),
+    ],
+)
+def test_quote_speaker_lines_and_no_terms(lang: str, quotes: list[Quote], lines: list[str]) -> None:
+    article = Article(title="عنوان" if lang == "fa" else "Title", lang=lang, quotes=tuple(quotes))
+    shown = accepted(render_quotes(article)[0])
+    assert [line for line in shown.split("\n") if line.startswith("— ")] == lines
+    assert shown.count("\n— ") == len(lines)
+    assert "آب بدون درآمد" not in shown
 
 
 @pytest.mark.parametrize(

@@ -172,3 +172,6 @@ def test_render_item() -> None:
     # Headed by the Persian name of "what they're saying" over the title, as a section.
     assert render_item(article, "quotes")[0].startswith("<b>آنچه می‌گویند</b>\n<i>ع</i>\n\n")
     assert render_item(article, "summary")
+    terms_only = parse_article("ع\nنکته: سهم «آب بدون درآمد» بالاست.")
+    assert [quote.kind for quote in terms_only.quotes] == ["term"]
+    assert render_item(terms_only, "quotes") == []

@@ -31,6 +31,7 @@ def test_migrations_run_once(tmp_path: Path) -> None:
     db = open_database(tmp_path / "a" / "news.db")
     assert migrate(db, ARTICLES) == [
         "0001_articles", "0002_search", "0003_published", "0004_ingested_at",
+        "0005_quote_roles",
     ]  # fmt: skip
     assert migrate(db, ARTICLES) == []
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -68,6 +69,34 @@ def test_round_trip(store, sample_text) -> None:
     assert store.by_source("s") == stored
     assert store.latest() == stored
     assert store.get(999) is None
+
+
+def test_quote_roles_and_kinds_round_trip(store) -> None:
+    text = (
+        "عنوان\nمدیرعامل سازمان بنادر، کاوه نادری، گفت: «ظرفیت کافی نیست».\n"
+        "سهم «آب بدون درآمد» بالاست."
+    )
+    article = parse_article(text)
+    assert [(q.speaker, q.role, q.kind) for q in article.quotes] == [
+        ("کاوه نادری", "مدیرعامل سازمان بنادر", "quote"),
+        (None, None, "term"),
+    ]
+    stored = store.get(store.ingest(article, "q", text).id)
+    assert stored is not None and stored.article.quotes == article.quotes
+
+
+@pytest.mark.parametrize(
+    ("body", "has_quotes"),
+    [
+        ("وزیر گفت: «نه».", True),
+        ("سهم «آب بدون درآمد» بالاست.", False),
+        ("بدون نقل قول.", False),
+    ],
+)
+def test_outlines_count_only_quotations(store, body: str, has_quotes: bool) -> None:
+    store.ingest(parse_article(f"عنوان\n{body}"), "o", body)
+    [outline] = store.outlines()
+    assert outline.has_quotes is has_quotes
 
 
 def test_recent_and_delete(store) -> None:

@@ -69,8 +69,13 @@ def sample(store: Store) -> StoredArticle:
     return stored
 
 
-def made(title: str, *, quotes: bool = True, empty_section: bool = False) -> StoredArticle:
-    """A stored article with ``title``: two sections (one maybe empty) and a quote."""
+TERM_ONLY = (Quote("آب بدون درآمد", None, "why_it_matters", None, "term"),)
+
+
+def made(
+    title: str, *, quotes: bool = True, empty_section: bool = False, terms: bool = False
+) -> StoredArticle:
+    """A stored article with ``title``: two sections (one maybe empty), a quote or a term."""
     body = (Block("paragraph", "وزیر گفت «فردا» می‌آید."), Block("bullet", "a < b & c"))
     sections = [Section("why_it_matters", "چرا مهم است", body)]
     sections.append(Section("whats_next", "گام بعدی", () if empty_section else body))
@@ -78,7 +83,7 @@ def made(title: str, *, quotes: bool = True, empty_section: bool = False) -> Sto
         title=title,
         lede="لید <خبر> & بیشتر.",
         sections=tuple(sections),
-        quotes=(Quote("فردا", "وزیر", "why_it_matters"),) if quotes else (),
+        quotes=(Quote("فردا", "وزیر", "why_it_matters"),) if quotes else TERM_ONLY if terms else (),
         hashtags=("خبر",),
     )
     store = Store.open(None)
@@ -181,8 +186,10 @@ def test_sections_show_the_articles_own_labels() -> None:
     assert shown(view_reply(stored, "whats_next", "fa", ZONE).messages[0]).startswith("گام بعدی\n")
 
 
-def test_view_reply_without_quotes() -> None:
-    stored = made("خبر بی‌نقل‌قول", quotes=False)
+@pytest.mark.parametrize("terms", [False, True])
+def test_view_reply_without_quotes(terms: bool) -> None:
+    stored = made("خبر بی‌نقل‌قول", quotes=False, terms=terms)
+    assert len(stored.article.quotes) == int(terms)
     reply = view_reply(stored, "quotes", "fa", ZONE)
     assert [shown(m) for m in reply.messages] == ["در خبر «خبر بی‌نقل‌قول» نقل قولی نیامده است."]
     assert views_of(reply) == ["summary", "why_it_matters", "whats_next"]

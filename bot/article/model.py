@@ -7,6 +7,10 @@ from datetime import date
 from typing import Any, Literal
 
 BlockType = Literal["paragraph", "bullet"]
+#: A quotation: someone said or wrote it.
+QUOTE = "quote"
+#: A quoted term: a coined phrase, scare quotes, a title or a name in quote marks.
+TERM = "term"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,11 +37,24 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A quotation, who said it (when the text names them) and where it stands."""
+    """A span in quote marks: a quotation or a quoted term, and where it stands.
+
+    ``speaker`` is the person's name without honorifics, an organisation, or a
+    description when no name is given (``یک مقام آمریکایی``); ``role`` their title or
+    function when the text gives one. ``kind`` is :data:`QUOTE` or :data:`TERM`; terms
+    have neither speaker nor role.
+    """
 
     text: str
     speaker: str | None
     section: str
+    role: str | None = None
+    kind: str = QUOTE
+
+    @property
+    def is_quotation(self) -> bool:
+        """Whether someone said or wrote it (not a quoted term)."""
+        return self.kind != TERM
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +76,11 @@ class Article:
         """The first section with canonical ``key``, if any."""
         return next((section for section in self.sections if section.key == key), None)
 
+    @property
+    def quotations(self) -> tuple[Quote, ...]:
+        """The quotes someone said or wrote: what readers see as quotes (no terms)."""
+        return tuple(quote for quote in self.quotes if quote.is_quotation)
+
     def to_json(self) -> dict[str, Any]:
         """The article in the schema of ``newsbot show --json``."""
         return {
@@ -75,7 +97,13 @@ class Article:
                 for section in self.sections
             ],
             "quotes": [
-                {"text": quote.text, "speaker": quote.speaker, "section": quote.section}
+                {
+                    "text": quote.text,
+                    "speaker": quote.speaker,
+                    "role": quote.role,
+                    "kind": quote.kind,
+                    "section": quote.section,
+                }
                 for quote in self.quotes
             ],
             "date": self.published.isoformat() if self.published else None,

@@ -17,12 +17,18 @@ def outline(article: Article) -> str:
         for block in section.body:
             marker = "  • " if block.type == "bullet" else "    "
             lines.append(marker + block.text)
-    if article.quotes:
+    if article.quotations:
         lines.append("")
-        lines.append(f"quotes ({len(article.quotes)}):")
-        for quote in article.quotes:
+        lines.append(f"quotes ({len(article.quotations)}):")
+        for quote in article.quotations:
             speaker = quote.speaker or "?"
+            if quote.role:
+                speaker += f"، {quote.role}"
             lines.append(f"  «{quote.text}» — {speaker}  [{quote.section}]")
+    terms = [quote for quote in article.quotes if not quote.is_quotation]
+    if terms:
+        lines.append("")
+        lines.append("quoted terms: " + "  ".join(f"«{term.text}»" for term in terms))
     if article.summary:
         lines.append("")
         lines.append("summary:")

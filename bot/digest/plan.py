@@ -42,7 +42,7 @@ def render_item(article: Article, item: str, day: date | None = None) -> list[st
     if item == SUMMARY:
         return render_summary(article, day)
     if item == QUOTES:
-        if not article.quotes:
+        if not article.quotations:
             return []
         return render_quotes(article, key_name(QUOTES_SECTION, article.lang))
     key, _, nth = item.partition("#")

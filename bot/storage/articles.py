@@ -43,7 +43,10 @@ class StoredArticle:
 
 @dataclass(frozen=True, slots=True)
 class ArticleOutline:
-    """An article's id, ingestion time, section keys (with whether they have a body)."""
+    """An article's id, ingestion time, section keys (with whether they have a body).
+
+    ``has_quotes``: whether it has quotations (quoted terms do not count).
+    """
 
     id: int
     ingested_at: str
@@ -195,10 +198,18 @@ class Store:
             ],
         )
         conn.executemany(
-            "INSERT INTO quotes (article_id, position, text, speaker, section) "
-            "VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO quotes (article_id, position, text, speaker, section, role, kind) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (article_id, position, quote.text, quote.speaker, quote.section)
+                (
+                    article_id,
+                    position,
+                    quote.text,
+                    quote.speaker,
+                    quote.section,
+                    quote.role,
+                    quote.kind,
+                )
                 for position, quote in enumerate(article.quotes)
             ],
         )
@@ -246,9 +257,10 @@ class Store:
             )
         )
         quotes = tuple(
-            Quote(part["text"], part["speaker"], part["section"])
+            Quote(part["text"], part["speaker"], part["section"], part["role"], part["kind"])
             for part in self.db.query(
-                "SELECT text, speaker, section FROM quotes WHERE article_id = ? ORDER BY position",
+                "SELECT text, speaker, section, role, kind FROM quotes "
+                "WHERE article_id = ? ORDER BY position",
                 [article_id],
             )
         )
@@ -312,8 +324,8 @@ class Store:
         """
         articles: dict[int, ArticleOutline] = {}
         for row in self.db.query(
-            "SELECT id, ingested_at, (SELECT count(*) FROM quotes WHERE article_id = articles.id) "
-            "AS quotes FROM articles WHERE id > ? ORDER BY ingested_at, id",
+            "SELECT id, ingested_at, (SELECT count(*) FROM quotes WHERE article_id = articles.id "
+            "AND kind != 'term') AS quotes FROM articles WHERE id > ? ORDER BY ingested_at, id",
             [since_id],
         ):
             articles[row["id"]] = ArticleOutline(

@@ -97,6 +97,13 @@ def _ingested_at(db: Database) -> None:
     db.table("articles").create_index(["ingested_at"], if_not_exists=True)
 
 
+@ARTICLES(name="0005_quote_roles")
+def _quote_roles(db: Database) -> None:
+    # Quotes stored before this were all taken for quotations.
+    db.table("quotes").add_column("role", str)
+    db.table("quotes").add_column("kind", str, not_null_default="quote")
+
+
 @POST_LOG(name="0001_post_log")
 def _post_log(db: Database) -> None:
     db.table("posts").create(

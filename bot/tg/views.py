@@ -52,7 +52,7 @@ def article_keyboard(stored: StoredArticle, current: str | None = None) -> Inlin
         if section.key not in seen and section.body:
             seen.add(section.key)
             choices.append((section.key, section_name(section, lang)))
-    if article.quotes:
+    if article.quotations:
         choices.append(("quotes", quotes_name(article)))
     buttons = [
         InlineKeyboardButton(text, callback_data=ViewRequest(stored.id, view).encode())
@@ -69,7 +69,7 @@ def view_reply(stored: StoredArticle, view: str, lang: str, zone: tzinfo) -> Rep
     if view == "summary":
         messages = render_summary(article, stored.date_in(zone))
     elif view == "quotes":
-        if not article.quotes:
+        if not article.quotations:
             return Reply((say("no_quotes", lang, title=article.title),), keyboard, stored.id)
         messages = render_quotes(article)
     elif view == "sections":
