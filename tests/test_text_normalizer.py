@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text import ZWNJ, clean_text, detect_lang, fold, fold_for_index, search_terms
-from bot.text.chars import clean_line, to_persian_letters
+from bot.text import (
+    ZWNJ,
+    clean_text,
+    detect_lang,
+    fold,
+    fold_for_index,
+    search_term_forms,
+    search_terms,
+)
+from bot.text.chars import clean_line, hamza_neutral, to_persian_letters
 
 Z = ZWNJ
 
@@ -151,6 +159,16 @@ def test_detect_lang(text: str, lang: str) -> None:
         ("٣", "۳"),
         ("Trump", "TRUMP"),
         ("اساساً", "اساسا"),
+        ("تأکید", "تاکید"),
+        ("مؤسسه", "موسسه"),
+        ("رئیس", "رییس"),
+        ("إسلام", "اسلام"),
+        ("جزء", "جز"),
+        ("ٱلله", "الله"),
+        ("کتابـــها", "کتابها"),
+        ("مسأله", "مساله"),
+        ("ا\u0654مر", "امر"),
+        ("همه\u0654", "همه"),
         ("", ""),
     ],
 )
@@ -158,15 +176,48 @@ def test_fold_equates(left: str, right: str) -> None:
     assert fold(left) == fold(right)
 
 
+@pytest.mark.parametrize(
+    ("text", "neutral"),
+    [
+        ("", []),
+        ("مساله", []),
+        ("جزء", []),
+        ("مسئله", ["مسءله"]),
+        ("مسأله و مسؤله", ["مسءله", "مسءله"]),
+        (f"رئیس{Z}جمهور", ["رءیسجمهور"]),
+        ("ـئـ", ["ء"]),
+        ("ABC رئيس", ["رءیس"]),
+    ],
+)
+def test_hamza_neutral(text: str, neutral: list[str]) -> None:
+    assert hamza_neutral(text) == neutral
+
+
 def test_fold_for_index_keeps_both_readings() -> None:
     folded = fold_for_index(f"رئیس{Z}جمهور")
-    assert "رئیسجمهور" in folded.split()
-    assert {"رئیس", "جمهور"} <= set(folded.split())
+    assert "رییسجمهور" in folded.split()
+    assert {"رییس", "جمهور"} <= set(folded.split())
 
 
 @pytest.mark.parametrize(
     ("query", "terms"),
-    [("", []), ("  «»!", []), (f"رئیس{Z}جمهور ترامپ", ["رئیسجمهور", "ترامپ"]), ('a"b', ["a", "b"])],
+    [("", []), ("  «»!", []), (f"رئیس{Z}جمهور ترامپ", ["رییسجمهور", "ترامپ"]), ('a"b', ["a", "b"])],
 )
 def test_search_terms(query: str, terms: list[str]) -> None:
     assert search_terms(query) == terms
+
+
+@pytest.mark.parametrize(
+    ("query", "forms"),
+    [
+        ("", []),
+        ("«»", []),
+        ("مسئله", [("مسیله", "مسءله")]),
+        (f"رئیس{Z}جمهور ترامپ", [("رییسجمهور", "رءیسجمهور"), ("ترامپ",)]),
+        ("ء ـ", []),
+        ("تأکید،بر", [("تاکید", "تءکید"), ("بر",)]),
+    ],
+)
+def test_search_term_forms(query: str, forms: list[tuple[str, ...]]) -> None:
+    assert search_term_forms(query) == forms
+    assert [form[0] for form in forms] == search_terms(query)
