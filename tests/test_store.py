@@ -126,7 +126,9 @@ def test_search_folds_every_spelling(store, written: str, query: str) -> None:
     assert [article_id for article_id, _ in store.search(query)] == [found]
 
 
-@pytest.mark.parametrize("query", ["", "   ", '"', "*", "AND OR NOT", "<b>", "«»", "(", "x" * 500, "ء", "أ OR ؤ"])
+@pytest.mark.parametrize(
+    "query", ["", "   ", '"', "*", "AND OR NOT", "<b>", "«»", "(", "x" * 500, "ء", "أ OR ؤ"]
+)
 def test_hostile_queries_do_not_fail(store, sample_text, query) -> None:
     store.ingest(parse_article(sample_text), "s", sample_text)
     assert isinstance(store.search(query), list)
