@@ -85,9 +85,11 @@ SUFFIXES = frozenset(
 #: Readings that a joined spelling in wordfreq does not outweigh (بزرگ‌ترین, رسیده‌ایم).
 STRICT_ENDINGS = (*COMPARATIVE, "ایم", "اند", "اید")
 #: Words after which a plural with ezafe (های) cannot stand but an indefinite ای can.
-FUNCTION_WORDS = frozenset(
-    ["که", "را", "از", "به", "در", "با", "برای", "تا", "و", "یا", "است", "بود", "شد", "هم", "نیز", "می", "کرد", "کند", "کرده", "شده", "دارد", "داشت", "بر", "بی", "بین", "پس", "پیش", "درباره", "روی", "زیر", "همچون", "مانند", "اما", "ولی", "نه"]
-)
+FUNCTION_WORDS = frozenset({
+    "که", "را", "از", "به", "در", "با", "برای", "تا", "و", "یا", "است", "بود", "شد", "هم",
+    "نیز", "می", "کرد", "کند", "کرده", "شده", "دارد", "داشت", "بر", "بی", "بین", "پس",
+    "پیش", "درباره", "روی", "زیر", "همچون", "مانند", "اما", "ولی", "نه",
+})  # fmt: skip
 
 
 class HalfSpaceRestorer:
