@@ -40,9 +40,12 @@ JOINED_YE = ("یی", "ی")
 #: ان/گان make plurals of compounds: سرمایه‌گذار → سرمایه‌گذاران, دیده → دیدگان.
 COMPOUND_PLURAL = ("ان",)
 #: Affixes that may stand apart with a space (می خواهم, کتاب ها, بزرگ ترین).
-_MI_APART = re.compile(f"(?<!\\S)(ن?می) (?=([{_LETTERS}]+)(?!\\S))")
+_MI_APART = re.compile(
+    f"(?<![{_LETTERS}\u200c])(ن?می) (?=([{_LETTERS}]+)(?![{_LETTERS}\u200c]))"
+)
 _SUFFIX_APART = re.compile(
-    f"(?<!\\S)([{_LETTERS}\u200c]+) (?=(هایشان|هایتان|هایمان|هایش|هایی|های|ها|ترین|تر)(?!\\S))"
+    f"(?<![{_LETTERS}\u200c])([{_LETTERS}\u200c]+) "
+    f"(?=(هایشان|هایتان|هایمان|هایش|هایی|های|ها|ترین|تر)(?![{_LETTERS}\u200c]))"
 )
 PREFIXES = ("پیش", "هم", "بی", "نیمه")
 #: Second halves that news text writes after a half-space.
@@ -213,8 +216,11 @@ class HalfSpaceRestorer:
         stem, suffix = match.group(1), match.group(2)
         lex = self.lexicon
         bare = stem.replace(ZWNJ, "")
+        if bare in SUFFIXES:
+            return match.group()
         if suffix in ("تر", "ترین"):
-            if not (lex.has_tag(bare, "AJ") or lex.freq(bare + suffix) > 0):
+            attested = lex.freq(bare + suffix) > 0 or lex.freq(bare + ZWNJ + suffix) > 0
+            if not (lex.has_tag(bare, "AJ") and attested):
                 return match.group()
         elif len(bare) < MIN_PART or not (lex.freq(bare) > 0 or ZWNJ in stem):
             return match.group()
