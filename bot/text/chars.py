@@ -105,17 +105,25 @@ def detect_lang(text: str) -> str:
 
 #: Hamza on a seat folds to its seat letter, so that تأکید matches تاکید and رئیس matches
 #: رییس; a hamza on the line and the tatweel disappear.
-_TO_SEAT = str.maketrans({"أ": "ا", "إ": "ا", "ٱ": "ا", "ئ": "ی", "ؤ": "و", "ء": None, "ـ": None})
+_TO_SEAT = (("أ", "ا"), ("إ", "ا"), ("ٱ", "ا"), ("ئ", "ی"), ("ؤ", "و"), ("ء", ""), ("ـ", ""))
 #: The seat of a hamza varies between spellings of one word (مسئله, مسأله; مسئول,
 #: مسؤول): the seat-neutral form writes every seated hamza as one mark, ء.
-_TO_MARK = str.maketrans({"أ": "ء", "إ": "ء", "ٱ": "ا", "ئ": "ء", "ؤ": "ء", "ء": None, "ـ": None})
+_TO_MARK = (("ء", ""), ("ـ", ""), ("أ", "ء"), ("إ", "ء"), ("ٱ", "ا"), ("ئ", "ء"), ("ؤ", "ء"))
 
 
-def _fold(text: str, hamza: dict[int, str | None]) -> str:
+_HAMZA_OR_TATWEEL = re.compile("[أإٱئؤءـ]")
+#: A seated hamza, precomposed or as a combining mark.
+_ANY_SEATED_HAMZA = re.compile("[أإئؤ\u0654\u0655]")
+
+
+def _fold(text: str, hamza: tuple[tuple[str, str], ...]) -> str:
     # Both tables map a character to at most one word character, so the words of the
     # two foldings of one text line up.
     text = to_persian_letters(unicodedata.normalize("NFKC", text)).casefold()
-    text = strip_diacritics(text).replace("ۀ", "ه").translate(hamza)
+    text = strip_diacritics(text).replace("ۀ", "ه")
+    if _HAMZA_OR_TATWEEL.search(text):
+        for old, new in hamza:  # str.replace is many times faster than translate here
+            text = text.replace(old, new)
     return _INVISIBLE.sub("", text).replace(ZWNJ, "")
 
 
@@ -146,6 +154,8 @@ def hamza_neutral(text: str) -> list[str]:
     >>> hamza_neutral("")
     []
     """
+    if not _ANY_SEATED_HAMZA.search(text):
+        return []
     pairs = zip(fold(text).split(), _fold(text, _TO_MARK).split(), strict=True)
     return [neutral for folded, neutral in pairs if folded != neutral]
 
