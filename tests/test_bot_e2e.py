@@ -255,3 +255,16 @@ async def test_article_date_comes_from_its_dateline(tmp_path: Path) -> None:
         harness.emulator.add_user(READER, "مریم")
         [answer] = await harness.ask(READER, "/summary")
         assert "۱ فروردین ۱۴۰۳" in answer.text
+
+
+async def test_search_finds_every_spelling_of_hamza(tmp_path: Path) -> None:
+    first = _write(tmp_path, "a.txt", "مسأله آب در تهران\nآخرین اخبار: متن نخست.")
+    second = _write(tmp_path, "b.txt", "مسئله برق در شیراز\nآخرین اخبار: متن دوم.")
+    async with bot_running(tmp_path, content=[first, second], store_first=True) as harness:
+        harness.emulator.add_user(READER, "مریم")
+        for query in ("مسئله", "مسأله", "مسؤله"):
+            [answer] = await harness.ask(READER, f"/search {query}")
+            found = [label for label, _ in buttons_of(answer)]
+            assert "مسأله آب در تهران" in found
+            assert "مسئله برق در شیراز" in found
+        assert harness.errors() == []

@@ -40,24 +40,34 @@ def test_corpus_size(news) -> None:
 
 def test_restores_stripped_news_text(restorer, news) -> None:
     result = score(news, restorer.restore)
-    assert result.recall >= 0.95
-    assert result.wrong_per_1000_words <= 1.5
+    assert result.recall >= 0.98
+    assert result.wrong_per_1000_words <= 0.5
 
 
 def test_does_not_damage_intact_news_text(restorer, news) -> None:
     result = score(news, restorer.restore, strip=False)
     assert result.recall == 1.0
-    assert result.wrong_per_1000_words <= 1.0
+    assert result.wrong_per_1000_words <= 0.2
 
 
 def test_half_spaced_words(restorer) -> None:
     result = score(_lines(DATA / "halfspace" / "halfspaced_words.txt"), restorer.restore)
-    assert result.recall >= 0.95
+    assert result.recall >= 0.975
 
 
 def test_joined_words_stay_joined(restorer) -> None:
     result = score(_lines(DATA / "halfspace" / "joined_words.txt"), restorer.restore)
-    assert result.wrong / result.words <= 0.002
+    assert result.wrong / result.words <= 0.0005
+
+
+def test_held_out_news_text(restorer) -> None:
+    # Never used to tune: the goals, at least 97% restored and at most one
+    # wrong insertion per 1,000 words, intact text left as it is.
+    heldout = _lines(DATA / "halfspace_heldout" / "news.txt")
+    stripped = score(heldout, restorer.restore)
+    assert stripped.recall >= 0.97
+    assert stripped.wrong_per_1000_words <= 1.0
+    assert score(heldout, restorer.restore, strip=False).wrong_per_1000_words <= 0.2
 
 
 @pytest.mark.parametrize(

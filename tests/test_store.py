@@ -32,6 +32,7 @@ def test_migrations_run_once(tmp_path: Path) -> None:
     assert migrate(db, ARTICLES) == [
         "0001_articles", "0002_search", "0003_published", "0004_ingested_at",
         "0005_quote_roles",
+        "0006_fold_hamza",
     ]  # fmt: skip
     assert migrate(db, ARTICLES) == []
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -129,7 +130,34 @@ def test_search_is_half_space_and_letter_form_insensitive(store, sample_text, qu
     assert [article_id for article_id, _ in store.search(query)] == [result.id]
 
 
-@pytest.mark.parametrize("query", ["", "   ", '"', "*", "AND OR NOT", "<b>", "«»", "(", "x" * 500])
+@pytest.mark.parametrize(
+    ("written", "query"),
+    [
+        ("مسأله", "مسئله"),
+        ("مسئله", "مسأله"),
+        ("مسأله", "مساله"),
+        ("تأکید", "تاکید"),
+        ("تاکید", "تأکید"),
+        ("مؤسسه", "موسسه"),
+        ("مسئول", "مسؤول"),
+        ("رئیس", "رییس"),
+        ("مدرسة", "مدرسه"),
+        ("إسلام", "اسلام"),
+        ("جزء", "جز"),
+        ("کتابــها", "کتابها"),
+        ("اساساً", "اساسا"),
+    ],
+)
+def test_search_folds_every_spelling(store, written: str, query: str) -> None:
+    text = f"خبر درباره {written}\nآخرین اخبار: متن."
+    found = store.ingest(parse_article(text), "s", text).id
+    store.ingest(parse_article("خبر دیگری درباره بودجه"), "t", "خبر دیگری درباره بودجه")
+    assert [article_id for article_id, _ in store.search(query)] == [found]
+
+
+@pytest.mark.parametrize(
+    "query", ["", "   ", '"', "*", "AND OR NOT", "<b>", "«»", "(", "x" * 500, "ء", "أ OR ؤ"]
+)
 def test_hostile_queries_do_not_fail(store, sample_text, query) -> None:
     store.ingest(parse_article(sample_text), "s", sample_text)
     assert isinstance(store.search(query), list)
@@ -167,10 +195,13 @@ def test_search_reads_the_last_word_as_a_prefix_unless_the_window_is_full(
     [
         ("", True, None),
         ("", False, None),
-        ("a b", True, '"a" "b"*'),
-        ("a b", False, '"a" "b"'),
+        ("a b", True, '"a" AND "b"*'),
+        ("a b", False, '"a" AND "b"'),
         ('"x"', True, '"x"*'),
         ('"x"', False, '"x"'),
+        ("مسئله", True, '("مسیله"* OR "مسءله"*)'),
+        ("تأکید بر", False, '("تاکید" OR "تءکید") AND "بر"'),
+        ("ــ", True, None),
     ],
 )
 def test_fts_query(query: str, prefix: bool, expected: str | None) -> None:

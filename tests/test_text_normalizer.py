@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text import ZWNJ, clean_text, detect_lang, fold, fold_for_index, search_terms
-from bot.text.chars import clean_line, to_persian_letters
+from bot.text import (
+    ZWNJ,
+    clean_text,
+    detect_lang,
+    fold,
+    fold_for_index,
+    search_term_forms,
+    search_terms,
+)
+from bot.text.chars import clean_line, hamza_neutral, to_persian_letters
 
 Z = ZWNJ
 
@@ -97,6 +105,20 @@ def test_normalize_keeps_line_count(normalizer) -> None:
         ("طولانیمدت", f"طولانی{Z}مدت"),
         ("مذاکرهکننده", f"مذاکره{Z}کننده"),
         ("مدلها", f"مدل{Z}ها"),
+        ("بهعنوان", f"به{Z}عنوان"),
+        ("کرهجنوبی", f"کره{Z}جنوبی"),
+        ("قوهقضاییه", f"قوه{Z}قضاییه"),
+        ("صلحآینده", f"صلح{Z}آینده"),
+        ("دورهای", f"دوره{Z}ای"),
+        ("می خواهم", f"می{Z}خواهم"),
+        ("نمی دانم", f"نمی{Z}دانم"),
+        ("«می شد؟»", f"«می{Z}شد؟»"),
+        ("کتاب ها، دفتر ها.", f"کتاب{Z}ها، دفترها."),
+        ("کتاب ها را", f"کتاب{Z}ها را"),
+        ("کشور ها", "کشورها"),
+        ("بزرگ ترین", f"بزرگ{Z}ترین"),
+        ("کلاسهای درس", f"کلاس{Z}های درس"),
+        ("زمینهای برای", f"زمینه{Z}ای برای"),
     ],
 )
 def test_restores_stripped_half_spaces(normalizer, damaged: str, restored: str) -> None:
@@ -109,6 +131,8 @@ def test_restores_stripped_half_spaces(normalizer, damaged: str, restored: str) 
         "بیشتر", "بهتر", "میزان", "میز", "دفتر", "گاهی", "توجهی", "تنها", "میانجی",
         "همچنین", "میلیون", "کشورها", "روزهای", "دریای", "سدهای", "کمتر", "بیشترین",
         "آنها", "میدان", "دیدارها", "خبرها", "نگهداری", "توافقنامه", "رساند", "بیابد",
+        "کلانتری", "شوشتری", "انگشتری", "کاروانسرا", "پسماند", "پسماندها", "راهپیمایی",
+        "همکاری", "نرفتیم", "میامی", "۲ ها", "دست تر", "می", "ها", "ها ها",
     ],
 )  # fmt: skip
 def test_keeps_correctly_joined_words(normalizer, word: str) -> None:
@@ -120,6 +144,19 @@ def test_keeps_correctly_joined_words(normalizer, word: str) -> None:
 )
 def test_keeps_existing_half_spaces(normalizer, word: str) -> None:
     assert normalizer.normalize_line(word) == word
+
+
+def test_names_and_words_are_kept_as_written(normalizer) -> None:
+    text = "او را به کلانتری بردند\nشوشتری گفت\nمی خواهم"
+    assert normalizer.normalize(text) == f"او را به کلانتری بردند\nشوشتری گفت\nمی{Z}خواهم"
+
+
+def test_one_decision_per_word_in_a_text(normalizer) -> None:
+    # The word after the first کلاسهای says silent ه + ای, after the second a plural:
+    # the text gets the reading most of its occurrences call for, everywhere.
+    text = "کلاسهای درس\nکلاسهای تازه\nکلاسهای که"
+    lines = normalizer.normalize(text).split("\n")
+    assert len({line.split()[0] for line in lines}) == 1
 
 
 def test_repair_can_be_turned_off() -> None:
@@ -151,6 +188,16 @@ def test_detect_lang(text: str, lang: str) -> None:
         ("٣", "۳"),
         ("Trump", "TRUMP"),
         ("اساساً", "اساسا"),
+        ("تأکید", "تاکید"),
+        ("مؤسسه", "موسسه"),
+        ("رئیس", "رییس"),
+        ("إسلام", "اسلام"),
+        ("جزء", "جز"),
+        ("ٱلله", "الله"),
+        ("کتابـــها", "کتابها"),
+        ("مسأله", "مساله"),
+        ("ا\u0654مر", "امر"),
+        ("همه\u0654", "همه"),
         ("", ""),
     ],
 )
@@ -158,15 +205,48 @@ def test_fold_equates(left: str, right: str) -> None:
     assert fold(left) == fold(right)
 
 
+@pytest.mark.parametrize(
+    ("text", "neutral"),
+    [
+        ("", []),
+        ("مساله", []),
+        ("جزء", []),
+        ("مسئله", ["مسءله"]),
+        ("مسأله و مسؤله", ["مسءله", "مسءله"]),
+        (f"رئیس{Z}جمهور", ["رءیسجمهور"]),
+        ("ـئـ", ["ء"]),
+        ("ABC رئيس", ["رءیس"]),
+    ],
+)
+def test_hamza_neutral(text: str, neutral: list[str]) -> None:
+    assert hamza_neutral(text) == neutral
+
+
 def test_fold_for_index_keeps_both_readings() -> None:
     folded = fold_for_index(f"رئیس{Z}جمهور")
-    assert "رئیسجمهور" in folded.split()
-    assert {"رئیس", "جمهور"} <= set(folded.split())
+    assert "رییسجمهور" in folded.split()
+    assert {"رییس", "جمهور"} <= set(folded.split())
 
 
 @pytest.mark.parametrize(
     ("query", "terms"),
-    [("", []), ("  «»!", []), (f"رئیس{Z}جمهور ترامپ", ["رئیسجمهور", "ترامپ"]), ('a"b', ["a", "b"])],
+    [("", []), ("  «»!", []), (f"رئیس{Z}جمهور ترامپ", ["رییسجمهور", "ترامپ"]), ('a"b', ["a", "b"])],
 )
 def test_search_terms(query: str, terms: list[str]) -> None:
     assert search_terms(query) == terms
+
+
+@pytest.mark.parametrize(
+    ("query", "forms"),
+    [
+        ("", []),
+        ("«»", []),
+        ("مسئله", [("مسیله", "مسءله")]),
+        (f"رئیس{Z}جمهور ترامپ", [("رییسجمهور", "رءیسجمهور"), ("ترامپ",)]),
+        ("ء ـ", []),
+        ("تأکید،بر", [("تاکید", "تءکید"), ("بر",)]),
+    ],
+)
+def test_search_term_forms(query: str, forms: list[tuple[str, ...]]) -> None:
+    assert search_term_forms(query) == forms
+    assert [form[0] for form in forms] == search_terms(query)

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from bot.article import Article, Block, Quote, Section
 from bot.storage.migrations import ARTICLES, migrate
-from bot.text import fold_for_index, search_terms
+from bot.text import fold_for_index, search_term_forms
 
 IngestStatus = Literal["new", "updated", "unchanged"]
 #: How many of the most recent matching articles a search ranks.
@@ -96,20 +96,26 @@ def _search_text(article: Article) -> str:
 def fts_query(text: str, *, prefix: bool = True) -> str | None:
     """An FTS5 query matching every word of ``text`` (the last one as a prefix, if ``prefix``).
 
+    A word with a seated hamza matches either of its indexed forms (see
+    :func:`bot.text.chars.hamza_neutral`).
+
     >>> fts_query('رئيس "جمهور')
-    '"رئیس" "جمهور"*'
-    >>> fts_query('رئيس "جمهور', prefix=False)
-    '"رئیس" "جمهور"'
+    '("رییس" OR "رءیس") AND "جمهور"*'
+    >>> fts_query('مسأله "جمهور', prefix=False)
+    '("مساله" OR "مسءله") AND "جمهور"'
     >>> fts_query("  ") is None
     True
     """
-    words = search_terms(text)
+    words = search_term_forms(text)
     if not words:
         return None
-    quoted = [f'"{word}"' for word in words]
-    if prefix:
-        quoted[-1] += "*"
-    return " ".join(quoted)
+    last = len(words) - 1
+    star = "*" if prefix else ""
+    quoted = [
+        " OR ".join(f'"{form}"{star if at == last else ""}' for form in forms)
+        for at, forms in enumerate(words)
+    ]
+    return " AND ".join(f"({term})" if " OR " in term else term for term in quoted)
 
 
 class Store:
@@ -362,7 +368,7 @@ class Store:
             return []
         candidates = self._matches(exact)
         if len(candidates) < SEARCH_WINDOW:
-            candidates = self._matches(exact + "*")
+            candidates = self._matches(fts_query(query) or exact)
         best = [row[0] for row in sorted(candidates, key=lambda row: (row[1], -row[0]))[:limit]]
         if not best:
             return []

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from bot.text import fold_for_index
+
 #: The article store's tables. Append; never edit, rename or reorder.
 ARTICLES = Migrations("articles")
 #: The post log's tables. Append; never edit, rename or reorder.
@@ -102,6 +104,27 @@ def _quote_roles(db: Database) -> None:
     # Quotes stored before this were all taken for quotations.
     db.table("quotes").add_column("role", str)
     db.table("quotes").add_column("kind", str, not_null_default="quote")
+
+
+@ARTICLES(name="0006_fold_hamza")
+def _fold_hamza(db: Database) -> None:
+    # The index was folded before hamza, tatweel and seat-neutral forms were: fold its
+    # text again. The folding only adds to what it did then, so folding the stored
+    # text gives what folding the article anew would (the triggers update the index).
+    last = -1
+    while rows := db.execute(
+        "SELECT article_id, title, body FROM search WHERE article_id > ? "
+        "ORDER BY article_id LIMIT 500",
+        [last],
+    ).fetchall():
+        db.conn.executemany(
+            "UPDATE search SET title = ?, body = ? WHERE article_id = ?",
+            [
+                (fold_for_index(title or ""), fold_for_index(body or ""), article_id)
+                for article_id, title, body in rows
+            ],
+        )
+        last = rows[-1][0]
 
 
 @POST_LOG(name="0001_post_log")

@@ -9,7 +9,15 @@ import os
 # hazm must never wait on a model hub: everything here works offline.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from bot.text.chars import ZWNJ, clean_text, detect_lang, fold, fold_for_index, search_terms
+from bot.text.chars import (
+    ZWNJ,
+    clean_text,
+    detect_lang,
+    fold,
+    fold_for_index,
+    search_term_forms,
+    search_terms,
+)
 from bot.text.hashtags import topic_hashtags
 from bot.text.normalizer import TextNormalizer, default_normalizer
 from bot.text.sentences import split_sentences
@@ -22,6 +30,7 @@ __all__ = [
     "detect_lang",
     "fold",
     "fold_for_index",
+    "search_term_forms",
     "search_terms",
     "split_sentences",
     "topic_hashtags",

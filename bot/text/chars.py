@@ -103,32 +103,74 @@ def detect_lang(text: str) -> str:
     return "en" if latin > persian else "fa"
 
 
-def fold(text: str) -> str:
-    """Fold text for matching: letter forms, digits, diacritics, case, half-spaces.
+#: Hamza on a seat folds to its seat letter, so that تأکید matches تاکید and رئیس matches
+#: رییس; a hamza on the line and the tatweel disappear.
+_TO_SEAT = (("أ", "ا"), ("إ", "ا"), ("ٱ", "ا"), ("ئ", "ی"), ("ؤ", "و"), ("ء", ""), ("ـ", ""))
+#: The seat of a hamza varies between spellings of one word (مسئله, مسأله; مسئول,
+#: مسؤول): the seat-neutral form writes every seated hamza as one mark, ء.
+_TO_MARK = (("ء", ""), ("ـ", ""), ("أ", "ء"), ("إ", "ء"), ("ٱ", "ا"), ("ئ", "ء"), ("ؤ", "ء"))
 
-    Both sides of a search go through this, so a query matches whether or not
-    either side has half-spaces or Arabic letter forms.
+
+_HAMZA_OR_TATWEEL = re.compile("[أإٱئؤءـ]")
+#: A seated hamza, precomposed or as a combining mark.
+_ANY_SEATED_HAMZA = re.compile("[أإئؤ\u0654\u0655]")
+
+
+def _fold(text: str, hamza: tuple[tuple[str, str], ...]) -> str:
+    # Both tables map a character to at most one word character, so the words of the
+    # two foldings of one text line up.
+    text = to_persian_letters(unicodedata.normalize("NFKC", text)).casefold()
+    text = strip_diacritics(text).replace("ۀ", "ه")
+    if _HAMZA_OR_TATWEEL.search(text):
+        for old, new in hamza:  # str.replace is many times faster than translate here
+            text = text.replace(old, new)
+    return _INVISIBLE.sub("", text).replace(ZWNJ, "")
+
+
+def fold(text: str) -> str:
+    """Fold text for matching: letter forms, hamza, digits, diacritics, case, half-spaces.
+
+    The one folding of the project: the search index, search queries and anything
+    that compares titles or labels go through it, so a query matches whether or not
+    either side has half-spaces, Arabic letter forms, tatweel or a hamza on a seat
+    (the seat letter stands for it).
 
     >>> fold("رئيس‌جمهور") == fold("رئیسجمهور")
     True
+    >>> fold("تأكيـــد مؤسسة"), fold("رئیس")
+    ('تاکید موسسه', 'رییس')
     """
-    text = to_persian_letters(unicodedata.normalize("NFKC", text)).casefold()
-    text = strip_diacritics(text).replace("ۀ", "ه")
-    text = _INVISIBLE.sub("", text)
-    return text.replace(ZWNJ, "")
+    return _fold(text, _TO_SEAT)
+
+
+def hamza_neutral(text: str) -> list[str]:
+    """The folded words of ``text`` that have a seated hamza, in their seat-neutral form.
+
+    The index keeps these beside :func:`fold`'s forms and a query looks for both, so
+    that مسئله finds مسأله and the reverse.
+
+    >>> hamza_neutral("مسئله و مسأله و مساله")
+    ['مسءله', 'مسءله']
+    >>> hamza_neutral("")
+    []
+    """
+    if not _ANY_SEATED_HAMZA.search(text):
+        return []
+    pairs = zip(fold(text).split(), _fold(text, _TO_MARK).split(), strict=True)
+    return [neutral for folded, neutral in pairs if folded != neutral]
 
 
 def fold_for_index(text: str) -> str:
     """Fold indexed text so that joined, half-spaced and spaced queries all match.
 
-    A word written with a half-space is indexed both joined and as its parts.
+    A word written with a half-space is indexed both joined and as its parts, a word
+    with a seated hamza also in its seat-neutral form (:func:`hamza_neutral`).
 
     >>> fold_for_index("رئیس‌جمهور آمد")
-    'رئیسجمهور آمد رئیس جمهور'
+    'رییسجمهور آمد رییس جمهور رءیسجمهور'
     """
     parts = " ".join(word for word in text.split() if ZWNJ in word).replace(ZWNJ, " ")
-    folded = " ".join(fold(text).split())
-    return f"{folded} {fold(parts)}" if parts else folded
+    return " ".join([*fold(text).split(), *fold(parts).split(), *hamza_neutral(text)])
 
 
 _TERM = re.compile(r"\w+")
@@ -138,8 +180,23 @@ def search_terms(text: str) -> list[str]:
     """The folded words of a search query, as the full-text index tokenises them.
 
     >>> search_terms("رئيس‌جمهور، «ترامپ»!")
-    ['رئیسجمهور', 'ترامپ']
+    ['رییسجمهور', 'ترامپ']
     >>> search_terms("")
     []
     """
     return _TERM.findall(fold(text))
+
+
+def search_term_forms(text: str) -> list[tuple[str, ...]]:
+    """Each word of a search query with the forms it may be indexed under.
+
+    A word is matched by its folded form, and one with a seated hamza also by its
+    seat-neutral form (:func:`hamza_neutral`), so مسئله finds مسأله and the reverse.
+
+    >>> search_term_forms("مسأله «ترامپ»")
+    [('مساله', 'مسءله'), ('ترامپ',)]
+    >>> search_term_forms("")
+    []
+    """
+    pairs = zip(_TERM.findall(fold(text)), _TERM.findall(_fold(text, _TO_MARK)), strict=True)
+    return [(folded,) if folded == neutral else (folded, neutral) for folded, neutral in pairs]

@@ -1,10 +1,16 @@
 """Restore half-spaces (U+200C) that were stripped from Persian text.
 
 A word is restored when the lexicon knows a half-spaced form with the same letters
-that is much more frequent than the joined spelling; an unknown word is split where a
-known stem meets a suffix (ها/های, تر/ترین, ای/اش after a silent ه), where a verb
-takes می/نمی, or where a known word meets a compound tail (کننده, نامه, مدت, ...).
-Known joined words (بیشتر, میزان, دفتر, ...) are never touched.
+that is much more frequent than the joined spelling. Otherwise every reading of it is
+scored by how often its parts occur: a known stem and a suffix (ها/های, تر/ترین, ای/اش
+after a silent ه), a prefix (بی, هم, پیش) or a compound tail (کننده, نامه, مدت), and the
+most probable split into known words found by dynamic programming (a penalty per
+split). The best reading wins if it is likelier than the word as written; a می/نمی verb
+form is always restored. Known joined words (بیشتر, میزان, دفتر, ...) are never touched.
+
+Within one text a word gets one decision wherever it occurs; where a word reads both
+as a plural and as a silent ه + ای (کلاس‌های, کلاسه‌ای), the words after it decide.
+Affixes written apart with a space (می خواهم, کتاب ها, بزرگ ترین) are joined first.
 """
 
 from __future__ import annotations
@@ -15,7 +21,10 @@ from collections.abc import Iterator
 from bot.text.chars import NON_JOINING, ZWNJ
 from bot.text.lexicon import Lexicon
 
-_WORD = re.compile("[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0654\u200c]+")
+_LETTERS = "\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0654"
+_WORD = re.compile(f"[{_LETTERS}\u200c]+")
+#: Words and single other characters, for what follows a word.
+_TOKEN = re.compile(f"[{_LETTERS}\u200c]+|\\S")
 
 PLURAL = (
     "هایشان", "هایتان", "هایمان", "هایش", "هایم", "هایت", "هایی", "هاست", "های", "ها",
@@ -30,6 +39,14 @@ PREVERBS = ("باز", "بر", "در", "فرا", "فرو", "وا")
 JOINED_YE = ("یی", "ی")
 #: ان/گان make plurals of compounds: سرمایه‌گذار → سرمایه‌گذاران, دیده → دیدگان.
 COMPOUND_PLURAL = ("ان",)
+#: Affixes that may stand apart with a space (می خواهم, کتاب ها, بزرگ ترین).
+_MI_APART = re.compile(
+    f"(?<![{_LETTERS}\u200c])(ن?می) (?=([{_LETTERS}]+)(?![{_LETTERS}\u200c]))"
+)
+_SUFFIX_APART = re.compile(
+    f"(?<![{_LETTERS}\u200c])([{_LETTERS}\u200c]+) "
+    f"(?=(هایشان|هایتان|هایمان|هایش|هایی|های|ها|ترین|تر)(?![{_LETTERS}\u200c]))"
+)
 PREFIXES = ("پیش", "هم", "بی", "نیمه")
 #: Second halves that news text writes after a half-space.
 COMPOUND_TAILS = (
@@ -45,6 +62,37 @@ JOINED_PREFERENCE = 20
 #: How much likelier a Xه+ای reading is than an X+های one of the same frequency,
 #: when X ends in a joining letter (سامانه‌ای rather than سامان‌های).
 SILENT_HE_PRIOR = 100
+#: wordfreq counts stripped spellings as written (میخواهند): against a half-spaced
+#: form of the same letters, a joined word known only from it weighs this share of its
+#: frequency; against readings that split it, this many times its frequency.
+WORDFREQ_JOINED = 0.01
+WORDFREQ_KEEP = 1.0
+#: The share of a stem's occurrences that take a given suffix, for weighing a
+#: stem + suffix reading against the word as written.
+SUFFIX_SHARE = 0.1
+#: What each split into known words costs (a factor on the product of frequencies).
+SPLIT_COST = 1e-3
+#: Parts of a split: at least this long (or a short first word) and this frequent.
+MIN_SPLIT_PART = 3
+SHORT_FIRST = frozenset({"به", "هم", "بی", "کم", "پر", "نو", "سر", "دو", "سه", "خوش"})
+MIN_SPLIT_FREQ = 1e-6
+#: A split less probable than this is no reading at all (نیام + دید).
+MIN_SPLIT_WEIGHT = 1e-12
+#: A part that only wordfreq knows must be this frequent (its list has fragments).
+MIN_WORDFREQ_PART = 1e-5
+MAX_SPLIT_WORD = 30
+
+SUFFIXES = frozenset(
+    (*PLURAL, *COMPARATIVE, *AFTER_SILENT_HE, *JOINED_YE, "یم", "ید", "ند", "اتش", "هایی")
+)
+#: Readings that a joined spelling in wordfreq does not outweigh (بزرگ‌ترین, رسیده‌ایم).
+STRICT_ENDINGS = (*COMPARATIVE, "ایم", "اند", "اید")
+#: Words after which a plural with ezafe (های) cannot stand but an indefinite ای can.
+FUNCTION_WORDS = frozenset({
+    "که", "را", "از", "به", "در", "با", "برای", "تا", "و", "یا", "است", "بود", "شد", "هم",
+    "نیز", "می", "کرد", "کند", "کرده", "شده", "دارد", "داشت", "بر", "بی", "بین", "پس",
+    "پیش", "درباره", "روی", "زیر", "همچون", "مانند", "اما", "ولی", "نه",
+})  # fmt: skip
 
 
 class HalfSpaceRestorer:
@@ -53,15 +101,30 @@ class HalfSpaceRestorer:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._cache: dict[str, str] = {}
+        self._ambiguous: dict[str, str | None] = {}
 
     def restore(self, text: str) -> str:
         """Restore half-spaces in every word of ``text``; other characters are kept.
+
+        Affixes written apart are joined first (:meth:`join_affixes`). A word gets one
+        decision for the whole text; a plural/silent-ه ambiguity (کلاسهای) is decided
+        by the words that follow it (:meth:`_by_context`).
 
         >>> from bot.text.lexicon import load_lexicon
         >>> print(HalfSpaceRestorer(load_lexicon()).restore("آنها میکنند"))
         آنها می‌کنند
         """
-        return _WORD.sub(lambda match: self.restore_word(match.group()), text)
+        text = self.join_affixes(text)
+        decided: dict[str, str] = {}
+        for word, followers in self._ambiguous_words(text).items():
+            decided[word] = self._by_context(word, followers)
+
+        def one(match: re.Match[str]) -> str:
+            word = match.group()
+            found = decided.get(word)
+            return found if found is not None else self.restore_word(word)
+
+        return _WORD.sub(one, text)
 
     def restore_word(self, word: str) -> str:
         """Restore one word (letters only); a word that has half-spaces is kept."""
@@ -73,22 +136,130 @@ class HalfSpaceRestorer:
             self._cache[word] = cached
         return cached
 
+    # context
+
+    def _ambiguous_words(self, text: str) -> dict[str, list[str]]:
+        """Words of ``text`` whose reading depends on context, with the words after them."""
+        found: dict[str, list[str]] = {}
+        tokens = _TOKEN.findall(text)
+        for at, token in enumerate(tokens):
+            if ZWNJ in token or not _WORD.fullmatch(token):
+                continue
+            if self._alternative(token) is not None:
+                found.setdefault(token, []).append(tokens[at + 1] if at + 1 < len(tokens) else "")
+        return found
+
+    def _alternative(self, word: str) -> str | None:
+        """The silent ه + ای reading of a word restored as a plural with های, or back."""
+        if word not in self._ambiguous:
+            self._ambiguous[word] = None
+            restored = self.restore_word(word)
+            if word.endswith("های") and restored != word:
+                he = self._he_reading(word[:-2])
+                plural = self._plural_reading(word[:-3])
+                if he is not None and plural is not None and {he, plural} >= {restored}:
+                    self._ambiguous[word] = plural if restored == he else he
+        return self._ambiguous[word]
+
+    def _he_reading(self, stem: str) -> str | None:
+        """``stem`` (ending in ه) + ای, if the stem is a known word."""
+        if not stem.endswith("ه") or not self.lexicon.freq(stem) > 0:
+            return None
+        return self.restore_word(stem) + ZWNJ + "ای"
+
+    def _plural_reading(self, stem: str) -> str | None:
+        """``stem`` + های, if the stem is a known word ending in a joining letter."""
+        if len(stem) < MIN_PART or stem[-1] in NON_JOINING or not self.lexicon.freq(stem) > 0:
+            return None
+        return self.restore_word(stem) + ZWNJ + "های"
+
+    def _by_context(self, word: str, followers: list[str]) -> str:
+        """The silent ه + ای reading when mostly a function word or punctuation follows.
+
+        A plural with ezafe (کلاس‌های درس) always has a word after it that it
+        qualifies; an indefinite ای (زمینه‌ای برای) is often followed by که, برای, است.
+        Otherwise (a content word follows, or nothing) the scorer's choice stands.
+        """
+        restored = self.restore_word(word)
+        other = self._alternative(word)
+        if other is None or not followers:
+            return restored
+        he = other if restored.endswith(ZWNJ + "های") else restored
+        ends = sum(
+            bool(after) and (not _WORD.fullmatch(after) or after in FUNCTION_WORDS)
+            for after in followers
+        )
+        if 2 * ends > len(followers):
+            return he
+        return restored
+
+    # affixes written apart
+
+    def join_affixes(self, text: str) -> str:
+        """Join می/نمی, ها/های and تر/ترین written apart with a space.
+
+        >>> from bot.text.lexicon import load_lexicon
+        >>> HalfSpaceRestorer(load_lexicon()).join_affixes("می خواهم کتاب ها بزرگ ترین ۲ ها")
+        'می\u200cخواهم کتاب\u200cها بزرگ\u200cترین ۲ ها'
+        """
+        if " " not in text:
+            return text
+        return _SUFFIX_APART.sub(self._join_suffix, _MI_APART.sub(self._join_mi, text))
+
+    def _join_mi(self, match: re.Match[str]) -> str:
+        prefix, verb = match.group(1), match.group(2)
+        if self.lexicon.verbs.get(prefix + verb) == prefix + ZWNJ + verb:
+            return prefix + ZWNJ
+        return match.group()
+
+    def _join_suffix(self, match: re.Match[str]) -> str:
+        stem, suffix = match.group(1), match.group(2)
+        lex = self.lexicon
+        bare = stem.replace(ZWNJ, "")
+        if bare in SUFFIXES:
+            return match.group()
+        if suffix in ("تر", "ترین"):
+            attested = lex.freq(bare + suffix) > 0 or lex.freq(bare + ZWNJ + suffix) > 0
+            if not (lex.has_tag(bare, "AJ") and attested):
+                return match.group()
+        elif len(bare) < MIN_PART or not (lex.freq(bare) > 0 or ZWNJ in stem):
+            return match.group()
+        return stem if stem[-1] in NON_JOINING else stem + ZWNJ
+
+    # one word
+
     def _decide(self, word: str) -> str | None:
         lex = self.lexicon
         if len(word) < 3 or word in lex.joined:
             return None
+        hazm = lex.count(word) / lex.scale if lex.known(word) and lex.count(word) > 0 else 0.0
+        written = lex.frequency.get(word, 0.0)
         spaced = lex.spaced.get(word)
-        if spaced is not None and lex.count(spaced) >= JOINED_PREFERENCE * lex.count(word):
+        joined = max(hazm, written * WORDFREQ_JOINED)
+        if spaced is not None and lex.freq(spaced) >= JOINED_PREFERENCE * joined:
             return spaced
         if lex.known(word):
             return None
         verb = self._verb(word)
         if verb is not None:
             return verb
-        best = max(self._readings(word), key=lambda reading: reading[0], default=None)
-        if best is not None:
+        readings = [
+            *((weight * SUFFIX_SHARE, form) for weight, form in self._readings(word)),
+            *self._affixed(word),
+        ]
+        split = self._split(word)
+        if split is not None:
+            readings.append(split)
+        best = max(readings, key=lambda reading: reading[0], default=None)
+        # A conjugated form (رسیده‌ایم) is never right joined, whatever wordfreq counts;
+        # nor is a comparative outside the joined list (بزرگ‌ترین).
+        strict = word in lex.verbs or (
+            best is not None and best[1].endswith(tuple(ZWNJ + end for end in STRICT_ENDINGS))
+        )
+        keep = hazm if strict else max(hazm, written * WORDFREQ_KEEP)
+        if best is not None and best[0] > keep:
             return best[1]
-        return self._split_prefix(word) or self._split_compound(word)
+        return None
 
     def _verb(self, word: str) -> str | None:
         """A می/نمی verb form, with or without a preverb (برمی‌گردد)."""
@@ -100,7 +271,7 @@ class HalfSpaceRestorer:
                 return preverb + verb
         return None
 
-    def _stem(self, stem: str) -> tuple[int, str] | None:
+    def _stem(self, stem: str) -> tuple[float, str] | None:
         """``(weight, restored form)`` of a stem the lexicon has, else ``None``.
 
         Unattested spellings still serve as stems (مدل is one), with weight 0; a
@@ -109,10 +280,11 @@ class HalfSpaceRestorer:
         if len(stem) < MIN_PART:
             return None
         restored = self.restore_word(stem)
-        if restored == stem and stem not in self.lexicon.words:
+        lex = self.lexicon
+        if restored == stem and stem not in lex.words and stem not in lex.frequency:
             return None
-        weight = max(self.lexicon.count(stem), self.lexicon.count(restored), 0)
-        if stem in self.lexicon.joined:
+        weight = max(lex.freq(stem), lex.freq(restored))
+        if stem in lex.joined:
             weight *= SILENT_HE_PRIOR
         return weight, restored
 
@@ -121,6 +293,11 @@ class HalfSpaceRestorer:
         lex = self.lexicon
         final = stem[-1]
         if suffix in AFTER_SILENT_HE:
+            participle = lex.is_participle(stem) or (
+                stem.startswith("ن") and lex.is_participle(stem[1:])
+            )
+            if final == "ه" and suffix != "ای" and participle:
+                return 1
             if final == "ه" and (lex.is_content_word(stem) or restored != stem):
                 if suffix != "ای":
                     return 1
@@ -130,6 +307,8 @@ class HalfSpaceRestorer:
             if final == "ه" or (suffix == "یی" and final not in "او"):
                 return None
             return 1
+        if suffix == "تری" and lex.has_tag(stem + "تر", "N") and not lex.has_tag(stem + "تر", "AJ"):
+            return None  # a noun in تر and ی: کلانتری, شوشتری, انگشتری
         if suffix in COMPARATIVE and not (
             lex.has_tag(stem, "AJ") or lex.has_tag(restored, "AJ") or restored != stem
             or final == "ی"
@@ -139,7 +318,7 @@ class HalfSpaceRestorer:
             return SILENT_HE_PRIOR
         return 1
 
-    def _readings(self, word: str) -> Iterator[tuple[int, str]]:
+    def _readings(self, word: str) -> Iterator[tuple[float, str]]:
         """Every stem + suffix reading of ``word`` as ``(weight, spelling)``.
 
         Readings that need no half-space (کشورها, دریای, بیشتری) compete with the
@@ -150,7 +329,7 @@ class HalfSpaceRestorer:
         if verb is not None:
             # Perfect forms such as گشته‌ای are rare in news next to plurals.
             participle = verb.split(ZWNJ)[0]
-            yield max(self.lexicon.count(participle), 0) // SILENT_HE_PRIOR, verb
+            yield self.lexicon.freq(participle) / SILENT_HE_PRIOR, verb
         for suffix in PLURAL + COMPARATIVE + AFTER_SILENT_HE + JOINED_YE:
             stem = word[: -len(suffix)]
             if not word.endswith(suffix) or len(stem) < MIN_PART:
@@ -166,7 +345,7 @@ class HalfSpaceRestorer:
             yield weight * prior, restored + (ZWNJ if joins else "") + suffix
         yield from self._compound_plurals(word)
 
-    def _compound_plurals(self, word: str) -> Iterator[tuple[int, str]]:
+    def _compound_plurals(self, word: str) -> Iterator[tuple[float, str]]:
         """ان/گان plurals: متهمان, and after compounds سرمایه‌گذاران, آسیب‌دیدگان."""
         for stem, tail in ((word[:-2], "ان"), (word[:-3] + "ه", "گان")):
             if not word.endswith(tail) or len(stem) < MIN_PART + 1:
@@ -174,20 +353,69 @@ class HalfSpaceRestorer:
             restored = self.restore_word(stem)
             if restored != stem or self.lexicon.is_content_word(stem):
                 base = restored if tail == "ان" else restored[:-1]
-                yield max(self.lexicon.count(restored), self.lexicon.count(stem)), base + tail
+                yield max(self.lexicon.freq(restored), self.lexicon.freq(stem)), base + tail
 
-    def _split_prefix(self, word: str) -> str | None:
+    def _affixed(self, word: str) -> Iterator[tuple[float, str]]:
+        """A prefix (بی, هم, پیش) before a known word, a known word before a compound tail."""
+        lex = self.lexicon
         for prefix in PREFIXES:
             rest = word[len(prefix) :]
-            if word.startswith(prefix) and len(rest) >= 4 and self.lexicon.count(rest) > 0:
-                return prefix + ZWNJ + self.restore_word(rest)
-        return None
-
-    def _split_compound(self, word: str) -> str | None:
+            if word.startswith(prefix) and len(rest) >= 4 and lex.count(rest) > 0:
+                yield lex.freq(rest) * SUFFIX_SHARE, prefix + ZWNJ + self.restore_word(rest)
         for tail in COMPOUND_TAILS:
             head = word[: -len(tail)]
             if word.endswith(tail) and len(head) >= MIN_PART and head[-1] not in NON_JOINING:
                 found = self._stem(head)
-                if found is not None and self.lexicon.known(head):
-                    return found[1] + ZWNJ + self.restore_word(tail)
-        return None
+                if found is not None and lex.known(head):
+                    yield found[0] * SUFFIX_SHARE, found[1] + ZWNJ + self.restore_word(tail)
+
+    def _part(self, part: str) -> float:
+        """How often ``part`` occurs as a word, joined or half-spaced (0 when too rare).
+
+        A part is a word hazm's corpus attests, or one wordfreq finds often enough;
+        an enclitic or suffix (شان, اند, ترین) is never a part of its own.
+        """
+        lex = self.lexicon
+        if part in SUFFIXES:
+            return 0.0
+        spaced = lex.spaced.get(part)
+        found = max(lex.freq(part), lex.freq(spaced) if spaced is not None else 0.0)
+        if lex.count(part) <= 0 and found < MIN_WORDFREQ_PART:
+            return 0.0
+        return found if found >= MIN_SPLIT_FREQ else 0.0
+
+    def _split(self, word: str) -> tuple[float, str] | None:
+        """The most probable split of ``word`` into known words, and its weight.
+
+        Dynamic programming over the product of the parts' frequencies, with a factor
+        of :data:`SPLIT_COST` for each split; parts join with a half-space (none after
+        a letter that does not join).
+        """
+        size = len(word)
+        if size > MAX_SPLIT_WORD or size < 2 * MIN_SPLIT_PART:
+            return None
+        best: list[tuple[float, tuple[str, ...]] | None] = [None] * (size + 1)
+        best[0] = (1.0, ())
+        for end in range(2, size + 1):
+            for start in range(end - 1):
+                before = best[start]
+                if before is None:
+                    continue
+                if end - start < MIN_SPLIT_PART and (start or word[:end] not in SHORT_FIRST):
+                    continue
+                found = self._part(word[start:end])
+                if not found:
+                    continue
+                weight = before[0] * found * (SPLIT_COST if start else 1.0)
+                current = best[end]
+                if current is None or weight > current[0]:
+                    best[end] = (weight, (*before[1], word[start:end]))
+        result = best[size]
+        if result is None or len(result[1]) < 2 or result[0] < MIN_SPLIT_WEIGHT:
+            return None
+        form = ""
+        for part in result[1]:
+            if form and form[-1] not in NON_JOINING:
+                form += ZWNJ
+            form += self.restore_word(part)
+        return result[0], form
