@@ -37,9 +37,9 @@ def changed_share(result: Score) -> float:
     return len(result.mistakes) / result.words if result.words else 0.0
 
 
-def evaluate(restorer: HalfSpaceRestorer | None = None) -> dict[str, Score]:
+def evaluate() -> dict[str, Score]:
     """Every measurement, by name."""
-    restorer = restorer or HalfSpaceRestorer(load_lexicon())
+    restorer = HalfSpaceRestorer(load_lexicon())
     news = lines("halfspace/news.txt")
     heldout = lines("halfspace_heldout/news.txt")
     return {
