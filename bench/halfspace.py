@@ -4,7 +4,9 @@
 
 Prints recall of stripped half-spaces and wrong insertions per 1,000 words, for
 news text, single half-spaced words, words that must stay joined, and intact text;
-the held-out news text was never used to tune the restorer.
+the held-out news text was never used to tune the restorer. Then, for the held-out
+vocabulary (tests/data/halfspace_vocab_heldout/, also never tuned on), the share of
+stripped half-spaces restored word by word and the share of plain words changed.
 """
 
 from __future__ import annotations
@@ -30,6 +32,11 @@ def lines(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def changed_share(result: Score) -> float:
+    """Share of the scored words (one per line) that came back different."""
+    return len(result.mistakes) / result.words if result.words else 0.0
+
+
 def evaluate() -> dict[str, Score]:
     """Every measurement, by name."""
     restorer = HalfSpaceRestorer(load_lexicon())
@@ -42,8 +49,18 @@ def evaluate() -> dict[str, Score]:
             lines("halfspace/halfspaced_words.txt"), restorer.restore
         ),
         "joined words": score(lines("halfspace/joined_words.txt"), restorer.restore),
+        "half-spaced words 2, stripped": score(
+            lines("halfspace/halfspaced_words_2.txt"), restorer.restore
+        ),
+        "joined words 2": score(lines("halfspace/joined_words_2.txt"), restorer.restore),
         "held-out news, stripped": score(heldout, restorer.restore),
         "held-out news, intact": score(heldout, restorer.restore, strip=False),
+        "held-out vocabulary, stripped": score(
+            lines("halfspace_vocab_heldout/halfspaced_words.txt"), restorer.restore
+        ),
+        "held-out vocabulary, joined": score(
+            lines("halfspace_vocab_heldout/joined_words.txt"), restorer.restore
+        ),
     }
 
 
@@ -51,7 +68,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mistakes", action="store_true", help="List every wrong word.")
     args = parser.parse_args()
-    for name, result in evaluate().items():
+    results = evaluate()
+    for name, result in results.items():
         print(
             f"{name:<34} words={result.words:>6} expected={result.expected:>5} "
             f"recall={result.recall:7.2%} wrong={result.wrong:>3} "
@@ -62,6 +80,14 @@ def main() -> None:
                 for g, r in zip(gold.split(), got.split(), strict=False):
                     if g != r:
                         print(f"    want {g}  got {r}")
+    halfspaced = results["held-out vocabulary, stripped"]
+    joined = results["held-out vocabulary, joined"]
+    print(
+        f"held-out vocabulary: {halfspaced.recall:.2%} of {halfspaced.expected} stripped "
+        f"half-spaces restored in {halfspaced.words} words; "
+        f"{changed_share(joined):.2%} of {joined.words} plain words changed "
+        f"({len(joined.mistakes)})"
+    )
 
 
 if __name__ == "__main__":
