@@ -19,6 +19,7 @@ from bot.article.label_meaning import (
     Meaning,
     build_cues,
     decide,
+    derived_words,
     label_words,
     read_label,
     score_words,
@@ -30,11 +31,23 @@ from bot.text import ZWNJ
 
 Z = ZWNJ
 DEV = Path(__file__).parent / "data" / "labels_dev.tsv"
+#: A second, broader development list: renderings as other editors and translators write
+#: them, each key decided before the reader was measured on it. Not every row is read
+#: right; DEV2_ACCURACY is the share the reader reached, rounded down.
+DEV2 = Path(__file__).parent / "data" / "labels_dev2.tsv"
+DEV2_ACCURACY = 0.93
 
 
-def _dev_rows() -> list[tuple[str, str]]:
-    with DEV.open(encoding="utf-8", newline="") as handle:
+def _dev_rows(path: Path = DEV) -> list[tuple[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
         return [(row["rendering"], row["key"]) for row in csv.DictReader(handle, delimiter="\t")]
+
+
+def _key_of(rendering: str) -> str:
+    """The key of a label line that starts with ``rendering`` (``other`` if no label)."""
+    sample = "Sample text." if rendering.isascii() else "متن نمونه"
+    found = match_label(f"{rendering}: {sample}")
+    return found.key if found else OTHER
 
 
 # --- the cue table -------------------------------------------------------------------
@@ -129,6 +142,28 @@ def test_label_words(label: str, texts: list[str], neutral: list[bool]) -> None:
     assert all(word.forms[0] == word.text for word in words)
 
 
+@pytest.mark.parametrize(
+    ("word", "derived"),
+    [
+        ("", []),
+        ("خانه", []),
+        ("انه", []),
+        ("هاست", []),
+        ("واقعبینانه", ["واقعبین", "واقعبینی"]),
+        ("موشکافانه", ["موشکاف", "موشکافی"]),
+        ("حرفهاست", ["حرفها"]),
+        ("hello", []),
+    ],
+)
+def test_derived_words(word: str, derived: list[str]) -> None:
+    assert derived_words(word) == derived
+
+
+def test_a_derived_word_reads_as_its_stem() -> None:
+    assert read_label("واقع‌بینانه").key == "reality_check"
+    assert read_label(f"آنچه پشت حرف{Z}هاست").key == "between_the_lines"
+
+
 def test_label_words_reads_no_more_than_its_limit() -> None:
     assert len(label_words("سطر " * 2500)) == MAX_WORDS + 1
     assert len(label_words("سطر " * 2500, limit=2)) == 2
@@ -182,6 +217,15 @@ def test_decide(evidence: Evidence, key: str, best: str | None) -> None:
         ("خطرات پیش رو", {"the_stakes": HEAD, "whats_next": STRONG}, 0),
         ("آمار بیکاری", {"by_the_numbers": HEAD}, 1),
         ("نگاه هواداران", {}, 1),
+        # a voice is what they're saying, unless the label says whose side or what kind
+        ("صدای کشاورزان", {"what_theyre_saying": HEAD}, 1),
+        ("صدای منتقدان", {"the_other_side": STRONG}, 0),
+        ("حرف ناگفته", {"between_the_lines": STRONG}, 0),
+        ("آمارها چه می‌گویند", {"by_the_numbers": HEAD}, 0),
+        # weak words name their key in a label about the story, not alone
+        ("هزینه", {"the_stakes": WEAK}, 0),
+        ("هزینه‌های ماجرا", {"the_stakes": STRONG}, 0),
+        ("کتاب تازه", {"latest": WEAK}, 1),
         # a word of a label that is no section wins outright
         ("سخن سردبیر", {OTHER: STRONG}, 0),
         ("Go deeper", {OTHER: HEAD}, 0),
@@ -221,6 +265,20 @@ def test_score_words(label: str, scores: dict[str, float], unknown: int) -> None
         ("آنچه باید دید", "what_to_watch"),
         ("آنچه خبرساز شد", "driving_the_news"),
         ("آنچه آنان می‌گویند", "what_theyre_saying"),
+        ("از دید صنعتگران", "what_theyre_saying"),
+        ("صدای کشاورزان", "what_theyre_saying"),
+        ("روایت دولت", "what_theyre_saying"),
+        ("نگاه منتقدان", "the_other_side"),
+        ("صدای مخالفان", "the_other_side"),
+        ("به زبان ساده", "bottom_line"),
+        ("پشت ماجرا", "behind_the_scenes"),
+        ("آن سوی پرده", "behind_the_scenes"),
+        ("خبر جدید", "latest"),
+        ("کتاب تازه", OTHER),
+        ("پیش‌بینی هوا", OTHER),
+        ("The intrigue", "between_the_lines"),
+        ("Threat level", "the_stakes"),
+        ("Dive deeper", OTHER),
     ],
 )
 def test_read_label(label: str, key: str) -> None:
@@ -242,6 +300,12 @@ def test_read_label(label: str, key: str) -> None:
         "The minister said the numbers: wrong",
         "ساعت ۱۰: آخرین خبر",
         "«میان سطور»: متن",
+        # longer than four words and naming someone or something: a sentence
+        "به گفته یکی از کارشناسان: نادرست",
+        "در واکنش به این تصمیم: متن",
+        "The company said in a statement: text",
+        "در این نامه آمده است: متن",
+        "پس از این به بعد در پیش رو: متن",
     ],
 )
 def test_the_meaning_never_makes_a_sentence_a_label(line: str) -> None:
@@ -257,6 +321,22 @@ def test_the_meaning_never_makes_a_sentence_a_label(line: str) -> None:
     ],
 )
 def test_a_label_is_refused_for_a_final_verb_not_for_final_letters(line: str, key: str) -> None:
+    found = match_label(line)
+    assert found is not None
+    assert found.key == key
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ("خبر از این قرار است: متن", "driving_the_news"),
+        ("از کجا به اینجا رسیدیم: متن", "background"),
+        ("اما نه به این سادگی: متن", "yes_but"),
+        ("بعد چه؟: متن", "whats_next"),
+        ("Here is what happens next: text", "whats_next"),
+    ],
+)
+def test_a_longer_label_whose_every_word_has_a_meaning(line: str, key: str) -> None:
     found = match_label(line)
     assert found is not None
     assert found.key == key
@@ -297,3 +377,26 @@ def test_dev_label(rendering: str, key: str) -> None:
     found = match_label(f"{rendering}: {sample}")
     assert found is not None, "accepted as a label"
     assert found.key == key
+
+
+def test_the_second_dev_list_is_broad() -> None:
+    rows = _dev_rows(DEV2)
+    renderings = [label for label, _ in rows]
+    assert len(rows) >= 200
+    assert len(set(renderings)) == len(renderings)
+    assert {key for _, key in rows} == set(SECTION_KEYS)
+    for key in SECTION_KEYS:
+        persian = [label for label, found in rows if found == key and not label.isascii()]
+        assert len(persian) >= 8, key
+    assert sum(label.isascii() for label in renderings) >= 30
+    assert sum(key == OTHER for _, key in rows) >= 25
+    assert all(lookup(label) is None for label in renderings), "not in the lexicon"
+    assert not set(renderings) & {label for label, _ in _dev_rows()}, "not in the first list"
+
+
+def test_the_second_dev_list_is_read_well_enough() -> None:
+    rows = _dev_rows(DEV2)
+    misses = [(label, key, got) for label, key in rows if (got := _key_of(label)) != key]
+    accuracy = 1 - len(misses) / len(rows)
+    listing = "\n".join(f"  {label!r}: expected {key}, got {got}" for label, key, got in misses)
+    assert accuracy >= DEV2_ACCURACY, f"accuracy {accuracy:.3f}; misses:\n{listing}"

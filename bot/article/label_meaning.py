@@ -6,13 +6,19 @@ label; whether a line starts with a label at all is decided by its shape.
 
 1. :func:`label_words` normalises the label: letter forms, half-spaces, diacritics,
    emoji and punctuation, case; each word gets its family of forms (lemma and stem,
-   through :func:`bot.text.lemmas.word_forms`) and is marked neutral when it is a stop
-   word or a frame word (نگاه, نکته, story) that says nothing about the section.
+   through :func:`bot.text.lemmas.word_forms`, plus the forms of the word without an
+   adverb ending -انه or a joined copula: واقع‌بینانه → واقع‌بینی, حرف‌هاست → حرف) and
+   is marked neutral when it is a stop word or a frame word (نگاه, نکته, story) that
+   says nothing about the section.
 2. :func:`score_words` finds the cues of :mod:`bot.article.label_cues` (and every
    lexicon rendering, as a strong cue of its key) from left to right, the longest
    phrase first, so a phrase resolves the ambiguous words inside it. A strong cue
    weighs 1, a weak one ½; every other word that is not neutral counts against all keys.
-   The first strong cue is the label's head and weighs more (:data:`HEAD`).
+   The first strong cue is the label's head and weighs more (:data:`HEAD`). A key
+   that only frames another (what they're saying: صدای منتقدان, حرف ناگفته) gives way
+   to it (:data:`bot.article.label_cues.GIVES_WAY`). A label about "the story"
+   (:data:`bot.article.label_cues.STORY_WORDS`) with no strong cue reads its weak cues
+   as strong: هزینه‌های ماجرا is about the stakes, where هزینه alone may be a topic.
 3. :func:`decide` takes the best key when its weight is at least :data:`MIN_SCORE` and
    its share of all the evidence (its :attr:`Meaning.confidence`) at least
    :data:`MIN_CONFIDENCE`; otherwise, or on a tie, the key stays ``other``.
@@ -26,7 +32,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from bot.article.label_cues import CUES, FRAME_WORDS, Cues
+from bot.article.label_cues import CUES, FRAME_WORDS, GIVES_WAY, STORY_WORDS, Cues
 from bot.article.sections import OTHER, SECTIONS
 from bot.text.chars import ZWNJ, clean_line, fold, strip_diacritics, to_persian_letters
 from bot.text.lemmas import word_forms
@@ -70,13 +76,15 @@ class Meaning:
 
     ``key`` is the decided section key (``other`` below the threshold); ``best`` is the
     key the evidence favoured, decided or not, and ``confidence`` its share of the
-    evidence (0 when no cue was found); ``cues`` are the cue texts found, in order.
+    evidence (0 when no cue was found); ``cues`` are the cue texts found, in order;
+    ``unknown`` counts the words that were evidence for no key.
     """
 
     key: str
     confidence: float
     best: str | None = None
     cues: tuple[str, ...] = ()
+    unknown: int = 0
 
 
 def split_words(label: str) -> list[str]:
@@ -104,6 +112,40 @@ def _neutral_words() -> frozenset[str]:
     return _frame_words() | frozenset(_unify(fold(word)) for word in stop)
 
 
+@cache
+def _story_words() -> frozenset[str]:
+    return frozenset(_unify(fold(word)) for word in STORY_WORDS)
+
+
+#: A Persian adverb or adjective in -انه (موشکافانه) and the noun in -ی of one stem.
+_ADVERB_ENDING = "انه"
+#: The copula joined to a plural (حرف‌هاست, written حرفهاست once folded).
+_PLURAL_COPULA = "هاست"
+
+
+def derived_words(word: str) -> list[str]:
+    """The words a Persian ``word`` is derived from, for a few endings hazm leaves on.
+
+    >>> derived_words("واقعبینانه"), derived_words("حرفهاست"), derived_words("خانه")
+    (['واقعبین', 'واقعبینی'], ['حرفها'], [])
+    """
+    if word.endswith(_ADVERB_ENDING) and len(word) >= 2 * len(_ADVERB_ENDING):
+        stem = word[: -len(_ADVERB_ENDING)]
+        return [stem, stem + "ی"]
+    if word.endswith(_PLURAL_COPULA) and len(word) > len(_PLURAL_COPULA) + 1:
+        return [word[:-2]]
+    return []
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    lang = "en" if word.isascii() else "fa"
+    forms = list(word_forms(word, lang))
+    if forms and lang == "fa":
+        for derived in derived_words(forms[0]):
+            forms.extend(word_forms(derived, lang))
+    return tuple(dict.fromkeys(_unify(form) for form in forms))
+
+
 def label_words(label: str, limit: int = MAX_WORDS + 1) -> tuple[LabelWord, ...]:
     """The normalised words of ``label``, at most ``limit`` of them.
 
@@ -114,8 +156,7 @@ def label_words(label: str, limit: int = MAX_WORDS + 1) -> tuple[LabelWord, ...]
     """
     words = []
     for word in split_words(label)[:limit]:
-        lang = "en" if word.isascii() else "fa"
-        forms = tuple(dict.fromkeys(_unify(form) for form in word_forms(word, lang)))
+        forms = _forms(word)
         if not forms:
             continue
         # خبرها is neutral as خبر is; a stop word's stem is not (بیشتر is not بیش)
@@ -234,16 +275,22 @@ def score_words(words: tuple[LabelWord, ...]) -> Evidence:
 
     Each key counts once per place it is found; the first strong cue, the head of the
     label, weighs :data:`HEAD`. A cue of ``other`` (further reading, a photo credit)
-    wins outright: such a label is no section of the article.
+    wins outright: such a label is no section of the article. A key that frames
+    another gives way to it when that key has a strong cue too; a label about the story
+    with no strong cue at all reads its weak cues as strong.
 
     >>> score_words(label_words("نکته ظریف")).scores
     {'between_the_lines': 1.5}
+    >>> score_words(label_words("صدای منتقدان")).scores
+    {'the_other_side': 1.0}
+    >>> score_words(label_words("هزینه‌های ماجرا")).scores
+    {'the_stakes': 1.0}
     """
     scores: dict[str, float] = {}
+    strong: set[str] = set()
     cues: list[str] = []
     unknown = 0
     index = 0
-    head_found = False
     while index < len(words):
         length, found = _matches_at(words, index)
         if not found:
@@ -254,14 +301,19 @@ def score_words(words: tuple[LabelWord, ...]) -> Evidence:
         for cue in found:
             weights[cue.key] = max(weights.get(cue.key, 0.0), cue.weight)
             cues.append(cue.text)
-        if not head_found and STRONG in weights.values():
-            head_found = True
+        if not strong and STRONG in weights.values():
             weights = {key: HEAD if weight == STRONG else weight for key, weight in weights.items()}
+        strong.update(key for key, weight in weights.items() if weight >= STRONG)
         for key, weight in weights.items():
             scores[key] = scores.get(key, 0.0) + weight
         index += length
     if OTHER in scores:
-        scores = {OTHER: scores[OTHER]}
+        return Evidence({OTHER: scores[OTHER]}, unknown, tuple(cues))
+    for framing, framed in GIVES_WAY.items():
+        if framing in scores and not framed.isdisjoint(strong):
+            del scores[framing]
+    if not strong and any(not _story_words().isdisjoint(word.forms) for word in words):
+        scores = {key: score * STRONG / WEAK for key, score in scores.items()}
     return Evidence(scores, unknown, tuple(cues))
 
 
@@ -278,14 +330,14 @@ def decide(evidence: Evidence) -> Meaning:
     scores = evidence.scores
     total = sum(scores.values()) + UNKNOWN_WEIGHT * evidence.unknown
     if not scores:
-        return Meaning(OTHER, 0.0, None, evidence.cues)
+        return Meaning(OTHER, 0.0, None, evidence.cues, evidence.unknown)
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     best, score = ranked[0]
     confidence = round(score / total, 3)
     tied = len(ranked) > 1 and ranked[1][1] == score
     if tied or score < MIN_SCORE or confidence < MIN_CONFIDENCE:
-        return Meaning(OTHER, confidence, None if tied else best, evidence.cues)
-    return Meaning(best, confidence, best, evidence.cues)
+        return Meaning(OTHER, confidence, None if tied else best, evidence.cues, evidence.unknown)
+    return Meaning(best, confidence, best, evidence.cues, evidence.unknown)
 
 
 def read_label(label: str) -> Meaning:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.article.label_meaning import read_label
-from bot.article.sections import SECTIONS, SectionKind
+from bot.article.sections import OTHER, SECTIONS, SectionKind
 from bot.text import fold
 
 #: Renderings per canonical key (``other`` has none: it takes unknown labels).
@@ -72,6 +72,8 @@ def lookup(label: str) -> str | None:
 
 _DECORATION = re.compile(r"^[\W_\d]*?(?=[^\W\d_])", re.UNICODE)
 _LABEL_LINE = re.compile(r"^(?P<label>[^:：]{1,60}?)\s*[:：]\s*(?P<rest>.*)$", re.S)
+#: A label may be a question («بعد چه؟»): its final question mark is no sentence's.
+_QUESTION_MARKS = "?؟ "
 #: Things a label never contains: quotes, digits, brackets, sentence punctuation.
 _NOT_LABEL = re.compile(r"[«»“”\"()\[\]0-9۰-۹.!?؟؛;/<>&=+@#%]")
 #: A last word that is a verb of speech (whole words: اعداد and یادداشت are not داد, داشت).
@@ -86,6 +88,12 @@ QUESTION_START = re.compile(r"^(?:آنچه|چه|چرا|چطور|چگونه|کج�
 MAX_UNKNOWN_WORDS = 4
 #: A what-phrase names its subject, so it may run a little longer («آنچه بازار را نگران کرد»).
 MAX_QUESTION_WORDS = 6
+#: A label longer than MAX_UNKNOWN_WORDS is still one when all its words are cues of one
+#: key or words of no meaning («خبر از این قرار است», «از کجا به اینجا رسیدیم»), up to
+#: this many words and read with at least LONG_LABEL_CONFIDENCE. A sentence before a
+#: colon names someone or something (به گفته یکی از کارشناسان), so it is not read so.
+MAX_CLEAR_WORDS = 6
+LONG_LABEL_CONFIDENCE = 0.8
 #: "Yes, but" in other words: a short word, a comma, then a word of contrast.
 _YES_BUT = re.compile(r"^\S+\s*[،,]\s*(?:اما|ولی|لیکن|but|however)$", re.I)
 
@@ -99,8 +107,9 @@ def match_label(line: str) -> LabelMatch | None:
     """A section label at the start of ``line``, known or short enough to be one.
 
     A colon inside a sentence (``... گفت: «...»``) is not a label: an unknown label
-    has at most four words, no quote, digit or bracket, and does not end in a verb.
-    Its key is then read from its words (``other`` when they do not name one).
+    has at most four words (six for a what-phrase, or when its words clearly name a
+    key), no quote, digit or bracket, and does not end in a verb. Its key is then read
+    from its words (``other`` when they do not name one).
 
     >>> match_label("چرا اهمیت دارد: متن").key
     'why_it_matters'
@@ -123,11 +132,16 @@ def match_label(line: str) -> LabelMatch | None:
         return LabelMatch(key, label, rest)
     words = label.split()
     question = QUESTION_START.match(label) is not None
+    limit = MAX_QUESTION_WORDS if question else MAX_UNKNOWN_WORDS
     if (
-        len(words) > (MAX_QUESTION_WORDS if question else MAX_UNKNOWN_WORDS)
-        or _NOT_LABEL.search(label)
+        len(words) > max(limit, MAX_CLEAR_WORDS)
+        or _NOT_LABEL.search(label.rstrip(_QUESTION_MARKS))
         or (("،" in label or "," in label) and not _YES_BUT.match(label))
         or (SPEECH_ENDINGS.search(label) and not question)
     ):
         return None
-    return LabelMatch(read_label(label).key, label, rest)
+    meaning = read_label(label)
+    clear = meaning.key != OTHER and meaning.confidence >= LONG_LABEL_CONFIDENCE
+    if len(words) > limit and not (clear and meaning.unknown == 0):
+        return None
+    return LabelMatch(meaning.key, label, rest)
