@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from bot.text.chars import NON_JOINING, ZWNJ
-from bot.text.lexicon import Lexicon
+from bot.text.lexicon import Entry, Lexicon
 
 _LETTERS = "\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0654"
 _WORD = re.compile(f"[{_LETTERS}\u200c]+")
@@ -81,6 +81,19 @@ MIN_SPLIT_WEIGHT = 1e-12
 #: A part that only wordfreq knows must be this frequent (its list has fragments).
 MIN_WORDFREQ_PART = 1e-5
 MAX_SPLIT_WORD = 30
+#: A joined spelling that hazm's corpus counts fewer times than this is no evidence
+#: against a می/نمی verb form of the same letters (میتاخت is noise for می‌تاخت).
+RARE_JOINED = 100
+#: A conjugated form (نخریده‌اند) is a reading even when its participle is unlisted.
+MIN_VERB_WEIGHT = 1e-12
+#: Suffixes written joined except after a silent ه: دانشگاه, کارگری, توانمند, but
+#: تکیه‌گاه, جلوه‌گری, علاقه‌مند.
+JOINED_TAILS = ("گاه", "گر", "مند", "زار")
+_JOINED_TAIL_FORMS = frozenset(
+    tail + ending for tail in JOINED_TAILS for ending in ("", "ی", "ها", "های", "ان", "انی")
+)
+VERB_ONLY = frozenset({"V"})
+_NO_ENTRY = Entry(0, frozenset())
 
 SUFFIXES = frozenset(
     (*PLURAL, *COMPARATIVE, *AFTER_SILENT_HE, *JOINED_YE, "یم", "ید", "ند", "اتش", "هایی")
@@ -238,11 +251,11 @@ class HalfSpaceRestorer:
         joined = max(hazm, written * WORDFREQ_JOINED)
         if spaced is not None and lex.freq(spaced) >= JOINED_PREFERENCE * joined:
             return spaced
+        verb = self._verb(word)
+        if verb is not None and lex.count(word) < RARE_JOINED:
+            return verb
         if lex.known(word):
             return None
-        verb = self._verb(word)
-        if verb is not None:
-            return verb
         readings = [
             *((weight * SUFFIX_SHARE, form) for weight, form in self._readings(word)),
             *self._affixed(word),
@@ -314,6 +327,8 @@ class HalfSpaceRestorer:
             or final == "ی"
         ):
             return None
+        if suffix in PLURAL + COMPARATIVE and lex.words.get(stem, _NO_ENTRY).tags == VERB_ONLY:
+            return None  # a verb takes no plural: توانسته‌ای, not توانست‌های
         if suffix in PLURAL and final in NON_JOINING:
             return SILENT_HE_PRIOR
         return 1
@@ -329,7 +344,7 @@ class HalfSpaceRestorer:
         if verb is not None:
             # Perfect forms such as گشته‌ای are rare in news next to plurals.
             participle = verb.split(ZWNJ)[0]
-            yield self.lexicon.freq(participle) / SILENT_HE_PRIOR, verb
+            yield max(self.lexicon.freq(participle) / SILENT_HE_PRIOR, MIN_VERB_WEIGHT), verb
         for suffix in PLURAL + COMPARATIVE + AFTER_SILENT_HE + JOINED_YE:
             stem = word[: -len(suffix)]
             if not word.endswith(suffix) or len(stem) < MIN_PART:
@@ -364,10 +379,13 @@ class HalfSpaceRestorer:
                 yield lex.freq(rest) * SUFFIX_SHARE, prefix + ZWNJ + self.restore_word(rest)
         for tail in COMPOUND_TAILS:
             head = word[: -len(tail)]
-            if word.endswith(tail) and len(head) >= MIN_PART and head[-1] not in NON_JOINING:
-                found = self._stem(head)
-                if found is not None and lex.known(head):
-                    yield found[0] * SUFFIX_SHARE, found[1] + ZWNJ + self.restore_word(tail)
+            if not word.endswith(tail) or len(head) < MIN_PART or head[-1] in NON_JOINING:
+                continue
+            if head[-1] != "ه" and tail.startswith(JOINED_TAILS):
+                continue
+            found = self._stem(head)
+            if found is not None and lex.known(head):
+                yield found[0] * SUFFIX_SHARE, found[1] + ZWNJ + self.restore_word(tail)
 
     def _part(self, part: str) -> float:
         """How often ``part`` occurs as a word, joined or half-spaced (0 when too rare).
@@ -403,7 +421,10 @@ class HalfSpaceRestorer:
                     continue
                 if end - start < MIN_SPLIT_PART and (start or word[:end] not in SHORT_FIRST):
                     continue
-                found = self._part(word[start:end])
+                part = word[start:end]
+                if start and word[start - 1] != "ه" and part in _JOINED_TAIL_FORMS:
+                    continue
+                found = self._part(part)
                 if not found:
                     continue
                 weight = before[0] * found * (SPLIT_COST if start else 1.0)

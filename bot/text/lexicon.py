@@ -32,7 +32,7 @@ _CONTENT = frozenset({"N", "AJ"})
 _WELL_FORMED = re.compile(f"[^{ZWNJ}]+(?:(?<![{''.join(NON_JOINING)}]){ZWNJ}[^{ZWNJ}]+)+")
 _PERSIAN_WORD = re.compile(f"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0654{ZWNJ}]+")
 #: Bumped whenever what the cache holds changes shape or meaning.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +149,26 @@ def _verb_forms(verbs: list[str]) -> tuple[dict[str, str], list[str]]:
     return forms, sorted(joined - forms.keys())
 
 
+def _regular_verbs(words: dict[str, tuple[int, str]], known: list[str]) -> list[str]:
+    """``past#present`` stems of regular verbs whose infinitive hazm's corpus attests and
+    ``verbs.dat`` lacks: -یدن drops ید for the present (رنجیدن: رنجید#رنج), -اندن drops
+    د (رهاندن: رهاند#رهان). Negative infinitives (نخریدن) are skipped."""
+    pasts = {verb.split("#")[0] for verb in known}
+    found = []
+    for word, (count, _) in words.items():
+        if count <= 0 or ZWNJ in word or " " in word or len(word) < 5:
+            continue
+        past = word[:-1]
+        if past in pasts or not word.endswith(("یدن", "اندن")):
+            continue
+        rest = word[1:]
+        if word.startswith("ن") and (rest in words or "آ" + rest[1:] in words):
+            continue
+        present = past[:-2] if word.endswith("یدن") else past[:-1]
+        found.append(f"{past}#{present}")
+    return sorted(found)
+
+
 def _wordfreq() -> dict[str, float]:
     """wordfreq's Persian words (Persian letters only) and their frequencies."""
     import wordfreq
@@ -169,6 +189,7 @@ def build_table() -> dict[str, Any]:
     # hazm's counts and wordfreq's shares meet on the words both know.
     ratios = [words[w][0] / f for w, f in frequency.items() if w in words and words[w][0] > 0]
     verbs = list(utils.verbs_list())
+    verbs += _regular_verbs(words, verbs)
     spaced_verbs, joined_verbs = _verb_forms(verbs)
     return {
         "words": words,
