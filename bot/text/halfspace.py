@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from bot.text.chars import NON_JOINING, ZWNJ
-from bot.text.lexicon import Entry, Lexicon
+from bot.text.lexicon import Lexicon
 
 _LETTERS = "\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0654"
 _WORD = re.compile(f"[{_LETTERS}\u200c]+")
@@ -92,8 +92,6 @@ JOINED_TAILS = ("گاه", "گر", "مند", "زار")
 _JOINED_TAIL_FORMS = frozenset(
     tail + ending for tail in JOINED_TAILS for ending in ("", "ی", "ها", "های", "ان", "انی")
 )
-VERB_ONLY = frozenset({"V"})
-_NO_ENTRY = Entry(0, frozenset())
 
 SUFFIXES = frozenset(
     (*PLURAL, *COMPARATIVE, *AFTER_SILENT_HE, *JOINED_YE, "یم", "ید", "ند", "اتش", "هایی")
@@ -327,11 +325,17 @@ class HalfSpaceRestorer:
             or final == "ی"
         ):
             return None
-        if suffix in PLURAL + COMPARATIVE and lex.words.get(stem, _NO_ENTRY).tags == VERB_ONLY:
+        if suffix in PLURAL + COMPARATIVE and self._past_verb(stem):
             return None  # a verb takes no plural: توانسته‌ای, not توانست‌های
         if suffix in PLURAL and final in NON_JOINING:
             return SILENT_HE_PRIOR
         return 1
+
+    def _past_verb(self, stem: str) -> bool:
+        """Whether ``stem`` is a past verb (توانست, نخواست) and no noun or adjective."""
+        lex = self.lexicon
+        negated = stem.startswith("ن") and stem[1:] in lex.past_stems
+        return (stem in lex.past_stems or negated) and not lex.is_content_word(stem)
 
     def _readings(self, word: str) -> Iterator[tuple[float, str]]:
         """Every stem + suffix reading of ``word`` as ``(weight, spelling)``.
