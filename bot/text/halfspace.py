@@ -385,11 +385,22 @@ class HalfSpaceRestorer:
             head = word[: -len(tail)]
             if not word.endswith(tail) or len(head) < MIN_PART or head[-1] in NON_JOINING:
                 continue
-            if head[-1] != "ه" and tail.startswith(JOINED_TAILS):
+            if self._joins_tail(head, tail):
                 continue
             found = self._stem(head)
             if found is not None and lex.known(head):
                 yield found[0] * SUFFIX_SHARE, found[1] + ZWNJ + self.restore_word(tail)
+
+    def _joins_tail(self, head: str, part: str) -> bool:
+        """Whether ``part`` starts with a suffix written joined after ``head``.
+
+        گاه, گر, مند, زار join (دانشگاه, توانمندی) except after a silent ه
+        (تکیه‌گاه); a consonant ه is told by the joined word being known (پناهگاه).
+        """
+        if part not in _JOINED_TAIL_FORMS:
+            return False
+        tail = next(tail for tail in JOINED_TAILS if part.startswith(tail))
+        return head[-1] != "ه" or self.lexicon.known(head + tail)
 
     def _part(self, part: str) -> float:
         """How often ``part`` occurs as a word, joined or half-spaced (0 when too rare).
@@ -426,7 +437,7 @@ class HalfSpaceRestorer:
                 if end - start < MIN_SPLIT_PART and (start or word[:end] not in SHORT_FIRST):
                     continue
                 part = word[start:end]
-                if start and word[start - 1] != "ه" and part in _JOINED_TAIL_FORMS:
+                if start and self._joins_tail(word[:start], part):
                     continue
                 found = self._part(part)
                 if not found:
