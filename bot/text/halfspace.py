@@ -325,17 +325,24 @@ class HalfSpaceRestorer:
             or final == "ی"
         ):
             return None
-        if suffix in PLURAL + COMPARATIVE and self._past_verb(stem):
-            return None  # a verb takes no plural: توانسته‌ای, not توانست‌های
+        if suffix in PLURAL + COMPARATIVE and self._past_verb(stem, suffix):
+            return None  # a verb takes no plural: توانسته‌ایم, not توانست‌هایم
         if suffix in PLURAL and final in NON_JOINING:
             return SILENT_HE_PRIOR
         return 1
 
-    def _past_verb(self, stem: str) -> bool:
-        """Whether ``stem`` is a past verb (توانست, نخواست) and no noun or adjective."""
+    def _past_verb(self, stem: str, suffix: str) -> bool:
+        """Whether ``stem`` + ``suffix`` reads as a perfect verb, not a plural.
+
+        A negated past stem (نخواست) is no noun; a bare one hazm's corpus does not
+        count as a word (توانست, but not the nouns برداشت, نشست) is none either,
+        except before های, which news text writes far more often as a plural of a
+        noun like گذشت than as a perfect in ای (گذشته‌ای).
+        """
         lex = self.lexicon
-        negated = stem.startswith("ن") and stem[1:] in lex.past_stems
-        return (stem in lex.past_stems or negated) and not lex.is_content_word(stem)
+        if stem.startswith("ن") and stem[1:] in lex.past_stems:
+            return not lex.is_content_word(stem)
+        return stem in lex.past_stems and lex.count(stem) <= 0 and suffix != "های"
 
     def _readings(self, word: str) -> Iterator[tuple[float, str]]:
         """Every stem + suffix reading of ``word`` as ``(weight, spelling)``.
