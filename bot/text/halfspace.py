@@ -337,12 +337,15 @@ class HalfSpaceRestorer:
         A negated past stem (نخواست) is no noun; a bare one hazm's corpus does not
         count as a word (توانست, but not the nouns برداشت, نشست) is none either,
         except before های, which news text writes far more often as a plural of a
-        noun like گذشت than as a perfect in ای (گذشته‌ای).
+        noun in ت like گذشت than as a perfect in ای (گذشته‌ای); in د the plural
+        would be written joined (بخشیدهای), and never is.
         """
         lex = self.lexicon
         if stem.startswith("ن") and stem[1:] in lex.past_stems:
             return not lex.is_content_word(stem)
-        return stem in lex.past_stems and lex.count(stem) <= 0 and suffix != "های"
+        if stem not in lex.past_stems or lex.count(stem) > 0:
+            return False
+        return suffix != "های" or stem[-1] in NON_JOINING
 
     def _readings(self, word: str) -> Iterator[tuple[float, str]]:
         """Every stem + suffix reading of ``word`` as ``(weight, spelling)``.
