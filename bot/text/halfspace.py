@@ -35,6 +35,8 @@ AFTER_SILENT_HE = ("شان", "مان", "تان", "اند", "ایم", "اید", "
 AFTER_YE = frozenset({"ای", "اش", "ام", "ات", "شان", "مان", "تان"})
 #: Preverbs written joined before می/نمی: برمی‌گردد, بازمی‌گردند, درمی‌آید.
 PREVERBS = ("باز", "بر", "در", "فرا", "فرو", "وا")
+#: Perfect endings after a participle: خوانده‌ام, رسیده‌اند.
+PERFECT = ("ام", "ای", "ایم", "اید", "اند")
 #: Joined ی (indefinite, ezafe, adjective) and یی after a final vowel.
 JOINED_YE = ("یی", "ی")
 #: ان/گان make plurals of compounds: سرمایه‌گذار → سرمایه‌گذاران, دیده → دیدگان.
@@ -258,7 +260,7 @@ class HalfSpaceRestorer:
             *((weight * SUFFIX_SHARE, form) for weight, form in self._readings(word)),
             *self._affixed(word),
         ]
-        split = self._split(word)
+        split = self._reduplication(word) or self._split(word)
         if split is not None:
             readings.append(split)
         best = max(readings, key=lambda reading: reading[0], default=None)
@@ -280,6 +282,20 @@ class HalfSpaceRestorer:
             verb = self.lexicon.verbs.get(word[len(preverb) :])
             if verb is not None and verb.startswith(("می" + ZWNJ, "نمی" + ZWNJ)):
                 return preverb + verb
+        return None
+
+    def _perfect(self, word: str) -> str | None:
+        """The conjugated form of ``word`` with a half-space, also after a preverb
+        (برخاسته‌اند, بازشناخته‌اند)."""
+        verb = self.lexicon.verbs.get(word)
+        if verb is not None:
+            return verb
+        for preverb in PREVERBS:
+            rest = word[len(preverb) :]
+            if word.startswith(preverb) and rest.endswith(PERFECT):
+                verb = self.lexicon.verbs.get(rest)
+                if verb is not None and verb.endswith(tuple(ZWNJ + end for end in PERFECT)):
+                    return preverb + verb
         return None
 
     def _stem(self, stem: str) -> tuple[float, str] | None:
@@ -341,11 +357,18 @@ class HalfSpaceRestorer:
         would be written joined (بخشیدهای), and never is.
         """
         lex = self.lexicon
-        if stem.startswith("ن") and stem[1:] in lex.past_stems:
+        if stem.startswith("ن") and self._negated_past(stem[1:]):
             return not lex.is_content_word(stem)
         if stem not in lex.past_stems or lex.count(stem) > 0:
             return False
         return suffix != "های" or stem[-1] in NON_JOINING
+
+    def _negated_past(self, rest: str) -> bool:
+        """Whether ن + ``rest`` is a negated past stem (نخواست, نیامد, نیفتاد)."""
+        stems = self.lexicon.past_stems
+        if rest in stems:
+            return True
+        return rest.startswith("ی") and ("آ" + rest[2:] in stems or "ا" + rest[1:] in stems)
 
     def _readings(self, word: str) -> Iterator[tuple[float, str]]:
         """Every stem + suffix reading of ``word`` as ``(weight, spelling)``.
@@ -354,7 +377,7 @@ class HalfSpaceRestorer:
         others: روزهای is روز + های, not روزه + ای. A conjugated verb (ستاده‌ای) is
         one reading among the rest, so the plural ستادهای wins.
         """
-        verb = self.lexicon.verbs.get(word)
+        verb = self._perfect(word)
         if verb is not None:
             # Perfect forms such as گشته‌ای are rare in news next to plurals.
             participle = verb.split(ZWNJ)[0]
@@ -426,6 +449,16 @@ class HalfSpaceRestorer:
         if lex.count(part) <= 0 and found < MIN_WORDFREQ_PART:
             return 0.0
         return found if found >= MIN_SPLIT_FREQ else 0.0
+
+    def _reduplication(self, word: str) -> tuple[float, str] | None:
+        """A word + به + the same word (خانه‌به‌خانه, یک‌به‌یک), weighted by the word."""
+        size = (len(word) - 2) // 2
+        part = word[:size]
+        if size < MIN_PART or word != part + "به" + part or not self._part(part):
+            return None
+        restored = self.restore_word(part)
+        glue = "" if part[-1] in NON_JOINING else ZWNJ
+        return self._part(part), restored + glue + "به" + ZWNJ + restored
 
     def _split(self, word: str) -> tuple[float, str] | None:
         """The most probable split of ``word`` into known words, and its weight.
