@@ -6,7 +6,9 @@ scored by how often its parts occur: a known stem and a suffix (ها/های, ت�
 after a silent ه), a prefix (بی, هم, پیش) or a compound tail (کننده, نامه, مدت), and the
 most probable split into known words found by dynamic programming (a penalty per
 split). The best reading wins if it is likelier than the word as written; a می/نمی verb
-form is always restored. Known joined words (بیشتر, میزان, دفتر, ...) are never touched.
+form is always restored, as is a perfect (نخریده‌اند, after a preverb برخاسته‌اند), and
+a past verb takes no plural. گاه, گر, مند and زار are written joined except after a silent
+ه (دانشگاه, تکیه‌گاه). Known joined words (بیشتر, میزان, دفتر, ...) are never touched.
 
 Within one text a word gets one decision wherever it occurs; where a word reads both
 as a plural and as a silent ه + ای (کلاس‌های, کلاسه‌ای), the words after it decide.
