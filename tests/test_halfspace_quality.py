@@ -40,7 +40,7 @@ def test_corpus_size(news) -> None:
 
 def test_restores_stripped_news_text(restorer, news) -> None:
     result = score(news, restorer.restore)
-    assert result.recall >= 0.98
+    assert result.recall >= 0.982
     assert result.wrong_per_1000_words <= 0.5
 
 
@@ -52,7 +52,7 @@ def test_does_not_damage_intact_news_text(restorer, news) -> None:
 
 def test_half_spaced_words(restorer) -> None:
     result = score(_lines(DATA / "halfspace" / "halfspaced_words.txt"), restorer.restore)
-    assert result.recall >= 0.975
+    assert result.recall >= 0.984
 
 
 def test_joined_words_stay_joined(restorer) -> None:
@@ -61,12 +61,13 @@ def test_joined_words_stay_joined(restorer) -> None:
 
 
 def test_held_out_news_text(restorer) -> None:
-    # Never used to tune: the goals, at least 97% restored and at most one
-    # wrong insertion per 1,000 words, intact text left as it is.
+    # Never used to tune: the goals are at least 97% restored and at most one
+    # wrong insertion per 1,000 words; the restorer has 97.43% and 0.74. Intact text
+    # is left as it is.
     heldout = _lines(DATA / "halfspace_heldout" / "news.txt")
     stripped = score(heldout, restorer.restore)
-    assert stripped.recall >= 0.97
-    assert stripped.wrong_per_1000_words <= 1.0
+    assert stripped.recall >= 0.973
+    assert stripped.wrong_per_1000_words <= 0.85
     assert score(heldout, restorer.restore, strip=False).wrong_per_1000_words <= 0.2
 
 

@@ -84,3 +84,57 @@ def test_the_real_lexicon_combines_every_source() -> None:
     assert lex.verbs["میخواهم"] == f"می{ZWNJ}خواهم"
     assert lex.spaced["بهعنوان"] == f"به{ZWNJ}عنوان"
     assert lex.freq("دفتر") > lex.freq("کلانتری") > 0
+
+
+@pytest.mark.parametrize(
+    ("prefix", "form", "written"),
+    [
+        ("ن", "", ""),
+        ("ن", "ن", "ن"),
+        ("ن", "نآمده", "نیامده"),
+        ("ن", "نافزود", "نیفزود"),
+        ("ن", "نایستاد", "نایستاد"),
+        ("ن", "نرفت", "نرفت"),
+        ("ب", "بآمیزد", "بیامیزد"),
+        ("ب", "بانداز", "بینداز"),
+    ],
+)
+def test_glide(prefix: str, form: str, written: str) -> None:
+    assert lexicon._glide(prefix, form) == written
+
+
+@pytest.mark.parametrize(
+    ("present", "forms"),
+    [
+        ("", []),
+        ("رو", []),
+        ("آمیز", ["بیامیزم", "بیامیزی", "بیامیزد", "بیامیزیم", "بیامیزید", "بیامیزند"]),
+        ("افزا", ["بیفزایم", "بیفزایی", "بیفزاید", "بیفزاییم", "بیفزایید", "بیفزایند"]),
+    ],
+)
+def test_subjunctive(present: str, forms: list[str]) -> None:
+    assert lexicon._subjunctive(present) == forms
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [
+        ({}, []),
+        ({"رنجیدن": (5, "N")}, ["رنجید#رنج"]),
+        ({"رهاندن": (5, "N")}, ["رهاند#رهان"]),
+        ({"رسیدن": (5, "N")}, []),  # in verbs.dat already
+        ({"رنجیدن": (0, "0")}, []),  # never attested
+        ({"نرنجیدن": (5, "N"), "رنجیدن": (5, "N")}, ["رنجید#رنج"]),  # negated
+        ({"بدن": (5, "N"), "لندن": (5, "N"), "خواندن": (5, "N")}, []),
+        ({f"رنج{ZWNJ}یدن": (5, "N")}, []),
+    ],
+)
+def test_regular_verbs(words: dict[str, tuple[int, str]], found: list[str]) -> None:
+    assert lexicon._regular_verbs(words, ["رسید#رس", "خواند#خوان"]) == found
+
+
+def test_the_real_lexicon_has_regular_and_vowel_verbs() -> None:
+    lex = lexicon.load_lexicon()
+    assert lex.verbs["میرنجد"] == f"می{ZWNJ}رنجد"
+    assert lex.verbs["نیامدهاند"] == f"نیامده{ZWNJ}اند"
+    assert lex.known("بیامیزد")

@@ -6,7 +6,9 @@ scored by how often its parts occur: a known stem and a suffix (ها/های, ت�
 after a silent ه), a prefix (بی, هم, پیش) or a compound tail (کننده, نامه, مدت), and the
 most probable split into known words found by dynamic programming (a penalty per
 split). The best reading wins if it is likelier than the word as written; a می/نمی verb
-form is always restored. Known joined words (بیشتر, میزان, دفتر, ...) are never touched.
+form is always restored, as is a perfect (نخریده‌اند, after a preverb برخاسته‌اند), and
+a past verb takes no plural. گاه, گر, مند and زار are written joined except after a silent
+ه (دانشگاه, تکیه‌گاه). Known joined words (بیشتر, میزان, دفتر, ...) are never touched.
 
 Within one text a word gets one decision wherever it occurs; where a word reads both
 as a plural and as a silent ه + ای (کلاس‌های, کلاسه‌ای), the words after it decide.
@@ -35,6 +37,8 @@ AFTER_SILENT_HE = ("شان", "مان", "تان", "اند", "ایم", "اید", "
 AFTER_YE = frozenset({"ای", "اش", "ام", "ات", "شان", "مان", "تان"})
 #: Preverbs written joined before می/نمی: برمی‌گردد, بازمی‌گردند, درمی‌آید.
 PREVERBS = ("باز", "بر", "در", "فرا", "فرو", "وا")
+#: Perfect endings after a participle: خوانده‌ام, رسیده‌اند.
+PERFECT = ("ام", "ای", "ایم", "اید", "اند")
 #: Joined ی (indefinite, ezafe, adjective) and یی after a final vowel.
 JOINED_YE = ("یی", "ی")
 #: ان/گان make plurals of compounds: سرمایه‌گذار → سرمایه‌گذاران, دیده → دیدگان.
@@ -81,6 +85,17 @@ MIN_SPLIT_WEIGHT = 1e-12
 #: A part that only wordfreq knows must be this frequent (its list has fragments).
 MIN_WORDFREQ_PART = 1e-5
 MAX_SPLIT_WORD = 30
+#: A joined spelling that hazm's corpus counts fewer times than this is no evidence
+#: against a می/نمی verb form of the same letters (میتاخت is noise for می‌تاخت).
+RARE_JOINED = 100
+#: A conjugated form (نخریده‌اند) is a reading even when its participle is unlisted.
+MIN_VERB_WEIGHT = 1e-12
+#: Suffixes written joined except after a silent ه: دانشگاه, کارگری, توانمند, but
+#: تکیه‌گاه, جلوه‌گری, علاقه‌مند.
+JOINED_TAILS = ("گاه", "گر", "مند", "زار")
+_JOINED_TAIL_FORMS = frozenset(
+    tail + ending for tail in JOINED_TAILS for ending in ("", "ی", "ها", "های", "ان", "انی")
+)
 
 SUFFIXES = frozenset(
     (*PLURAL, *COMPARATIVE, *AFTER_SILENT_HE, *JOINED_YE, "یم", "ید", "ند", "اتش", "هایی")
@@ -238,16 +253,16 @@ class HalfSpaceRestorer:
         joined = max(hazm, written * WORDFREQ_JOINED)
         if spaced is not None and lex.freq(spaced) >= JOINED_PREFERENCE * joined:
             return spaced
+        verb = self._verb(word)
+        if verb is not None and lex.count(word) < RARE_JOINED:
+            return verb
         if lex.known(word):
             return None
-        verb = self._verb(word)
-        if verb is not None:
-            return verb
         readings = [
             *((weight * SUFFIX_SHARE, form) for weight, form in self._readings(word)),
             *self._affixed(word),
         ]
-        split = self._split(word)
+        split = self._reduplication(word) or self._split(word)
         if split is not None:
             readings.append(split)
         best = max(readings, key=lambda reading: reading[0], default=None)
@@ -269,6 +284,20 @@ class HalfSpaceRestorer:
             verb = self.lexicon.verbs.get(word[len(preverb) :])
             if verb is not None and verb.startswith(("می" + ZWNJ, "نمی" + ZWNJ)):
                 return preverb + verb
+        return None
+
+    def _perfect(self, word: str) -> str | None:
+        """The conjugated form of ``word`` with a half-space, also after a preverb
+        (برخاسته‌اند, بازشناخته‌اند)."""
+        verb = self.lexicon.verbs.get(word)
+        if verb is not None:
+            return verb
+        for preverb in PREVERBS:
+            rest = word[len(preverb) :]
+            if word.startswith(preverb) and rest.endswith(PERFECT):
+                verb = self.lexicon.verbs.get(rest)
+                if verb is not None and verb.endswith(tuple(ZWNJ + end for end in PERFECT)):
+                    return preverb + verb
         return None
 
     def _stem(self, stem: str) -> tuple[float, str] | None:
@@ -314,9 +343,34 @@ class HalfSpaceRestorer:
             or final == "ی"
         ):
             return None
+        if suffix in PLURAL + COMPARATIVE and self._past_verb(stem, suffix):
+            return None  # a verb takes no plural: توانسته‌ایم, not توانست‌هایم
         if suffix in PLURAL and final in NON_JOINING:
             return SILENT_HE_PRIOR
         return 1
+
+    def _past_verb(self, stem: str, suffix: str) -> bool:
+        """Whether ``stem`` + ``suffix`` reads as a perfect verb, not a plural.
+
+        A negated past stem (نخواست) is no noun; a bare one hazm's corpus does not
+        count as a word (توانست, but not the nouns برداشت, نشست) is none either,
+        except before های, which news text writes far more often as a plural of a
+        noun in ت like گذشت than as a perfect in ای (گذشته‌ای); in د the plural
+        would be written joined (بخشیدهای), and never is.
+        """
+        lex = self.lexicon
+        if stem.startswith("ن") and self._negated_past(stem[1:]):
+            return not lex.is_content_word(stem)
+        if stem not in lex.past_stems or lex.count(stem) > 0:
+            return False
+        return suffix != "های" or stem[-1] in NON_JOINING
+
+    def _negated_past(self, rest: str) -> bool:
+        """Whether ن + ``rest`` is a negated past stem (نخواست, نیامد, نیفتاد)."""
+        stems = self.lexicon.past_stems
+        if rest in stems:
+            return True
+        return rest.startswith("ی") and ("آ" + rest[2:] in stems or "ا" + rest[1:] in stems)
 
     def _readings(self, word: str) -> Iterator[tuple[float, str]]:
         """Every stem + suffix reading of ``word`` as ``(weight, spelling)``.
@@ -325,11 +379,11 @@ class HalfSpaceRestorer:
         others: روزهای is روز + های, not روزه + ای. A conjugated verb (ستاده‌ای) is
         one reading among the rest, so the plural ستادهای wins.
         """
-        verb = self.lexicon.verbs.get(word)
+        verb = self._perfect(word)
         if verb is not None:
             # Perfect forms such as گشته‌ای are rare in news next to plurals.
             participle = verb.split(ZWNJ)[0]
-            yield self.lexicon.freq(participle) / SILENT_HE_PRIOR, verb
+            yield max(self.lexicon.freq(participle) / SILENT_HE_PRIOR, MIN_VERB_WEIGHT), verb
         for suffix in PLURAL + COMPARATIVE + AFTER_SILENT_HE + JOINED_YE:
             stem = word[: -len(suffix)]
             if not word.endswith(suffix) or len(stem) < MIN_PART:
@@ -364,10 +418,24 @@ class HalfSpaceRestorer:
                 yield lex.freq(rest) * SUFFIX_SHARE, prefix + ZWNJ + self.restore_word(rest)
         for tail in COMPOUND_TAILS:
             head = word[: -len(tail)]
-            if word.endswith(tail) and len(head) >= MIN_PART and head[-1] not in NON_JOINING:
-                found = self._stem(head)
-                if found is not None and lex.known(head):
-                    yield found[0] * SUFFIX_SHARE, found[1] + ZWNJ + self.restore_word(tail)
+            if not word.endswith(tail) or len(head) < MIN_PART or head[-1] in NON_JOINING:
+                continue
+            if self._joins_tail(head, tail):
+                continue
+            found = self._stem(head)
+            if found is not None and lex.known(head):
+                yield found[0] * SUFFIX_SHARE, found[1] + ZWNJ + self.restore_word(tail)
+
+    def _joins_tail(self, head: str, part: str) -> bool:
+        """Whether ``part`` starts with a suffix written joined after ``head``.
+
+        گاه, گر, مند, زار join (دانشگاه, توانمندی) except after a silent ه
+        (تکیه‌گاه); a consonant ه is told by the joined word being known (پناهگاه).
+        """
+        if part not in _JOINED_TAIL_FORMS:
+            return False
+        tail = next(tail for tail in JOINED_TAILS if part.startswith(tail))
+        return head[-1] != "ه" or self.lexicon.known(head + tail)
 
     def _part(self, part: str) -> float:
         """How often ``part`` occurs as a word, joined or half-spaced (0 when too rare).
@@ -383,6 +451,16 @@ class HalfSpaceRestorer:
         if lex.count(part) <= 0 and found < MIN_WORDFREQ_PART:
             return 0.0
         return found if found >= MIN_SPLIT_FREQ else 0.0
+
+    def _reduplication(self, word: str) -> tuple[float, str] | None:
+        """A word + به + the same word (خانه‌به‌خانه, یک‌به‌یک), weighted by the word."""
+        size = (len(word) - 2) // 2
+        part = word[:size]
+        if size < MIN_PART or word != part + "به" + part or not self._part(part):
+            return None
+        restored = self.restore_word(part)
+        glue = "" if part[-1] in NON_JOINING else ZWNJ
+        return self._part(part), restored + glue + "به" + ZWNJ + restored
 
     def _split(self, word: str) -> tuple[float, str] | None:
         """The most probable split of ``word`` into known words, and its weight.
@@ -403,7 +481,10 @@ class HalfSpaceRestorer:
                     continue
                 if end - start < MIN_SPLIT_PART and (start or word[:end] not in SHORT_FIRST):
                     continue
-                found = self._part(word[start:end])
+                part = word[start:end]
+                if start and self._joins_tail(word[:start], part):
+                    continue
+                found = self._part(part)
                 if not found:
                     continue
                 weight = before[0] * found * (SPLIT_COST if start else 1.0)

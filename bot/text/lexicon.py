@@ -32,7 +32,7 @@ _CONTENT = frozenset({"N", "AJ"})
 _WELL_FORMED = re.compile(f"[^{ZWNJ}]+(?:(?<![{''.join(NON_JOINING)}]){ZWNJ}[^{ZWNJ}]+)+")
 _PERSIAN_WORD = re.compile(f"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u0654{ZWNJ}]+")
 #: Bumped whenever what the cache holds changes shape or meaning.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +129,24 @@ def _imperfective(past: str, present: str) -> list[str]:
     return [prefix + ZWNJ + stem for prefix in ("می", "نمی") for stem in stems]
 
 
+def _glide(prefix: str, form: str) -> str:
+    """ن or ب before a stem in آ or ا, as written: نآمده → نیامده, نافزود → نیفزود."""
+    rest = form[len(prefix) :]
+    if rest.startswith("آ"):
+        return prefix + "یا" + rest[1:]
+    if rest.startswith("ا") and not rest.startswith("ای"):
+        return prefix + "ی" + rest[1:]
+    return form
+
+
+def _subjunctive(present: str) -> list[str]:
+    """ب forms of a present stem in آ or ا (بیامیزد, بیفزاید), which hazm leaves out."""
+    if not present.startswith(("آ", "ا")):
+        return []
+    endings = _PERSONAL_AFTER_VOWEL if present.endswith(("ا", "و")) else _PERSONAL
+    return [_glide("ب", "ب" + present + ending) for ending in endings]
+
+
 def _verb_forms(verbs: list[str]) -> tuple[dict[str, str], list[str]]:
     """One-word conjugations: those with a half-space keyed by their joined letters,
     and those without one."""
@@ -139,14 +157,38 @@ def _verb_forms(verbs: list[str]) -> tuple[dict[str, str], list[str]]:
     joined: set[str] = set()
     for verb in verbs:
         past, _, present = verb.partition("#")
+        vowel = past.startswith(("آ", "ا"))
         for form in _imperfective(past, present) + conjugation.get_all(verb):
             if " " in form:
                 continue
+            if vowel and form.startswith("ن") and not form.startswith(("نمی", past)):
+                form = _glide("ن", form)
             if ZWNJ in form:
                 forms.setdefault(form.replace(ZWNJ, ""), form)
             else:
                 joined.add(form)
+        joined.update(_subjunctive(present))
     return forms, sorted(joined - forms.keys())
+
+
+def _regular_verbs(words: dict[str, tuple[int, str]], known: list[str]) -> list[str]:
+    """``past#present`` stems of regular verbs whose infinitive hazm's corpus attests and
+    ``verbs.dat`` lacks: -یدن drops ید for the present (رنجیدن: رنجید#رنج), -اندن drops
+    د (رهاندن: رهاند#رهان). Negative infinitives (نخریدن) are skipped."""
+    pasts = {verb.split("#")[0] for verb in known}
+    found = []
+    for word, (count, _) in words.items():
+        if count <= 0 or ZWNJ in word or " " in word or len(word) < 5:
+            continue
+        past = word[:-1]
+        if past in pasts or not word.endswith(("یدن", "اندن")):
+            continue
+        rest = word[1:]
+        if word.startswith("ن") and (rest in words or "آ" + rest[1:] in words):
+            continue
+        present = past[:-2] if word.endswith("یدن") else past[:-1]
+        found.append(f"{past}#{present}")
+    return sorted(found)
 
 
 def _wordfreq() -> dict[str, float]:
@@ -169,6 +211,7 @@ def build_table() -> dict[str, Any]:
     # hazm's counts and wordfreq's shares meet on the words both know.
     ratios = [words[w][0] / f for w, f in frequency.items() if w in words and words[w][0] > 0]
     verbs = list(utils.verbs_list())
+    verbs += _regular_verbs(words, verbs)
     spaced_verbs, joined_verbs = _verb_forms(verbs)
     return {
         "words": words,
