@@ -183,7 +183,8 @@ PERSIAN: list[Row] = [
     ("«ما آماده‌ایم»", [(None, None, Q)]),
     ("پیام وزیر روشن بود: «صرفه‌جویی کنید».", [(None, None, Q)]),
     ("روی دیوار نوشته بودند «اینجا آب نیست».", [(None, None, Q)]),
-    ("معترضان پلاکاردهایی با شعار «ما آب می‌خواهیم» در دست داشتند.", [(None, None, Q)]),
+    # a sign's words are the words of whoever carries it, when the clause names them
+    ("معترضان پلاکاردهایی با شعار «ما آب می‌خواهیم» در دست داشتند.", [("معترضان", None, Q)]),
     # a speaker line ending with a colon, its quotes on the lines after it
     (
         "سخنگوی دولت در نشست خبری گفت:\n- «یارانه‌ها قطع نمی‌شود».\n- «کالابرگ ادامه دارد».\n"
@@ -220,7 +221,6 @@ PERSIAN: list[Row] = [
     ("فیلم «جدایی نادر از سیمین» جایزه گرفت.", [(None, None, T)]),
     ("هشتگ «نه به گرانی» در شبکه‌های اجتماعی فراگیر شد.", [(None, None, T)]),
     ("این پروژه با عنوان «تهران سبز» شناخته می‌شود.", [(None, None, T)]),
-    ("او از «دیپلماسی اقتصادی» سخن گفت.", [(None, None, T)]),
     ("در برخی پیامک‌ها به جای نماد «&» متن خام نمایش داده شد.", [(None, None, T)]),
     # a term and a quotation in one text
     (
@@ -349,6 +349,54 @@ PERSIAN: list[Row] = [
         "این سازمان همچنین اعلام کرد: «مردم از سفر پرهیز کنند».",
         [("سازمان هواشناسی", None, Q)] * 2,
     ),
+    # a verb of saying after the quote, its subject opening the clause before it
+    ("او از «دیپلماسی اقتصادی» سخن گفت.", [(None, None, Q)]),
+    (
+        NADERI_FIRST + " نادری این بار از «بازنگری» در قراردادها سخن گفت.",
+        [NADERI, NADERI],
+    ),
+    ("وزیر کار از «جهش دستمزد» صحبت کرد.", [("وزیر کار", None, Q)]),
+    ("کارشناسان از «رکود تورمی» انتقاد کردند.", [(None, None, T)]),
+    # the bearer of a sign: people named or described, never the sign itself
+    (
+        "دانشجویان با پلاکاردهایی با شعار «ما کلاس حضوری می‌خواهیم» مقابل دانشگاه جمع شدند.",
+        [("دانشجویان", None, Q)],
+    ),
+    ("پلاکاردی با نوشته «اینجا کسی تنها نیست» در ورزشگاه دیده می‌شد.", [(None, None, Q)]),
+    ("سال‌هاست پارچه‌نوشته «ما هنوز اینجا هستیم» بر دیوار مانده است.", [(None, None, Q)]),
+    ("معترضان «ما آب می‌خواهیم» سر دادند.", [("معترضان", None, Q)]),
+    # an occasion after a role held somewhere is when it spoke, not where the role is held
+    (
+        "نماینده مجلس در جلسه علنی روز سه‌شنبه گفت: «بودجه کافی نیست».",
+        [("نماینده مجلس", None, Q)],
+    ),
+    (
+        "نماینده ایران در سازمان ملل در نشست شورای امنیت گفت: «ما تسلیم نمی‌شویم».",
+        [("نماینده ایران در سازمان ملل", None, Q)],
+    ),
+    # an apposition closed by commas keeps its noun's complements
+    (
+        "«سفارش‌ها نصف شد»، مینا رستمی، مدیر یک کارگاه فرش در کاشان، گفت.",
+        [("مینا رستمی", "مدیر یک کارگاه فرش در کاشان", Q)],
+    ),
+    (
+        "زهرا کاظمی، پرستار بیمارستانی در اهواز، روز دوشنبه گفت: «تخت خالی نداریم».",
+        [("زهرا کاظمی", "پرستار بیمارستانی در اهواز", Q)],
+    ),
+    (
+        "یک کارشناس بازار در گفت‌وگو با ایسنا گفت: «قیمت‌ها پایین می‌آید».",
+        [("یک کارشناس بازار", None, Q)],
+    ),
+    # a role with plural and ezafe-marked words, beside a name: the role kept whole
+    (
+        "دبیر انجمن تولیدکنندگان فولاد، بهرام سبحانی، گفت: «صادرات متوقف شد». "
+        "سبحانی افزود: «برق نداریم».",
+        [("بهرام سبحانی", "دبیر انجمن تولیدکنندگان فولاد", Q)] * 2,
+    ),
+    (
+        "رئیس اتحادیه واردکنندگان نهاده‌های دامی گفت: «ذخایر کم است».",
+        [("رئیس اتحادیه واردکنندگان نهاده‌های دامی", None, Q)],
+    ),
 ]
 
 ENGLISH: list[Row] = [
@@ -431,6 +479,12 @@ ENGLISH: list[Row] = [
         [("a State Department spokesperson", None, Q)],
     ),
     ('"Enough is enough," read one sign.', [(None, None, Q)]),
+    # an apposition that describes (lower case, "the ...") is not the speaker's name
+    (
+        "A spokesperson for Acme Mills, the town's oldest business, said the plant \"will "
+        'reopen on Monday."',
+        [("A spokesperson for Acme Mills", None, Q)],
+    ),
     ('Officials have described the program as a "pilot."', [("Officials", None, Q)]),
     ('The plan includes a new "reliability surcharge" on parking.', [(None, None, T)]),
     ('So-called "forever chemicals" were found in the water.', [(None, None, T)]),
@@ -515,6 +569,8 @@ def test_hostile_lines_finish_quickly(text: str) -> None:
         ("رئیس‌جمهور آمریکا", "fa", None),
         ("مدیر بهره‌برداری آبفای تهران", "fa", None),
         ("یک مقام آمریکایی", "fa", None),
+        # plurals and an ezafe-marked plural are common nouns: no name begins among them
+        ("رئیس انجمن واردکنندگان نهاده‌های دامی", "fa", None),
         ("", "fa", None),
         ("Agency CEO Dana Whitfield", "en", ("Agency CEO", "Dana Whitfield")),
         ("commodities analyst Lena Ortiz", "en", ("commodities analyst", "Lena Ortiz")),
@@ -569,6 +625,16 @@ def test_looks_like_name(phrase: str, lang: str, expected: bool) -> None:
         (["کاوه نادری", "مدیرعامل سازمان بنادر"], "کاوه نادری", "مدیرعامل سازمان بنادر"),
         (["مدیرعامل سازمان بنادر", "کاوه نادری"], "کاوه نادری", "مدیرعامل سازمان بنادر"),
         (["یک کارشناس", "علی رضایی"], "علی رضایی", "کارشناس"),
+        (
+            ["رئیس انجمن واردکنندگان نهاده‌های دامی", "مهدی کرمانی"],
+            "مهدی کرمانی",
+            "رئیس انجمن واردکنندگان نهاده‌های دامی",
+        ),
+        (
+            ["a spokesperson for Acme", "the town's largest employer"],
+            "a spokesperson for Acme",
+            None,
+        ),
         (["ویتکوف", "کوشنر و روبیو"], "ویتکوف، کوشنر و روبیو", None),
         (["وزارت امور خارجه"], "وزارت امور خارجه", None),
         (["The National Coffee Association"], "National Coffee Association", None),
@@ -611,6 +677,8 @@ def test_quote_kind(before: str, after: str, text: str, located: bool, kind: str
         ("وضعیت امسال بی‌سابقه است", "fa", True),
         ("آب بدون درآمد", "fa", False),
         ("پاک", "fa", False),
+        ("آبی‌ها هرگز تنها نیستند", "fa", True),
+        ("این وضع دیگر نبود", "fa", True),
         ("We made progress,", "en", True),
         ("remarkably resilient", "en", False),
         ("", "fa", False),
@@ -679,7 +747,7 @@ KARIMI = ("علی کریمی", "یکی از کشاورزان ورزنه", Q)
 SALEHI = ("پروین صالحی", "استاد دانشگاه صنعتی اصفهان", Q)
 ISFAHAN_QUOTES = [
     (None, None, T), SASANI, SASANI, (None, None, T),
-    ("مهدی جمالی\u200cنژاد", "استاندار اصفهان", Q), (None, None, Q), KARIMI, KARIMI,
+    ("مهدی جمالی\u200cنژاد", "استاندار اصفهان", Q), ("کشاورزان", None, Q), KARIMI, KARIMI,
     ("یک مقام وزارت نیرو", None, Q), SALEHI, SALEHI, (None, None, T),
 ]  # fmt: skip
 

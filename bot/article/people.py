@@ -210,7 +210,28 @@ def _blocked(word: str, lang: str) -> bool:
         or is_org_head(word, lang)
         or is_honorific(word, lang)
         or not _PERSIAN_WORD.match(word)
+        or _is_plural(word)
     )
+
+
+_EZAFE_FA = re.compile(f"{ZWNJ}(?:های|ی)$")
+
+
+def _ezafe_marked(word: str) -> bool:
+    """A word written with its ezafe («نهاده‌های»، «خانه‌ی»): its modifier follows, not a name."""
+    return bool(_EZAFE_FA.search(word))
+
+
+_PLURAL_FA = re.compile(f"(?:{ZWNJ}(?:ها|های|هایی)|ندگان)$")
+
+
+def _is_plural(word: str) -> bool:
+    """A Persian plural («نهاده‌های»، «واردکنندگان»): a common noun, never a name.
+
+    >>> _is_plural("نهاده‌های"), _is_plural("واردکنندگان"), _is_plural("کرمانی")
+    (True, True, False)
+    """
+    return bool(_PLURAL_FA.search(word.strip("«»()[]،,:؛")))
 
 
 def is_rare(word: str) -> bool:
@@ -223,6 +244,32 @@ def is_rare(word: str) -> bool:
     if not _PERSIAN_WORD.match(word) or _blocked(word, "fa"):
         return False
     return _word_counts().get(fold(word), 0) < RARE_COUNT
+
+
+def is_people_plural(word: str) -> bool:
+    """Whether ``word`` is a plural in -ان of a word hazm's list knows, the word itself unlisted.
+
+    -ان is the plural of people (and living things): «هواداران»، «معترضان»، «نمایندگان»،
+    «دانشجویان»; things take -ها. A word listed as it stands («باران»، «تهران») is not a
+    plural.
+
+    >>> is_people_plural("هواداران"), is_people_plural("نمایندگان"), is_people_plural("باران")
+    (True, True, False)
+    >>> is_people_plural("")
+    False
+    """
+    key = fold(word).strip("«»()[]،,:؛")
+    if len(key) < 5 or not key.endswith("ان") or not _PERSIAN_WORD.match(key):
+        return False
+    counts = _word_counts()
+    if key in counts:
+        return False
+    stems = [key[:-2]]
+    if key.endswith("یان"):
+        stems.append(key[:-3])  # دانشجویان → دانشجو
+    if key.endswith("گان"):
+        stems.append(key[:-3] + "ه")  # نمایندگان → نماینده
+    return any(counts.get(stem, 0) > 0 for stem in stems)
 
 
 def is_unattested(word: str) -> bool:
@@ -262,7 +309,7 @@ def _split_fa(tokens: list[str]) -> tuple[str, str] | None:
     candidates: list[tuple[int, int]] = []  # (strength, start): lower is stronger
     for start in range(first, len(tokens)):
         name = tokens[start:]
-        if len(name) > MAX_NAME_WORDS:
+        if len(name) > MAX_NAME_WORDS or _ezafe_marked(tokens[start - 1]):
             continue
         # An honorific between the role and the name marks where the name begins.
         honorifics = 0
@@ -358,6 +405,27 @@ def is_role_phrase(phrase: str, lang: str = "fa") -> bool:
     return role_length(tokens, start, lang) > 0
 
 
+_DESCRIPTION_OPENINGS = word_set("یک یکی این آن همین همان برخی چند a an the this that some")
+
+
+def is_description(phrase: str, lang: str = "fa") -> bool:
+    """Whether ``phrase`` describes rather than names: it opens with an article or a
+    demonstrative («یک کارگر»، "the county's largest employer"), or, in English, with a
+    lower-case word. A capitalised "The" opens a name ("The Harlow Courier").
+
+    >>> is_description("the county's largest employer", "en"), is_description("The Times", "en")
+    (True, False)
+    >>> is_description("یک کارگر کارخانه"), is_description("کاوه نادری"), is_description("")
+    (True, False, False)
+    """
+    words = phrase.split()
+    if not words:
+        return False
+    if lang == "en":
+        return words[0][:1].islower() or fold(words[0]) in {"a", "an"}
+    return fold(words[0]) in _DESCRIPTION_OPENINGS
+
+
 def tidy_role(role: str, lang: str = "fa") -> str:
     """A role as stored: without a leading indefinite article or stray punctuation."""
     role = role.strip(" ،,:؛;-–—")
@@ -413,7 +481,10 @@ def mention_of(segments: Sequence[str], lang: str = "fa") -> Mention | None:
     if joined in f" {parts[-1]} " and not any(is_role_phrase(part, lang) for part in parts):
         return Mention("، ".join(parts) if lang == "fa" else ", ".join(parts))
     analysed = [_part(part, lang) for part in parts]
-    for text, role, named in analysed:
+    # A part that is a name as a whole is the name of the apposition; the other parts are
+    # then roles whole, never split into a title and a name of their own.
+    whole = [item for item in analysed if item[2] and item[1] is None]
+    for text, role, named in whole or analysed:
         if named:
             others = [p for p in parts if p != text and is_role_phrase(p, lang)]
             role = role or (others[0] if others else None)
@@ -422,7 +493,9 @@ def mention_of(segments: Sequence[str], lang: str = "fa") -> Mention | None:
                 role = rest[0] if rest and not is_org(rest[0], lang) else None
             return Mention(text, tidy_role(role, lang) if role else None, named=True)
     roles = [part for part in parts if is_role_phrase(part, lang)]
-    names = [part for part in parts if not is_role_phrase(part, lang)]
+    names = [
+        part for part in parts if not is_role_phrase(part, lang) and not is_description(part, lang)
+    ]
     if roles and names:
         name = names[0]
         if is_org(name, lang):

@@ -8,6 +8,9 @@ is a term (kind ``term``): a coined phrase, scare quotes, the title of a book, a
 campaign or a programme (``طرح «...»``، ``با عنوان «...»``، ``«...» نامید``). Terms
 have no speaker.
 
+The words of a sign or a slogan are those of whoever carries it, when its clause names
+or describes them («هواداران با پلاکاردی با نوشته «...» آمدند»).
+
 The speaker is found in the quote's sentence (:mod:`bot.article.speakers`), read as a
 person with a role, an organisation or a description (:mod:`bot.article.people`), and
 resolved against the people named earlier in the article
@@ -30,6 +33,7 @@ from bot.article.speakers import (
     FA_TOPIC,
     FA_TOPIC_BEFORE,
     Located,
+    clause_subject,
     locate,
     verb_like,
 )
@@ -52,7 +56,9 @@ _FA_TITLE_PHRASES = re.compile(
     r"ملقب\s+به|به\s+اصطلاح|تحت\s+نام)\s*$"
 )
 _FA_DEMONSTRATIVES = word_set("این آن همین همان")
-_FA_SIGN_WORDS = word_set("شعار شعارهای پلاکارد تابلو بنر دست‌نوشته نوشته پیام")
+_FA_SIGN_WORDS = word_set(
+    "شعار شعارهای پلاکارد تابلو بنر دست‌نوشته پارچه‌نوشته دیوارنوشته نوشته پیام"
+)
 _EN_TITLE_WORDS = word_set(
     "so-called dubbed named titled entitled called term word phrase book film movie novel album "
     "song show series podcast campaign program programme initiative project operation plan bill "
@@ -223,6 +229,15 @@ def quote_kind(before: str, after: str, text: str, located: bool, lang: str = "f
     return QUOTE if sentence_like(text, lang) else TERM
 
 
+def _sign_bearer(before: str, text: str, lang: str) -> Located | None:
+    """Who carries or raises the sign or slogan a quotation is the words of: the subject
+    of its clause («هواداران استقلال با پلاکاردی با نوشته «...» آمدند»), if one is named
+    or described; a sign with nobody carrying it has no speaker."""
+    if _introduced(before, lang) != "sign" or not sentence_like(text, lang):
+        return None
+    return clause_subject(before, lang, objects=_FA_SIGN_WORDS)
+
+
 def attribute(sentence: str, span: Span, lang: str = "fa") -> Mention | None:
     """Who ``span`` is attributed to within ``sentence`` (no earlier references resolved).
 
@@ -236,7 +251,7 @@ def attribute(sentence: str, span: Span, lang: str = "fa") -> Mention | None:
         before, after = sentence[: span.start], sentence[span.end :]
     else:
         before, after = _context(sentence, spans, index)
-    located = locate(before, after, lang)
+    located = locate(before, after, lang) or _sign_bearer(before, span.text, lang)
     return mention_of(located.parts, lang) if located else None
 
 
@@ -287,6 +302,7 @@ def _sentence_quotes(
         if kind == TERM:
             quotes.append(Quote(span.text, None, where, None, TERM))
             continue
+        located = located or _sign_bearer(before, span.text, lang)
         mention = mention_of(located.parts, lang) if located else None
         resolved = cast.resolve(mention) if mention else None
         if resolved is not None:

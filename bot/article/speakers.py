@@ -3,11 +3,15 @@
 Persian puts the speaker before a speech verb (``X گفت: «...»``, ``X گفت که ... «...»``),
 after the quote (``«...»، X افزود``, ``«...»، X، Y، گفت``), in an attribution (``به گفته
 X``، ``طبق گفته X``، ``به نقل از X``; ``به گزارش X`` names a news source, never a
-speaker) or before a colon (``X: «...»``). English does the same with "said", "told",
-"according to". The speaker phrase is the apposition group that opens its clause:
-connectives and time or place phrases at the start (ساعتی بعد، روز دوشنبه در تهران،
-On Tuesday) are skipped, and each part is cut where an adverbial begins (روز، در، با،
-که، on, in, ...). :mod:`bot.article.people` then tells names from roles.
+speaker), before a colon (``X: «...»``), or opening the clause the quote stands inside
+when the verb follows it (``X از «...» سخن گفت``، ``X «...» سر دادند``). English does
+the same with "said", "told", "according to".
+
+The speaker phrase is the apposition group that opens its clause: connectives and time
+or place phrases at the start (ساعتی بعد، روز دوشنبه در تهران، On Tuesday) are
+skipped, and each part is cut where an adverbial begins (روز، در، با، که، on, in, ...),
+except that a part closed by a comma keeps its noun's complements (``X، مؤسس یک فروشگاه
+در شیراز، گفت``). :mod:`bot.article.people` then tells names from roles.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from bot.article.people import (
     is_honorific,
     is_org,
     is_org_head,
+    is_people_plural,
     is_rare,
     is_role_phrase,
     is_role_word,
@@ -43,6 +48,7 @@ FA_SPEECH_VERBS = (
     "یادآوری کرد", "عنوان کرد", "بیان کرد", "بیان داشت", "اذعان کرد", "اذعان داشت",
     "مدعی شد", "ادعا کرد", "پاسخ داد", "اعتراف کرد", "متذکر شد", "تشریح کرد",
     "ابراز داشت", "ابراز امیدواری کرد", "اظهار امیدواری کرد", "توییت کرد",
+    "صحبت کرد", "صحبت کردند", "حرف زد", "حرف زدند",
     "با بیان اینکه", "با بیان این که", "با اشاره به اینکه", "با تأکید بر اینکه",
     "با تاکید بر اینکه", "ضمن بیان اینکه",
 )  # fmt: skip
@@ -59,6 +65,11 @@ FA_PASSIVE = (
     "تصریح شده", "تأکید شده", "تاکید شده", "درج شده", "قید شده", "می‌خوانیم",
     "سر دادند", "سر داد", "سر دادن", "سر می‌دادند", "فریاد زد", "فریاد زدند",
     "فریاد می‌زدند", "شعار دادند", "شعار می‌دادند",
+)  # fmt: skip
+#: Chanting and shouting: the clause's subject, when it has one, is who chanted.
+FA_CHANT = (
+    "سر دادند", "سر داد", "سر می‌دادند", "فریاد زد", "فریاد زدند", "فریاد می‌زدند",
+    "شعار دادند", "شعار می‌دادند",
 )  # fmt: skip
 EN_PASSIVE = ("read", "reads", "was quoted", "is quoted", "quoted", "saying")
 
@@ -84,10 +95,11 @@ FA_NAMED = re.compile(
     f"نام گرفت|نام گرفته|نام دارد|نامیده می‌شود|خوانده می‌شود|شهرت دارد|معروف است|"
     f"موسوم است|یاد می‌شود|یاد می‌کنند)(?!{_W})"
 )
-#: «از «...» سخن گفت»: the quoted words are what was talked about, a term.
+#: «از «...» خبر داد»، «از «...» انتقاد کرد»: the quoted words name what was reported,
+#: criticised or backed, a term. Verbs of saying («از «...» سخن گفت») are not among them:
+#: the quoted words are then the speaker's own, a quotation.
 FA_TOPIC = re.compile(
-    f"^(?:(?:سخن|صحبت|حرف)\\s+(?:گفت|گفتند|کرد|کردند|زد|زدند|می‌گوید|می‌گویند|به میان آورد)|"
-    f"خبر داد|خبر دادند|یاد کرد|یاد کردند|انتقاد کرد|انتقاد کردند|حمایت کرد|حمایت کردند|"
+    f"^(?:خبر داد|خبر دادند|یاد کرد|یاد کردند|انتقاد کرد|انتقاد کردند|حمایت کرد|حمایت کردند|"
     f"استقبال کرد|استقبال کردند|گلایه کرد|گلایه کردند|دفاع کرد|دفاع کردند)(?!{_W})"
 )
 FA_TOPIC_BEFORE = re.compile(r"(?:^|\s)(?:از|درباره|دربارهٔ|در\s+مورد|در\s+باره|به|با)\s*$")
@@ -107,7 +119,8 @@ _FA_TIME = word_set(
     "روز امروز دیروز امشب دیشب فردا پریروز صبح ظهر بعدازظهر عصر شب شامگاه بامداد "
     "نیمه‌شب ساعتی ساعاتی دقایقی لحظاتی چندی روزی هفته ماه سال امسال پارسال اوایل اواخر "
     "اواسط ساعت شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنج‌شنبه جمعه گذشته پیش بعد قبل "
-    "آینده اخیر جاری دیگر نخست"
+    "آینده اخیر جاری دیگر نخست سال‌ها سال‌هاست ماه‌ها ماه‌هاست هفته‌ها هفته‌هاست روزها "
+    "روزهاست ساعت‌ها مدت‌ها مدت‌هاست مدتی"
 )
 _FA_MONTHS = word_set(
     "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند ژانویه فوریه "
@@ -137,8 +150,19 @@ _FA_PRONOUNS = word_set("وی او ایشان")
 _FA_THIS = re.compile(r"^[\s،,]*(?:این|اینها|این‌ها|این سخنان|این جمله)\s+(?:را|رو)\s+(?:هم\s+)?")
 #: Roles held in a place: «در» after them belongs to the role.
 _FA_LOCATIVE = word_set("نماینده سفیر کاردار رایزن کنسول سرکنسول")
+#: Nouns of an occasion: «در جلسه»، «در نشست خبری» say when someone spoke, never where
+#: a role is held.
+_FA_OCCASIONS = word_set(
+    "جلسه جلسات نشست نشستی مراسم همایش دیدار گفت‌وگو گفتگو گفت‌وگویی مصاحبه مصاحبه‌ای جمع "
+    "حاشیه برنامه کنفرانس اجلاس سفر بازدید آیین جشن تجمع سخنرانی پیام پیامی نامه نامه‌ای "
+    "توییت توییتی بیانیه بیانیه‌ای واکنش پاسخ"
+)
+#: Prepositions that open a noun's complement inside an apposition closed by a comma
+#: («مؤسس یک فروشگاه در شیراز،»، «مسافری از کرج،»); outside one they open adverbials.
+_FA_COMPLEMENT = word_set("در از به با برای")
 _FA_AUX = word_set(
-    "است نیست هست هستند هستیم بود بودند شد شده شود شوند نشد کرد کردند کند کنند کنیم "
+    "است نیست نیستند نیستیم نیستید نیستم هست هستند هستیم هستید هستم بود بودند شد شده شود "
+    "شوند نشد کرد کردند کند کنند کنیم داشت داشتند رفت رفتند آمد آمدند ماند ماندند "
     "نکرد دارد دارند داریم ندارد ندارند خواهد خواهند باید نباید باشد باشند رسید داد "
     "یافت گرفت ماست شماست کجاست اینجاست آنجاست چیست کیست"
 )
@@ -186,6 +210,7 @@ def verb_like(word: str, lang: str) -> bool:
         return key in _EN_AUX
     return (
         key in _FA_AUX
+        or (key.startswith("ن") and key[1:] in _FA_AUX)  # نبود، نشده، ندارند
         or word.startswith(("می" + ZWNJ, "نمی" + ZWNJ))
         or word.endswith((ZWNJ + "اند", ZWNJ + "است", ZWNJ + "ایم"))
     )
@@ -254,11 +279,22 @@ def _strip_lead(segment: str, lang: str) -> list[str] | None:
     return rest
 
 
-def _cut(tokens: list[str], lang: str) -> tuple[list[str], bool]:
+def _adverbial_after(tokens: list[str], index: int, lang: str) -> bool:
+    """Whether the word after the preposition at ``index`` makes it an adverbial."""
+    if index + 1 >= len(tokens):
+        return True
+    key = _key(tokens[index + 1])
+    return key in _FA_CUT or key in _FA_OCCASIONS or _is_time(tokens, index + 1, lang)
+
+
+def _cut(tokens: list[str], lang: str, *, enclosed: bool = False) -> tuple[list[str], bool]:
     """The words before the first adverbial (from the second word on); whether one was cut.
 
     A role's own words are never cut («امام جمعه»), and roles held somewhere keep their
-    place («نماینده مردم تبریز در مجلس»، «سفیر ایران در روسیه»).
+    place («نماینده مردم تبریز در مجلس»، «سفیر ایران در روسیه»), but not an occasion
+    («نماینده دادستان در جلسه»). ``enclosed``: the words are an apposition closed by a
+    comma, so a preposition there opens a complement of its noun, not an adverbial of the
+    clause («کشاورز گندم‌کار در دشت جوین،»).
     """
     locative = lang == "fa" and bool(tokens) and _key(tokens[0]).rstrip("ی") in _FA_LOCATIVE
     for index in range(1, len(tokens)):
@@ -270,9 +306,11 @@ def _cut(tokens: list[str], lang: str) -> tuple[list[str], bool]:
         previous = _key(tokens[index - 1])
         if role_length(tokens, index - 1) == 2 or (key == "جمعه" and previous == "نماز"):
             continue  # «امام جمعه»، «نماز جمعه»: not a time
+        if enclosed and key in _FA_COMPLEMENT and not _adverbial_after(tokens, index, lang):
+            continue
         if locative and key == "در" and index + 1 < len(tokens):
             locative = False
-            if _key(tokens[index + 1]) not in _FA_CUT and not _is_time(tokens, index + 1, lang):
+            if not _adverbial_after(tokens, index, lang):
                 continue
         if key in _FA_CUT or (key == "از" and _key(tokens[index - 1]) not in _FA_QUANTIFIERS):
             return tokens[:index], True
@@ -315,7 +353,7 @@ def subject_group(clause: str, lang: str = "fa", *, to_verb: bool = True) -> lis
             continue
         if parts and last and not to_verb:
             break
-        tokens, cut = _cut(tokens, lang)
+        tokens, cut = _cut(tokens, lang, enclosed=bool(parts) and not last)
         if not parts:
             tokens = _after_conjunction(tokens, lang)
         if len(tokens) > MAX_SPEAKER_WORDS or (parts and any(verb_like(t, lang) for t in tokens)):
@@ -331,7 +369,7 @@ class Located:
     """A speaker phrase found for a quote, and how it was found."""
 
     parts: tuple[str, ...]
-    how: str  # "before", "after", "attribution", "colon", "characterised"
+    how: str  # "before", "after", "attribution", "colon", "characterised", "clause"
 
 
 _EMPTY_CLAUSE = re.compile(r"^[\s«»“”\"،,:;؛.\-–—]*(?:(?:و|and|then|سپس)[\s«»“”\",،:]*)*$", re.I)
@@ -356,7 +394,7 @@ def _speech_before(before: str, lang: str) -> Located | None:
 
 
 _FA_AFTER = re.compile(
-    rf"^[\s،,:؛\-–—]*(?P<who>[^«»“”\".؟!?:؛;]{{1,200}}?)[\s،,]*(?<!{_W})"
+    rf"^[\s،,:؛\-–—]*(?P<who>[^«»“”\".؟!?:؛;]{{1,200}}?)(?P<gap>[\s،,]*)(?<!{_W})"
     rf"(?:{alternation(FA_SPEECH_VERBS)})(?!{_W})"
 )
 #: A character of an English speaker phrase: a title's dot (Sen., Dr.) is one too.
@@ -385,8 +423,10 @@ def _speech_after(after: str, lang: str) -> Located | None:
     else:
         found = _FA_AFTER.match(after)
         if found:
-            # «...»، این را X گفت: "this was said by X".
-            candidates.append(_FA_THIS.sub("", found.group("who")))
+            # «...»، این را X گفت: "this was said by X". A comma before the verb closes
+            # the last apposition («X، کشاورز در دشت جوین، گفت»), so it is kept.
+            closed = "،" if "،" in found.group("gap") or "," in found.group("gap") else ""
+            candidates.append(_FA_THIS.sub("", found.group("who")) + closed)
     for who in candidates:
         if any(verb_like(token, lang) for token in who.split()):
             continue
@@ -394,6 +434,87 @@ def _speech_after(after: str, lang: str) -> Located | None:
         if parts and not (lang == "fa" and len(parts) == 1 and _bare_noun(parts[0])):
             return Located(tuple(parts), "after")
     return None
+
+
+_FA_OBJECT_START = re.compile(r"\s(?:این|آن|او|آنها|آن‌ها)\s")
+
+
+def _names_someone(phrase: str) -> bool:
+    """Whether a Persian phrase names or describes a person or an organisation."""
+    words = phrase.split()
+    if not words:
+        return False
+    first = words[0]
+    return (
+        _strong_start(first, "fa")
+        or is_org_head(first)
+        or is_people_plural(first)
+        or looks_like_name(phrase)
+    )
+
+
+def clause_subject(
+    before: str, lang: str = "fa", *, objects: frozenset[str] = frozenset()
+) -> Located | None:
+    """The subject that opens the clause a quote stands inside, the verb coming after it.
+
+    Persian puts the subject first, then the object or complement, then the verb:
+    «توکلی این بار از «...» در همکاری سخن گفت»، «هواداران با پلاکاردی با نوشته «...»
+    به استقبال تیم رفتند». The subject ends where an adverbial, a demonstrative object
+    («این طرح را») or a word of ``objects`` (folded stems: the sign carried) begins, and
+    must name or describe someone.
+
+    >>> clause_subject("توکلی این بار از ").parts
+    ('توکلی',)
+    >>> clause_subject("در عمل، سهم ") is None, clause_subject("") is None
+    (True, True)
+    """
+    if lang != "fa":
+        return None
+    clause = re.split(r"[:：؛;]", before)[-1]
+    group = subject_group(clause, lang, to_verb=False)
+    if not group:
+        return None
+    if len(group) == 1:
+        words = _FA_OBJECT_START.split(f"{group[0]} ")[0].split()
+        for index, word in enumerate(words):
+            if index and _stem(word) in objects:
+                words = words[:index]
+                break
+        group = [" ".join(words)]
+    parts = [part for part in group if part]
+    if not parts or any(verb_like(word, lang) for part in parts for word in part.split()):
+        return None
+    if any(_stem(word) in objects for part in parts for word in part.split()):
+        return None
+    if not any(_names_someone(part) for part in parts):
+        return None
+    return Located(tuple(parts), "clause")
+
+
+def _stem(word: str) -> str:
+    """A folded word without the plural and indefinite endings («پلاکاردهایی» → «پلاکارد»)."""
+    key = _key(word)
+    for ending in ("هایی", "های", "ها", "ای", "ی"):
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            return key[: -len(ending)]
+    return key
+
+
+_FA_CHANT_AFTER = re.compile(
+    rf"^(?P<who>[^«»“”\".؟!?:؛;،,]{{0,200}}?)(?P<gap>\s*)(?<!{_W})"
+    rf"(?:{alternation(FA_CHANT)})(?!{_W})"
+)
+
+
+def _verb_closes_clause(after: str) -> bool:
+    """Whether a speech or chanting verb follows the quote in its own clause, with no
+    subject between («از «...» در همکاری سخن گفت»، «...» سر دادند): the subject is then
+    the one before the quote."""
+    found = _FA_AFTER.match(after) or _FA_CHANT_AFTER.match(after)
+    if not found or re.search(r"[،,]", found.group("who") + found.group("gap")):
+        return False
+    return not any(verb_like(token, "fa") for token in found.group("who").split())
 
 
 def _bare_noun(phrase: str) -> bool:
@@ -500,6 +621,10 @@ def locate(before: str, after: str, lang: str = "fa") -> Located | None:
     found = _speech_after(after, lang) or _characterised(before, after, lang)
     if found:
         return found
+    if lang == "fa" and _verb_closes_clause(after):
+        found = clause_subject(before, lang)
+        if found:
+            return found
     later = attributions(after, lang)
     if later:
         return Located(later[0][1], "attribution")
