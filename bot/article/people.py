@@ -15,6 +15,7 @@ when the evidence is not there the phrase is kept whole, role and all.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -94,6 +95,7 @@ def _word_counts() -> dict[str, int]:
     return counts
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def _key(word: str, lang: str) -> str:
     """A word as the lists are looked up by (folded; English edges trimmed)."""
     word = fold(word)
@@ -105,6 +107,7 @@ def _ezafe_base(key: str) -> str:
     return key[:-1] if len(key) > 3 and key.endswith("ی") and key[-2] in "واه" else key
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def is_role_word(word: str, lang: str = "fa") -> bool:
     """Whether ``word`` opens a role (``وزیر``, ``سخنگوی``; ``CEO``, ``analyst``).
 
@@ -153,6 +156,7 @@ def strip_honorifics(phrase: str, lang: str = "fa") -> str:
     return " ".join(tokens[start:])
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def is_org_head(word: str, lang: str = "fa") -> bool:
     """Whether ``word`` is a word organisations are named with (وزارت، Authority)."""
     if lang == "en":
@@ -163,6 +167,7 @@ def is_org_head(word: str, lang: str = "fa") -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def is_org(phrase: str, lang: str = "fa") -> bool:
     """Whether ``phrase`` names an organisation.
 
@@ -191,6 +196,7 @@ def is_given_name(word: str) -> bool:
     return _key(word, "fa") in vocabulary("first_names.txt")
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def _blocked(word: str, lang: str) -> bool:
     """A word that cannot be part of a name."""
     key = _key(word, lang)
@@ -234,6 +240,7 @@ def _is_plural(word: str) -> bool:
     return bool(_PLURAL_FA.search(word.strip("«»()[]،,:؛")))
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def is_rare(word: str) -> bool:
     """Whether hazm's word list does not know ``word`` or knows it as rare.
 

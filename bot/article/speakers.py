@@ -16,6 +16,7 @@ except that a part closed by a comma keeps its noun's complements (``X، مؤس�
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -199,10 +200,12 @@ _EN_AUX = word_set(
 )
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def _key(word: str) -> str:
     return fold(word).strip(".,;:!?\"'“”()")
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def verb_like(word: str, lang: str) -> bool:
     """Whether ``word`` is probably a finite verb (so a phrase holding it is a clause)."""
     key = _key(word)

@@ -6,6 +6,7 @@ with :func:`fold` without loading hazm.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -127,6 +128,11 @@ def _fold(text: str, hamza: tuple[tuple[str, str], ...]) -> str:
     return _INVISIBLE.sub("", text).replace(ZWNJ, "")
 
 
+#: Words and labels are folded over and over while an article is parsed; longer texts
+#: (an article body for the index) are folded once and not kept.
+_FOLD_CACHE_CHARS = 64
+
+
 def fold(text: str) -> str:
     """Fold text for matching: letter forms, hamza, digits, diacritics, case, half-spaces.
 
@@ -140,6 +146,13 @@ def fold(text: str) -> str:
     >>> fold("تأكيـــد مؤسسة"), fold("رئیس")
     ('تاکید موسسه', 'رییس')
     """
+    if len(text) <= _FOLD_CACHE_CHARS:
+        return _fold_short(text)
+    return _fold(text, _TO_SEAT)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_short(text: str) -> str:
     return _fold(text, _TO_SEAT)
 
 

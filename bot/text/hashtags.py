@@ -104,6 +104,7 @@ def _in_list(word: str, name: str) -> bool:
     return not _word_list(name).isdisjoint(forms)
 
 
+@lru_cache(maxsize=65536)
 def base_form(word: str, ezafe: bool = True) -> str:
     """The noun under a Persian word form: plural, ezafe and indefinite endings removed.
 

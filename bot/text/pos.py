@@ -17,6 +17,7 @@ never while serving readers.
 
 from __future__ import annotations
 
+import functools
 from functools import cache
 
 from bot.text.chars import ZWNJ
@@ -81,6 +82,7 @@ def _stems() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(past), frozenset(present)
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def verb_stems(word: str) -> frozenset[str]:
     """The verb stems ``word`` can be a one-word form of (empty: not a verb form).
 
