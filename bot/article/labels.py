@@ -78,7 +78,9 @@ def lookup(label: str) -> str | None:
 
 #: A count that is part of a label («۳ نکته کلیدی»), not its numbering («1. », «۲- »).
 _COUNT = re.compile(r"\d+\s+(?=[^\W\d_])")
-_LABEL_LINE = re.compile(r"^(?P<label>[^:：]{1,60}?)\s*[:：]\s*(?P<rest>.*)$", re.S)
+#: The colon and the look-alikes typed for it (fullwidth, ratio, modifier letter, small).
+COLONS = ":：∶꞉﹕︓"
+_LABEL_LINE = re.compile(rf"^(?P<label>[^{COLONS}]{{1,60}}?)\s*[{COLONS}]\s*(?P<rest>.*)$", re.S)
 #: Other ways a known label is set off from its text: an Arabic semicolon typed for the
 #: colon («واقعیت ماجرا؛ ...») or a dash ("Zoom in — ...", «تصویر کلی - ...»).
 _SEPARATED = re.compile(r"^(?P<label>.{1,60}?)\s*(?:؛|\s[—–-]+(?=\s|$))\s*(?P<rest>.*)$", re.S)
@@ -153,9 +155,12 @@ def match_label(line: str) -> LabelMatch | None:
     """A section label at the start of ``line``, known or short enough to be one.
 
     A colon inside a sentence (``... گفت: «...»``) is not a label: an unknown label
-    has at most four words (six for a what-phrase, or when its words clearly name a
-    key), no quote, digit or bracket, and does not end in a verb. Its key is then read
-    from its words (``other`` when they do not name one).
+    has at most four words (six for a what-phrase, seven when its words clearly name a
+    key), no quote, bracket or digit (a count standing alone is allowed when the label
+    names a key), no comma unless it clearly names a key, and does not end in a verb.
+    Its key is then read from its words (``other`` when they do not name one). A line
+    without a colon is a label when it is only a known label or a short question that
+    clearly names a key; a known label may also be set off by «؛» or a dash.
 
     >>> match_label("چرا اهمیت دارد: متن").key
     'why_it_matters'
@@ -215,7 +220,7 @@ def _known_alone(line: str) -> LabelMatch | None:
         return LabelMatch(key, label, "", known=True, clear=True)
     if not label.endswith(("?", "؟")) or len(label.split()) > MAX_UNKNOWN_WORDS:
         return None
-    if ":" in label or "：" in label:
+    if any(colon in label for colon in COLONS):
         return None
     if _NOT_LABEL.search(label.rstrip(_QUESTION_MARKS)) or SPEECH_ENDINGS.search(label):
         return None

@@ -73,7 +73,7 @@ def parse_article(
         following = rest[index + 1] if index + 1 < len(rest) else ""
         if label is not None and drafts and introduces_list(line, label, following):
             label = None
-        if label is not None and (label.known or not _BULLET.match(line)):
+        if label is not None and (not _BULLET.match(line) or opens_after_bullet(label)):
             drafts.append(_Draft(label.key, label.label))
             if label.key == OTHER:
                 warnings.append(f"unknown label «{label.label}» kept as a section")
@@ -105,6 +105,17 @@ def parse_article(
         published=published,
         warnings=tuple(warnings),
     )
+
+
+#: A bulleted «- label: text» opens a section only when its text is a sentence of at
+#: least this many words: «- نتیجه: ۲ بر ۱» is an item of a list.
+BULLET_LABEL_MIN_WORDS = 5
+
+
+def opens_after_bullet(label: LabelMatch) -> bool:
+    """Whether a label after a bullet or dash opens a section: a known label, alone on
+    its line or followed by a sentence («- پیش‌زمینه: عملیات اجرایی ... آغاز شد»)."""
+    return label.known and (not label.rest or len(label.rest.split()) >= BULLET_LABEL_MIN_WORDS)
 
 
 def introduces_list(line: str, label: LabelMatch, following: str) -> bool:
