@@ -50,6 +50,19 @@ MIN_SCORE = 1.0
 MIN_CONFIDENCE = 0.6
 #: A label is short: a text with more words than this is not read (it stays ``other``).
 MAX_WORDS = 8
+#: Prepositions that, after the head of a label, open its topic («نگاهی نزدیک‌تر به ارقام
+#: بودجه», "Zoom in on the budget"): the words from there on name what the section is
+#: about, not which section it is, so they are evidence for no key and against none.
+TOPIC_PREPOSITIONS: frozenset[str] = frozenset({
+    "به", "بر", "برای", "درباره", "دربارهٔ", "روی", "از", "در", "با",
+    "of", "at", "on", "for", "about", "in", "into", "to", "with",
+})  # fmt: skip
+#: A Persian modal whose verb stands at the end of the label («آنچه باید در ماه‌های آینده
+#: دید»): the verb is read right after the modal, as in the cue «باید دید».
+MODALS: frozenset[str] = frozenset({"باید"})
+#: The superlative ending (مهم‌ترین, بزرگ‌ترین): a superlative describes the items of a
+#: list («مهم‌ترین تغییرات») and is a cue only as written (تازه‌ترین), never by its stem.
+_SUPERLATIVE = "ترین"
 
 _WORD = re.compile(f"[^\\W\\d_]+(?:[{ZWNJ}'][^\\W\\d_]+)*")
 #: Spellings that differ in letters only: ئ/ی (جزئیات, جزییات), hamza on alef, آ/ا.
@@ -140,6 +153,8 @@ def derived_words(word: str) -> list[str]:
 def _forms(word: str) -> tuple[str, ...]:
     lang = "en" if word.isascii() else "fa"
     forms = list(word_forms(word, lang))
+    if forms and lang == "fa" and forms[0].endswith(_SUPERLATIVE) and len(forms[0]) > 5:
+        return (_unify(forms[0]),)
     if forms and lang == "fa":
         for derived in derived_words(forms[0]):
             forms.extend(word_forms(derived, lang))
@@ -162,7 +177,23 @@ def label_words(label: str, limit: int = MAX_WORDS + 1) -> tuple[LabelWord, ...]
         # خبرها is neutral as خبر is; a stop word's stem is not (بیشتر is not بیش)
         neutral = forms[0] in _neutral_words() or not _frame_words().isdisjoint(forms[1:])
         words.append(LabelWord(forms[0], forms, neutral))
-    return tuple(words)
+    return _verb_after_modal(tuple(words))
+
+
+def _verb_after_modal(words: tuple[LabelWord, ...]) -> tuple[LabelWord, ...]:
+    """Move a label's final verb next to a modal before it, when the two make a cue.
+
+    >>> [w.text for w in label_words("آنچه باید در هفته آینده دید")]
+    ['انچه', 'باید', 'دید', 'در', 'هفته', 'اینده']
+    """
+    for at, word in enumerate(words[:-2]):
+        if word.text in MODALS:
+            verb = words[-1]
+            cues = _index().by_first.get(word.text, ())
+            if any(cue.words[1:] == (verb.text,) for cue in cues):
+                return (*words[: at + 1], verb, *words[at + 1 : -1])
+            break
+    return words
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +308,10 @@ def score_words(words: tuple[LabelWord, ...]) -> Evidence:
     label, weighs :data:`HEAD`. A cue of ``other`` (further reading, a photo credit)
     wins outright: such a label is no section of the article. A key that frames
     another gives way to it when that key has a strong cue too; a label about the story
-    with no strong cue at all reads its weak cues as strong.
+    with no strong cue at all reads its weak cues as strong. Right after the head, a
+    preposition that starts no cue opens the topic (:data:`TOPIC_PREPOSITIONS`), and
+    the words from there on are not read; not in a label that itself starts with a
+    preposition («در واکنش به این تصمیم», "In response to"), which opens a sentence.
 
     >>> score_words(label_words("نکته ظریف")).scores
     {'between_the_lines': 1.5}
@@ -291,8 +325,13 @@ def score_words(words: tuple[LabelWord, ...]) -> Evidence:
     cues: list[str] = []
     unknown = 0
     index = 0
+    after_head = -1
     while index < len(words):
         length, found = _matches_at(words, index)
+        if not found and index == after_head and words[index].text in TOPIC_PREPOSITIONS and (
+            words[0].text not in TOPIC_PREPOSITIONS  # «در واکنش به ...» opens a sentence
+        ):
+            break  # the rest names the topic («نگاهی نزدیک‌تر به ارقام بودجه»)
         if not found:
             unknown += 0 if words[index].neutral else 1
             index += 1
@@ -303,6 +342,7 @@ def score_words(words: tuple[LabelWord, ...]) -> Evidence:
             cues.append(cue.text)
         if not strong and STRONG in weights.values():
             weights = {key: HEAD if weight == STRONG else weight for key, weight in weights.items()}
+            after_head = index + length
         strong.update(key for key, weight in weights.items() if weight >= STRONG)
         for key, weight in weights.items():
             scores[key] = scores.get(key, 0.0) + weight

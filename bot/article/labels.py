@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.article.label_meaning import read_label
+from bot.article.label_meaning import Meaning, read_label
 from bot.article.sections import OTHER, SECTIONS, SectionKind
 from bot.text import fold
 
@@ -50,11 +50,17 @@ _INDEX: dict[str, str] = label_index(SECTIONS)
 
 @dataclass(frozen=True, slots=True)
 class LabelMatch:
-    """A label found at the start of a line, and the text after its colon."""
+    """A label found at the start of a line, and the text after its colon.
+
+    ``known`` says the lexicon lists the label; ``clear`` that it is known or that its
+    words all clearly name its key (:func:`is_clear`).
+    """
 
     key: str
     label: str
     rest: str
+    known: bool = False
+    clear: bool = False
 
 
 def lookup(label: str) -> str | None:
@@ -70,8 +76,16 @@ def lookup(label: str) -> str | None:
     return _INDEX.get(label_key_form(strip_decoration(label)))
 
 
-_DECORATION = re.compile(r"^[\W_\d]*?(?=[^\W\d_])", re.UNICODE)
-_LABEL_LINE = re.compile(r"^(?P<label>[^:：]{1,60}?)\s*[:：]\s*(?P<rest>.*)$", re.S)
+#: A count that is part of a label («۳ نکته کلیدی»), not its numbering («1. », «۲- »).
+_COUNT = re.compile(r"\d+\s+(?=[^\W\d_])")
+#: The colon and the look-alikes typed for it (fullwidth, ratio, modifier letter, small).
+COLONS = ":：∶꞉﹕︓"
+_LABEL_LINE = re.compile(rf"^(?P<label>[^{COLONS}]{{1,60}}?)\s*[{COLONS}]\s*(?P<rest>.*)$", re.S)
+#: Other ways a known label is set off from its text: an Arabic semicolon typed for the
+#: colon («واقعیت ماجرا؛ ...») or a dash ("Zoom in — ...", «تصویر کلی - ...»).
+_SEPARATED = re.compile(r"^(?P<label>.{1,60}?)\s*(?:؛|\s[—–-]+(?=\s|$))\s*(?P<rest>.*)$", re.S)
+#: A count standing alone among a label's words («در ۵ عدد», «۲ پرسش بی‌پاسخ»).
+_COUNT_WORD = re.compile(r"(?<!\S)\d+(?!\S)")
 #: A label may be a question («بعد چه؟»): its final question mark is no sentence's.
 _QUESTION_MARKS = "?؟ "
 #: Things a label never contains: quotes, digits, brackets, sentence punctuation.
@@ -92,24 +106,61 @@ MAX_QUESTION_WORDS = 6
 #: key or words of no meaning («خبر از این قرار است», «از کجا به اینجا رسیدیم»), up to
 #: this many words and read with at least LONG_LABEL_CONFIDENCE. A sentence before a
 #: colon names someone or something (به گفته یکی از کارشناسان), so it is not read so.
-MAX_CLEAR_WORDS = 6
+MAX_CLEAR_WORDS = 7
 LONG_LABEL_CONFIDENCE = 0.8
 #: "Yes, but" in other words: a short word, a comma, then a word of contrast.
 _YES_BUT = re.compile(r"^\S+\s*[،,]\s*(?:اما|ولی|لیکن|but|however)$", re.I)
 
 
+#: What marks a line before a colon as a sentence introducing a list rather than a label:
+#: a count or a quantity first («سه بازار اصلی», "Three changes"), a superlative
+#: («مهم‌ترین تغییرات», "The biggest changes"), an attribution («به گفته پلیس», "According
+#: to ..."), or a verb or phrase that announces what follows («... عبارتند از», "include").
+LIST_INTRO = re.compile(
+    r"^(?:\d+|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|چند|برخی|بعضی|two|three|four|five|six|"
+    r"seven|eight|nine|ten|several|some|a few)\s"
+    r"|(?<!\S)\S+ترین(?!\S)|(?<!\S)(?:most|biggest|largest|main|top)\s"
+    r"|^(?:به گفته|به نوشته|به اعلام|طبق|بر اساس|براساس|according to|per)\s"
+    r"|(?<!\S)(?:عبارتند از|عبارت‌اند از|شامل|از جمله|زیر|include|includes|including|are|were|"
+    r"is|as follows|following|such as|below)$",
+    re.I,
+)
+
+
 def strip_decoration(text: str) -> str:
-    """Remove a leading emoji, bullet symbol or markup marker, and trailing markers."""
-    return _DECORATION.sub("", text.strip()).strip().strip("*_ ").strip()
+    """Remove a leading emoji, bullet symbol, numbering or markup marker, and trailing
+    markers; a count that belongs to the label stays.
+
+    >>> strip_decoration("1. **چرا مهم است**"), strip_decoration("📌 ۳ نکته کلیدی")
+    ('چرا مهم است', '۳ نکته کلیدی')
+    """
+    text = text.strip()
+    start = 0
+    while start < len(text) and not (text[start].isalpha() or _COUNT.match(text, start)):
+        start += 1
+    return text[start:].strip().strip("*_ ").strip()
+
+
+def is_clear(meaning: Meaning) -> bool:
+    """Whether a label's words all clearly name its key: read with at least
+    :data:`LONG_LABEL_CONFIDENCE` and with no word that is evidence for no key."""
+    return (
+        meaning.key != OTHER
+        and meaning.confidence >= LONG_LABEL_CONFIDENCE
+        and meaning.unknown == 0
+    )
 
 
 def match_label(line: str) -> LabelMatch | None:
     """A section label at the start of ``line``, known or short enough to be one.
 
     A colon inside a sentence (``... گفت: «...»``) is not a label: an unknown label
-    has at most four words (six for a what-phrase, or when its words clearly name a
-    key), no quote, digit or bracket, and does not end in a verb. Its key is then read
-    from its words (``other`` when they do not name one).
+    has at most four words (six for a what-phrase, seven when its words clearly name a
+    key), no quote, bracket or digit (a count standing alone is allowed when the label
+    names a key), no comma unless it clearly names a key, and does not end in a verb.
+    Its key is then read from its words (``other`` when they do not name one). A line
+    without a colon is a label when it is only a known label or a short question that
+    clearly names a key; a known label may also be set off by «؛» or a dash.
 
     >>> match_label("چرا اهمیت دارد: متن").key
     'why_it_matters'
@@ -120,28 +171,70 @@ def match_label(line: str) -> LabelMatch | None:
     >>> match_label("آنچه گفتند: متن").key
     'what_theyre_saying'
     """
-    found = _LABEL_LINE.match(line.strip())
-    if not found:
-        return None
-    label = strip_decoration(found.group("label"))
-    rest = found.group("rest").strip().lstrip("*_ ").strip()
+    line = line.strip()
+    found = _LABEL_LINE.match(line)
+    if found:
+        match = _read(strip_decoration(found.group("label")), found.group("rest"))
+        if match is not None:
+            return match
+    return _known_alone(line) or _known_separated(line)
+
+
+def _read(label: str, rest: str) -> LabelMatch | None:
+    """The label before a colon, known or read by meaning; ``None`` if it is no label."""
+    rest = rest.strip().lstrip("*_ ").strip()
     if not label:
         return None
     key = lookup(label)
     if key is not None:
-        return LabelMatch(key, label, rest)
+        return LabelMatch(key, label, rest, known=True, clear=True)
     words = label.split()
     question = QUESTION_START.match(label) is not None
     limit = MAX_QUESTION_WORDS if question else MAX_UNKNOWN_WORDS
+    counted = _COUNT_WORD.sub(" ", label)
     if (
         len(words) > max(limit, MAX_CLEAR_WORDS)
-        or _NOT_LABEL.search(label.rstrip(_QUESTION_MARKS))
-        or (("،" in label or "," in label) and not _YES_BUT.match(label))
+        or _NOT_LABEL.search(counted.rstrip(_QUESTION_MARKS))
         or (SPEECH_ENDINGS.search(label) and not question)
     ):
         return None
     meaning = read_label(label)
-    clear = meaning.key != OTHER and meaning.confidence >= LONG_LABEL_CONFIDENCE
-    if len(words) > limit and not (clear and meaning.unknown == 0):
+    clear = is_clear(meaning)
+    if len(words) > limit and not clear:
         return None
-    return LabelMatch(meaning.key, label, rest)
+    # a comma or a count belongs to a label only when its words clearly name a key
+    comma = ("،" in label or "," in label) and not _YES_BUT.match(label)
+    if (comma and not clear) or (counted != label and meaning.key == OTHER):
+        return None
+    return LabelMatch(meaning.key, label, rest, clear=clear)
+
+
+def _known_alone(line: str) -> LabelMatch | None:
+    """A line that is only a label, with no colon: a known one («**تصویر کلی**»,
+    «چرا مهم است؟») or a short question whose words clearly name a key («حالا چه؟»)."""
+    label = strip_decoration(line)
+    if not label or len(label.split()) > MAX_QUESTION_WORDS:
+        return None
+    key = lookup(label)
+    if key is not None:
+        return LabelMatch(key, label, "", known=True, clear=True)
+    if not label.endswith(("?", "؟")) or len(label.split()) > MAX_UNKNOWN_WORDS:
+        return None
+    if any(colon in label for colon in COLONS):
+        return None
+    if _NOT_LABEL.search(label.rstrip(_QUESTION_MARKS)) or SPEECH_ENDINGS.search(label):
+        return None
+    meaning = read_label(label)
+    return LabelMatch(meaning.key, label, "", clear=True) if is_clear(meaning) else None
+
+
+def _known_separated(line: str) -> LabelMatch | None:
+    """A known label set off by a semicolon or a dash instead of a colon."""
+    found = _SEPARATED.match(strip_decoration(line))
+    if not found:
+        return None
+    label = strip_decoration(found.group("label"))
+    key = lookup(label) if label else None
+    if key is None:
+        return None
+    return LabelMatch(key, label, found.group("rest").strip(), known=True, clear=True)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.article.dates import parse_dateline
-from bot.article.labels import match_label
+from bot.article.labels import LIST_INTRO, LabelMatch, match_label
 from bot.article.model import Article, Block, Section
 from bot.article.quotes import find_quotes
 from bot.article.sections import OTHER
@@ -68,9 +68,12 @@ def parse_article(
     lede: list[str] = []
     drafts: list[_Draft] = []
     warnings: list[str] = []
-    for line in rest:
+    for index, line in enumerate(rest):
         label = match_label(line)
-        if label is not None and not _BULLET.match(line):
+        following = rest[index + 1] if index + 1 < len(rest) else ""
+        if label is not None and drafts and introduces_list(line, label, following):
+            label = None
+        if label is not None and (not _BULLET.match(line) or opens_after_bullet(label)):
             drafts.append(_Draft(label.key, label.label))
             if label.key == OTHER:
                 warnings.append(f"unknown label «{label.label}» kept as a section")
@@ -101,6 +104,37 @@ def parse_article(
         summary=tuple(summarize(lede_text or "", lang)) if not sections else (),
         published=published,
         warnings=tuple(warnings),
+    )
+
+
+#: A bulleted «- label: text» opens a section only when its text is a sentence of at
+#: least this many words: «- نتیجه: ۲ بر ۱» is an item of a list.
+BULLET_LABEL_MIN_WORDS = 5
+
+
+def opens_after_bullet(label: LabelMatch) -> bool:
+    """Whether a label after a bullet or dash opens a section: a known label, alone on
+    its line or followed by a sentence («- پیش‌زمینه: عملیات اجرایی ... آغاز شد»)."""
+    return label.known and (not label.rest or len(label.rest.split()) >= BULLET_LABEL_MIN_WORDS)
+
+
+def introduces_list(line: str, label: LabelMatch, following: str) -> bool:
+    """Whether a line that looks like a label is a sentence introducing the list after
+    it («مهم‌ترین تغییرات:», "The changes include:"): it has nothing after its colon, no
+    emoji or markup before it, is followed by a bullet, its words do not clearly name a
+    section, and it reads as a list's lead-in (:data:`LIST_INTRO`).
+
+    >>> introduces_list("سه تغییر اصلی:", match_label("سه تغییر اصلی:"), "- یک")
+    True
+    >>> introduces_list("صدای کشاورزان:", match_label("صدای کشاورزان:"), "- یک")
+    False
+    """
+    return (
+        not label.clear
+        and not label.rest
+        and line.strip()[:1].isalpha()
+        and _BULLET.match(following) is not None
+        and LIST_INTRO.search(label.label) is not None
     )
 
 
