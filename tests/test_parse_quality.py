@@ -23,7 +23,7 @@ CORPUS = HERE / "corpus"
 
 SPEAKER_ACCURACY = 0.87
 QUOTE_PRECISION = 0.99
-SECTION_KEYS_F1 = 0.92
+SECTION_KEYS_F1 = 0.93
 
 
 @pytest.fixture(scope="module")
