@@ -284,12 +284,15 @@ class HalfSpaceRestorer:
         After a letter other than a silent ه the enclitics are written joined, so a
         noun the corpus counts with one is a whole word, not a split (خواه + رمان).
         """
-        for clitic in POSSESSIVE:
-            stem = word[: -len(clitic)]
-            if word.endswith(clitic) and len(stem) >= MIN_SPLIT_PART and stem[-1] not in "هی":
-                if self.lexicon.count(stem) > 0 and self.lexicon.has_tag(stem, "N"):
-                    return True
-        return False
+        lex = self.lexicon
+        return any(
+            word.endswith(clitic)
+            and len(stem := word[: -len(clitic)]) >= MIN_SPLIT_PART
+            and stem[-1] not in "هی"
+            and lex.count(stem) > 0
+            and lex.has_tag(stem, "N")
+            for clitic in POSSESSIVE
+        )
 
     def _verb(self, word: str) -> str | None:
         """A می/نمی verb form, with or without a preverb (برمی‌گردد)."""
