@@ -53,6 +53,10 @@ def evaluate() -> dict[str, Score]:
             lines("halfspace/halfspaced_words_2.txt"), restorer.restore
         ),
         "joined words 2": score(lines("halfspace/joined_words_2.txt"), restorer.restore),
+        "half-spaced words 3, stripped": score(
+            lines("halfspace/halfspaced_words_3.txt"), restorer.restore
+        ),
+        "joined words 3": score(lines("halfspace/joined_words_3.txt"), restorer.restore),
         "held-out news, stripped": score(heldout, restorer.restore),
         "held-out news, intact": score(heldout, restorer.restore, strip=False),
         "held-out vocabulary, stripped": score(

@@ -72,6 +72,8 @@ FILES = {
     "held-out joined": HELDOUT / "joined_words.txt",
     "development half-spaced": DEV / "halfspaced_words_2.txt",
     "development joined": DEV / "joined_words_2.txt",
+    "development half-spaced 3": DEV / "halfspaced_words_3.txt",
+    "development joined 3": DEV / "joined_words_3.txt",
 }
 
 
@@ -83,7 +85,10 @@ def lists() -> dict[str, list[str]]:
 @pytest.mark.parametrize("name", FILES)
 def test_file_is_clean(lists, name: str) -> None:
     words = lists[name]
-    assert len(words) >= (1000 if "half-spaced" in name else 3000)
+    if name.endswith(" 3"):
+        assert len(words) >= (500 if "half-spaced" in name else 2500)
+    else:
+        assert len(words) >= (1000 if "half-spaced" in name else 3000)
     assert len(set(words)) == len(words), "duplicate lines"
     assert [w for w in words if word_problem(w)] == []
     if "half-spaced" in name:
@@ -95,7 +100,9 @@ def test_file_is_clean(lists, name: str) -> None:
 def test_lists_do_not_overlap(lists) -> None:
     older = set(_words(DEV / "halfspaced_words.txt")) | set(_words(DEV / "joined_words.txt"))
     seen: set[str] = set()
-    for words in lists.values():
+    for name, words in lists.items():
+        if name.endswith(" 3"):
+            continue  # written later, against the development lists only (below)
         assert seen.isdisjoint(words)
         assert older.isdisjoint(words)
         seen |= set(words)
@@ -107,6 +114,18 @@ def test_stripped_words_are_not_listed_joined(lists) -> None:
     joined |= set(_words(DEV / "joined_words.txt"))
     for name in ("held-out half-spaced", "development half-spaced"):
         assert [w for w in lists[name] if w.replace(ZWNJ, "") in joined] == []
+
+
+def test_third_lists_are_new(lists) -> None:
+    """Vocabulary 3 repeats no development word and gives one answer per word."""
+    older: set[str] = set()
+    for path in DEV.glob("*_words*.txt"):
+        if not path.stem.endswith("_3"):
+            older |= set(_words(path))
+    spaced, joined = lists["development half-spaced 3"], lists["development joined 3"]
+    assert older.isdisjoint(spaced) and older.isdisjoint(joined)
+    stripped = {w.replace(ZWNJ, "") for w in older} | set(joined)
+    assert [w for w in spaced if w.replace(ZWNJ, "") in stripped] == []
 
 
 @pytest.fixture(scope="module")

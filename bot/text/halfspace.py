@@ -34,6 +34,8 @@ PLURAL = (
 COMPARATIVE = ("ترین", "تری", "تر")
 #: Enclitics written apart after a silent final ه (اش, شان, ... after a final ی too).
 AFTER_SILENT_HE = ("شان", "مان", "تان", "اند", "ایم", "اید", "ای", "اش", "ام", "ات")
+#: Possessive enclitics, written joined after any letter but a silent ه or ی.
+POSSESSIVE = ("شان", "مان", "تان", "ش", "م", "ت")
 AFTER_YE = frozenset({"ای", "اش", "ام", "ات", "شان", "مان", "تان"})
 #: Preverbs written joined before می/نمی: برمی‌گردد, بازمی‌گردند, درمی‌آید.
 PREVERBS = ("باز", "بر", "در", "فرا", "فرو", "وا")
@@ -98,7 +100,7 @@ _JOINED_TAIL_FORMS = frozenset(
 )
 
 SUFFIXES = frozenset(
-    (*PLURAL, *COMPARATIVE, *AFTER_SILENT_HE, *JOINED_YE, "یم", "ید", "ند", "اتش", "هایی")
+    (*PLURAL, *COMPARATIVE, *AFTER_SILENT_HE, *JOINED_YE, "یم", "ید", "ند", "اتش", "هایی", "ایی")
 )
 #: Readings that a joined spelling in wordfreq does not outweigh (بزرگ‌ترین, رسیده‌ایم).
 STRICT_ENDINGS = (*COMPARATIVE, "ایم", "اند", "اید")
@@ -256,7 +258,7 @@ class HalfSpaceRestorer:
         verb = self._verb(word)
         if verb is not None and lex.count(word) < RARE_JOINED:
             return verb
-        if lex.known(word):
+        if lex.known(word) or self._possessed(word):
             return None
         readings = [
             *((weight * SUFFIX_SHARE, form) for weight, form in self._readings(word)),
@@ -276,13 +278,31 @@ class HalfSpaceRestorer:
             return best[1]
         return None
 
+    def _possessed(self, word: str) -> bool:
+        """Whether ``word`` is a known noun with a joined possessive (خواهرمان, تلفنشان).
+
+        After a letter other than a silent ه the enclitics are written joined, so a
+        noun the corpus counts with one is a whole word, not a split (خواه + رمان).
+        """
+        lex = self.lexicon
+        return any(
+            word.endswith(clitic)
+            and len(stem := word[: -len(clitic)]) >= MIN_SPLIT_PART
+            and stem[-1] not in "هی"
+            and lex.count(stem) > 0
+            and lex.has_tag(stem, "N")
+            for clitic in POSSESSIVE
+        )
+
     def _verb(self, word: str) -> str | None:
         """A می/نمی verb form, with or without a preverb (برمی‌گردد)."""
         for preverb in ("", *PREVERBS):
             if not word.startswith(preverb):
                 continue
             verb = self.lexicon.verbs.get(word[len(preverb) :])
-            if verb is not None and verb.startswith(("می" + ZWNJ, "نمی" + ZWNJ)):
+            if verb is None or verb.endswith(ZWNJ):
+                continue  # no stem after می (وامی is وام + ی)
+            if verb.startswith(("می" + ZWNJ, "نمی" + ZWNJ)):
                 return preverb + verb
         return None
 
