@@ -61,12 +61,12 @@ def test_joined_words_stay_joined(restorer) -> None:
 
 
 def test_third_development_vocabulary(restorer) -> None:
-    # Names, place adjectives, joined possessives and compounds: 98.13% restored and 9
-    # of 2,523 joined words changed when written.
+    # Names, place adjectives, joined possessives and compounds (less every word the
+    # held-out vocabulary also has): 97.74% of 398 restored, 8 of 1,712 joined changed.
     spaced = score(_lines(DATA / "halfspace" / "halfspaced_words_3.txt"), restorer.restore)
-    assert spaced.recall >= 0.981
+    assert spaced.recall >= 0.977
     joined = score(_lines(DATA / "halfspace" / "joined_words_3.txt"), restorer.restore)
-    assert len(joined.mistakes) / joined.words <= 0.004
+    assert len(joined.mistakes) / joined.words <= 0.005
 
 
 def test_held_out_news_text(restorer) -> None:
