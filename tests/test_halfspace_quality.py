@@ -70,7 +70,7 @@ def test_third_development_vocabulary(restorer) -> None:
 
 
 def test_held_out_news_text(restorer) -> None:
-    # Never used to tune: the goals are at least 97% restored and at most one
+    # Never used to tune: the goals are at least 97% restored and at most one
     # wrong insertion per 1,000 words; the restorer has 97.43% and 0.74. Intact text
     # is left as it is.
     heldout = _lines(DATA / "halfspace_heldout" / "news.txt")

@@ -154,7 +154,7 @@ QUOTED_HTML = (
         ("", "", "", "fa", []),
         ("", "", "", "en", []),
         ("و در به از", "که را با", "", "fa", []),
-        # The complaints: verbs, time words, roles, fragments, markup.
+        # Not topics: verbs, time words, roles, fragments, markup.
         (
             "مذاکرات ایران و آمریکا فردا در مسقط آغاز می‌شود",
             "سخنگوی وزارت خارجه ایران امروز گفت دور تازه مذاکرات فردا ساعت ۱۰ در مسقط "
