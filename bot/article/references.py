@@ -258,6 +258,9 @@ def _role_before(raw: list[str], start: int, lang: str) -> str | None:
     return " ".join(words[opening:]) if opening is not None else None
 
 
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”")
+
+
 def names_in(sentence: str, lang: str = "fa") -> list[tuple[str, str | None]]:
     """Names of people in ``sentence`` (on the evidence available), each with its role.
 
@@ -266,7 +269,7 @@ def names_in(sentence: str, lang: str = "fa") -> list[tuple[str, str | None]]:
     >>> names_in("")
     []
     """
-    tokens = re.sub(r"«[^»]*»|“[^”]*”", " ", sentence).split()
+    tokens = _QUOTED.sub(" ", sentence).split()
     clean = [token.strip(".,،:;؛!?؟()") for token in tokens]
     found: list[tuple[str, str | None]] = []
     index = 0
@@ -281,10 +284,12 @@ def names_in(sentence: str, lang: str = "fa") -> list[tuple[str, str | None]]:
     return found
 
 
-def _name_length(tokens: list[str], start: int, lang: str) -> int:
-    def ok(token: str) -> bool:
-        return bool(token) and not verb_like(token, lang) and not is_org(token, lang)
+def _may_name(token: str, lang: str) -> bool:
+    """Whether a token may follow the first word of a name: not a verb, not an organisation."""
+    return bool(token) and not verb_like(token, lang) and not is_org(token, lang)
 
+
+def _name_length(tokens: list[str], start: int, lang: str) -> int:
     if lang == "en":
         if start == 0:
             return 0
@@ -293,7 +298,7 @@ def _name_length(tokens: list[str], start: int, lang: str) -> int:
             start + length < len(tokens)
             and length < 3
             and tokens[start + length][:1].isupper()
-            and ok(tokens[start + length])
+            and _may_name(tokens[start + length], lang)
             and not is_role_word(tokens[start + length], lang)
             and fold(tokens[start + length]) not in {"the", "a", "an"}
         ):
@@ -303,14 +308,16 @@ def _name_length(tokens: list[str], start: int, lang: str) -> int:
         return length if length >= 2 else 0
     if is_given_name(tokens[start]) and start + 1 < len(tokens):
         following = tokens[start + 1]
-        if ok(following) and looks_like_name(f"{tokens[start]} {following}", lang):
+        if _may_name(following, lang) and looks_like_name(f"{tokens[start]} {following}", lang):
             more = start + 2 < len(tokens) and is_rare(tokens[start + 2])
             return 3 if more else 2
         return 0
     length = 0
     while start + length < len(tokens) and length < 3 and is_unattested(tokens[start + length]):
         length += 1
+    if length < 2:
+        return 0
     # hazm leaves many common words uncounted (تیم، فنی): one word it does not list at all
     # (a foreign name, mostly) is needed too.
     listed = all(not is_unlisted(token) for token in tokens[start : start + length])
-    return length if length >= 2 and not listed else 0
+    return 0 if listed else length

@@ -17,9 +17,9 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import Enum
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from bot.text.chars import ZWNJ, strip_diacritics
 from bot.text.pos import LIGHT_VERB_STEMS, is_verb_form, verb_stems, word_tags
@@ -43,6 +43,8 @@ JOINER = "_"
 _MARKUP = re.compile(
     r"</?[A-Za-z][^<>]{0,300}>|&#?\w{1,10};|(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I
 )
+#: What any markup match needs: without it the text has none to remove.
+_MARKUP_HINT = re.compile(r"[<&@]|://|www\.", re.I)
 _CLAUSE = re.compile(r"[.!?؟؛;:،,«»\"“”„()\[\]{}<>…\n|/\\]+")
 _TOKEN = re.compile(f"[\\w{ZWNJ}]+")
 #: Tags of words that are never topics: prepositions, pronouns, conjunctions,
@@ -210,8 +212,7 @@ def _in_english_lists(word: str) -> bool:
     return any(word in _word_list(name) for name in (*_NOT_TOPICS, _GENERIC))
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     """One word of the article where it stands."""
 
     text: str
@@ -223,7 +224,8 @@ class _Token:
 
 def _clauses(text: str, lang: str) -> Iterator[list[str]]:
     """Runs of word tokens between punctuation, markup removed."""
-    text = _MARKUP.sub(" ", html.unescape(_MARKUP.sub(" ", text)))
+    if _MARKUP_HINT.search(text):
+        text = _MARKUP.sub(" ", html.unescape(_MARKUP.sub(" ", text)))
     text = strip_diacritics(text.casefold() if lang == "en" else text)
     for clause in _CLAUSE.split(text):
         words = [token.strip(ZWNJ) for token in _TOKEN.findall(clause)]
@@ -259,9 +261,9 @@ def _verbal(words: list[str], index: int) -> bool:
 def _sources(words: list[str]) -> set[int]:
     """Indexes of the words naming a report's source (after «به گزارش»)."""
     found: set[int] = set()
-    for cue in _SOURCE_CUES:
-        for start in range(len(words) - len(cue) + 1):
-            if tuple(words[start : start + len(cue)]) == cue:
+    for start, word in enumerate(words):
+        for cue in _SOURCE_CUES:
+            if word == cue[0] and tuple(words[start : start + len(cue)]) == cue:
                 end = start + len(cue)
                 found.update(range(end, min(end + _SOURCE_SPAN, len(words))))
     return found
@@ -271,17 +273,19 @@ def _tokens(zones: list[tuple[str, int]], lang: str) -> list[list[_Token]]:
     """Every clause of every zone as tokens with their use here and their weight."""
     clauses: list[list[_Token]] = []
     position = 0
+    stop = stopwords(lang)
     for text, weight in zones:
         for words in _clauses(text, lang):
             sources = _sources(words)
+            last = len(words) - 1
             clause = []
             for index, word in enumerate(words):
                 use = word_use(word, lang)
                 if use is not Use.NONE and (index in sources or _verbal(words, index)):
                     use = Use.NONE
-                followed = index + 1 < len(words) and words[index + 1] not in stopwords(lang)
                 key = word
                 if lang != "en" and use is Use.TOPIC:
+                    followed = index < last and words[index + 1] not in stop
                     key = base_form(word, ezafe=followed)
                 clause.append(_Token(word, key, weight, position, use))
                 position += 1
@@ -303,15 +307,17 @@ def _units(clauses: list[list[_Token]], counts: Counter[str]) -> dict[tuple[str,
                 continue
             if start and clause[start - 1].use is not Use.NONE:
                 before[first.position] = clause[start - 1].text
-            for size in range(2, UNIT_MAX_WORDS + 1):
-                run = clause[start : start + size]
-                if len(run) < size or any(token.use is Use.NONE for token in run):
+            # The run grows a word at a time: only the new word needs checking.
+            words = [first.text]
+            for end in range(start + 1, min(start + UNIT_MAX_WORDS, len(clause))):
+                if clause[end].use is Use.NONE:
                     break
-                runs.setdefault(tuple(token.text for token in run), []).append(first.position)
+                words.append(clause[end].text)
+                runs.setdefault(tuple(words), []).append(first.position)
     chosen: dict[tuple[str, ...], list[int]] = {}
     taken: set[int] = set()
     for words in sorted(runs, key=lambda words: (-len(words), runs[words][0])):
-        starts = [s for s in runs[words] if not taken & set(range(s, s + len(words)))]
+        starts = [s for s in runs[words] if taken.isdisjoint(range(s, s + len(words)))]
         together = len(starts)
         heads = Counter(before[start] for start in starts if start in before)
         if (
