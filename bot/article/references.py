@@ -272,9 +272,11 @@ def names_in(sentence: str, lang: str = "fa") -> list[tuple[str, str | None]]:
     tokens = _QUOTED.sub(" ", sentence).split()
     clean = [token.strip(".,،:;؛!?؟()") for token in tokens]
     found: list[tuple[str, str | None]] = []
+    # A Persian name opens with a given name or a word hazm's corpus never saw.
+    opens = [lang == "en" or is_given_name(token) or is_unattested(token) for token in clean]
     index = 0
     while index < len(clean):
-        length = _name_length(clean, index, lang)
+        length = _name_length(clean, index, lang) if opens[index] else 0
         if length:
             name = " ".join(strip_honorifics(" ".join(clean[index : index + length]), lang).split())
             found.append((name, _role_before(tokens, index, lang)))
