@@ -308,12 +308,12 @@ def _units(clauses: list[list[_Token]], counts: Counter[str]) -> dict[tuple[str,
             if start and clause[start - 1].use is not Use.NONE:
                 before[first.position] = clause[start - 1].text
             # The run grows a word at a time: only the new word needs checking.
-            words = [first.text]
+            run = [first.text]
             for end in range(start + 1, min(start + UNIT_MAX_WORDS, len(clause))):
                 if clause[end].use is Use.NONE:
                     break
-                words.append(clause[end].text)
-                runs.setdefault(tuple(words), []).append(first.position)
+                run.append(clause[end].text)
+                runs.setdefault(tuple(run), []).append(first.position)
     chosen: dict[tuple[str, ...], list[int]] = {}
     taken: set[int] = set()
     for words in sorted(runs, key=lambda words: (-len(words), runs[words][0])):
