@@ -10,6 +10,7 @@ organisation it refers to, with the role given at any mention.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot.article.people import (
@@ -43,11 +44,13 @@ MAX_REFERENCE_WORDS = 3
 _PLURALS = ("ان", "ها", "های", "ات", "یان", "s", "es")
 _NAME_GAP = word_set("و در از با به که را برای")
 
+_WORD = re.compile(f"[\\w{ZWNJ}.'-]+")
+
 
 def _words(text: str) -> list[str]:
     """Folded words, the ezafe ی after a vowel dropped (سخنگوی → سخنگو)."""
     words = []
-    for word in re.findall(f"[\\w{ZWNJ}.'-]+", fold(text)):
+    for word in _WORD.findall(fold(text)):
         if len(word) > 3 and word.endswith("ی") and word[-2] in "واه":
             word = word[:-1]
         words.append(word.strip(".'"))
@@ -270,10 +273,12 @@ def names_in(sentence: str, lang: str = "fa") -> list[tuple[str, str | None]]:
     []
     """
     tokens = _QUOTED.sub(" ", sentence).split()
-    clean = [token.strip(".,،:;؛!?؟()") for token in tokens]
     found: list[tuple[str, str | None]] = []
     # A Persian name opens with a given name or a word hazm's corpus never saw.
-    opens = [lang == "en" or is_given_name(token) or is_unattested(token) for token in clean]
+    opens = [lang == "en" or _may_open(token) for token in tokens]
+    if not any(opens):
+        return found
+    clean = [token.strip(_TOKEN_EDGES) for token in tokens]
     index = 0
     while index < len(clean):
         length = _name_length(clean, index, lang) if opens[index] else 0
@@ -284,6 +289,16 @@ def names_in(sentence: str, lang: str = "fa") -> list[tuple[str, str | None]]:
         else:
             index += 1
     return found
+
+
+_TOKEN_EDGES = ".,،:;؛!?؟()"
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _may_open(token: str) -> bool:
+    """Whether a Persian token, punctuation trimmed, may open a name."""
+    word = token.strip(_TOKEN_EDGES)
+    return is_given_name(word) or is_unattested(word)
 
 
 def _may_name(token: str, lang: str) -> bool:
