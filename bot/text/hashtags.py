@@ -316,15 +316,15 @@ def _units(clauses: list[list[_Token]], counts: Counter[str]) -> dict[tuple[str,
                 runs.setdefault(tuple(run), []).append(first.position)
     chosen: dict[tuple[str, ...], list[int]] = {}
     taken: set[int] = set()
-    for words in sorted(runs, key=lambda words: (-len(words), runs[words][0])):
+    # A run seen fewer times than a unit needs can never be one: only the others are sorted.
+    candidates = [words for words, starts in runs.items() if len(starts) >= UNIT_MIN_COUNT]
+    for words in sorted(candidates, key=lambda words: (-len(words), runs[words][0])):
         starts = [s for s in runs[words] if taken.isdisjoint(range(s, s + len(words)))]
         together = len(starts)
+        if together < UNIT_MIN_COUNT or together < UNIT_SHARE * counts[words[0]]:
+            continue
         heads = Counter(before[start] for start in starts if start in before)
-        if (
-            together >= UNIT_MIN_COUNT
-            and together >= UNIT_SHARE * counts[words[0]]
-            and not any(seen >= TAIL_SHARE * together for seen in heads.values())
-        ):
+        if not any(seen >= TAIL_SHARE * together for seen in heads.values()):
             chosen[words] = starts
             for start in starts:
                 taken.update(range(start, start + len(words)))
