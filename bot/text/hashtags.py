@@ -238,10 +238,17 @@ def _is_light_verb(words: list[str], index: int) -> bool:
     """Whether the words from ``index`` on start with a light verb (شد, خواهد شد)."""
     if index >= len(words):
         return False
-    stems = verb_stems(words[index])
-    if "خواه" in stems and index + 1 < len(words):
-        stems = verb_stems(words[index + 1])
-    return bool(stems & LIGHT_VERB_STEMS)
+    light, future = _light_verb_stem(words[index])
+    if future and index + 1 < len(words):
+        return _light_verb_stem(words[index + 1])[0]
+    return light
+
+
+@lru_cache(maxsize=65536)
+def _light_verb_stem(word: str) -> tuple[bool, bool]:
+    """Whether ``word`` is a form of a light verb, and whether of خواستن (the future)."""
+    stems = verb_stems(word)
+    return bool(stems & LIGHT_VERB_STEMS), "خواه" in stems
 
 
 def _verbal(words: list[str], index: int) -> bool:
