@@ -281,6 +281,7 @@ def _tokens(zones: list[tuple[str, int]], lang: str) -> list[list[_Token]]:
     clauses: list[list[_Token]] = []
     position = 0
     stop = stopwords(lang)
+    none, topic, persian = Use.NONE, Use.TOPIC, lang != "en"
     for text, weight in zones:
         for words in _clauses(text, lang):
             sources = _sources(words)
@@ -288,10 +289,10 @@ def _tokens(zones: list[tuple[str, int]], lang: str) -> list[list[_Token]]:
             clause = []
             for index, word in enumerate(words):
                 use = word_use(word, lang)
-                if use is not Use.NONE and (index in sources or _verbal(words, index)):
-                    use = Use.NONE
+                if use is not none and (index in sources or _verbal(words, index)):
+                    use = none
                 key = word
-                if lang != "en" and use is Use.TOPIC:
+                if persian and use is topic:
                     followed = index < last and words[index + 1] not in stop
                     key = base_form(word, ezafe=followed)
                 clause.append(_Token(word, key, weight, position, use))
