@@ -208,13 +208,16 @@ class Cast:
                 self.seen.append(Mention(org, org=True))
 
 
+_POSSESSIVE = re.compile(r"(?:'s|’s)$")
+
+
 def orgs_in(sentence: str) -> list[str]:
     """English organisation names in ``sentence``: capitalised words ending in a kind.
 
     >>> orgs_in("The Lakeport Grid Authority's board met the Acme Industries chief.")
     ['Lakeport Grid Authority', 'Acme Industries']
     """
-    tokens = [re.sub(r"(?:'s|’s)$", "", token.strip('.,;:!?"“”()')) for token in sentence.split()]
+    tokens = [_POSSESSIVE.sub("", token.strip('.,;:!?"“”()')) for token in sentence.split()]
     found = []
     for index, token in enumerate(tokens):
         if not (token[:1].isupper() and index and is_org(token, "en")):
