@@ -234,35 +234,37 @@ def _clauses(text: str, lang: str) -> Iterator[list[str]]:
             yield words
 
 
-def _is_light_verb(words: list[str], index: int) -> bool:
-    """Whether the words from ``index`` on start with a light verb (شد, خواهد شد)."""
-    if index >= len(words):
-        return False
-    light, future = _light_verb_stem(words[index])
-    if future and index + 1 < len(words):
-        return _light_verb_stem(words[index + 1])[0]
-    return light
+class _Facts(NamedTuple):
+    """What a word is wherever it stands; :func:`_verbal` reads them in context."""
+
+    use: Use
+    #: A form of a light verb (شد, کرد), or of خواستن, the future's auxiliary (خواهد).
+    light: bool
+    future: bool
+    #: Read as a verb when it closes its clause: a verb form, or an unknown word that
+    #: ends like one (a verb the verb list lacks).
+    final_verb: bool
 
 
 @lru_cache(maxsize=65536)
-def _light_verb_stem(word: str) -> tuple[bool, bool]:
-    """Whether ``word`` is a form of a light verb, and whether of خواستن (the future)."""
+def _facts(word: str, lang: str) -> _Facts:
     stems = verb_stems(word)
-    return bool(stems & LIGHT_VERB_STEMS), "خواه" in stems
+    final_verb = bool(stems) or (not word_tags(word) and word.endswith(_VERB_ENDINGS))
+    return _Facts(word_use(word, lang), bool(stems & LIGHT_VERB_STEMS), "خواه" in stems, final_verb)
 
 
-def _verbal(words: list[str], index: int) -> bool:
-    """Whether ``words[index]`` is used as (part of) a verb here.
+def _verbal(facts: list[_Facts], index: int) -> bool:
+    """Whether the word at ``index`` of a clause is used as (part of) a verb here.
 
-    Persian puts the verb last: a form that can be a verb (رسید, بازگشت), or a word no
-    list knows that ends like one (a verb the verb list lacks), is a verb there.
+    A light verb follows it (آغاز شد, خواهد شد), or it closes the clause and can be a
+    verb: Persian puts the verb last (رسید, بازگشت).
     """
-    if _is_light_verb(words, index + 1):
-        return True
-    if index != len(words) - 1:
-        return False
-    word = words[index]
-    return bool(verb_stems(word)) or (not word_tags(word) and word.endswith(_VERB_ENDINGS))
+    following = index + 1
+    if following < len(facts):
+        if facts[following].future and following + 1 < len(facts):
+            return facts[following + 1].light
+        return facts[following].light
+    return facts[index].final_verb
 
 
 def _sources(words: list[str]) -> set[int]:
@@ -285,11 +287,12 @@ def _tokens(zones: list[tuple[str, int]], lang: str) -> list[list[_Token]]:
     for text, weight in zones:
         for words in _clauses(text, lang):
             sources = _sources(words)
+            facts = [_facts(word, lang) for word in words]
             last = len(words) - 1
             clause = []
             for index, word in enumerate(words):
-                use = word_use(word, lang)
-                if use is not none and (index in sources or _verbal(words, index)):
+                use = facts[index].use
+                if use is not none and (index in sources or _verbal(facts, index)):
                     use = none
                 key = word
                 if persian and use is topic:
