@@ -31,6 +31,14 @@ Z = ZWNJ
         (f"کتاب {Z}ها", "کتاب ها"),
         ("\ufeffخبر", "خبر"),
         ("a\tb", "a b"),
+        # lines with nothing but spaces or half-spaces to trim take the short way
+        ("  خبر تازه  ", "خبر تازه"),
+        (f"می{Z}رود", f"می{Z}رود"),
+        (f"سلام{Z} ", "سلام"),
+        (f" {Z}سلام", "سلام"),
+        ("\u1680خبر\u1680", "خبر"),
+        ("\u00a0خبر", "خبر"),
+        ("<b>  x</b>\u2028", "<b> x</b>"),
     ],
 )
 def test_clean_line(raw: str, expected: str) -> None:

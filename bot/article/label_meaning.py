@@ -30,7 +30,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.article.label_cues import CUES, FRAME_WORDS, GIVES_WAY, STORY_WORDS, Cues
 from bot.article.sections import OTHER, SECTIONS
@@ -380,6 +380,7 @@ def decide(evidence: Evidence) -> Meaning:
     return Meaning(best, confidence, best, evidence.cues, evidence.unknown)
 
 
+@lru_cache(maxsize=4096)
 def read_label(label: str) -> Meaning:
     """The section key a label's words point to, with its confidence.
 

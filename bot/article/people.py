@@ -191,6 +191,7 @@ def org_name(phrase: str, lang: str = "fa") -> str:
     return phrase
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def is_given_name(word: str) -> bool:
     """Whether ``word`` is in the list of given names (supporting evidence only)."""
     return _key(word, "fa") in vocabulary("first_names.txt")
@@ -279,11 +280,13 @@ def is_people_plural(word: str) -> bool:
     return any(counts.get(stem, 0) > 0 for stem in stems)
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def is_unattested(word: str) -> bool:
     """Whether hazm's word list never saw ``word`` in its corpus (listed with count 0 or absent)."""
     return is_rare(word) and _word_counts().get(fold(word), 0) == 0
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def is_unlisted(word: str) -> bool:
     """Whether hazm's word list does not list ``word`` at all (foreign names, mostly)."""
     return is_rare(word) and fold(word) not in _word_counts()

@@ -81,8 +81,10 @@ class Span:
 
 def _scan(text: str, begin: int, lang: str) -> tuple[list[Span], int | None]:
     """Spans from ``begin``; the position of a quote mark left open, if one was."""
-    pairs = {"«": "»", "“": "”"}
     spans: list[Span] = []
+    if "«" not in text and "“" not in text and (lang != "en" or '"' not in text):
+        return spans, None
+    pairs = {"«": "»", "“": "”"}
     depth = 0
     start = 0
     closer = ""
@@ -279,6 +281,10 @@ def _texts(
             yield section.key, block.text
 
 
+#: A quotation (one level of nesting) as :func:`_sentence_quotes` blanks it.
+_QUOTATION = re.compile(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|“[^”]*”")
+
+
 def _sentence_quotes(
     sentence: str, where: str, cast: Cast, lang: str, lead: Located | None = None
 ) -> tuple[list[Quote], bool]:
@@ -316,7 +322,7 @@ def _sentence_quotes(
                 QUOTE,
             )
         )
-    blanked = re.sub(r"«[^«»]*(?:«[^«»]*»[^«»]*)*»|“[^”]*”", "«»", sentence)
+    blanked = _QUOTATION.sub("«»", sentence) if "«" in sentence or "“" in sentence else sentence
     if not any(quote.kind == QUOTE for quote in quotes):
         cast.observe(blanked)
     else:

@@ -10,6 +10,7 @@ organisation it refers to, with the role given at any mention.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot.article.people import (
@@ -43,11 +44,13 @@ MAX_REFERENCE_WORDS = 3
 _PLURALS = ("ان", "ها", "های", "ات", "یان", "s", "es")
 _NAME_GAP = word_set("و در از با به که را برای")
 
+_WORD = re.compile(f"[\\w{ZWNJ}.'-]+")
+
 
 def _words(text: str) -> list[str]:
     """Folded words, the ezafe ی after a vowel dropped (سخنگوی → سخنگو)."""
     words = []
-    for word in re.findall(f"[\\w{ZWNJ}.'-]+", fold(text)):
+    for word in _WORD.findall(fold(text)):
         if len(word) > 3 and word.endswith("ی") and word[-2] in "واه":
             word = word[:-1]
         words.append(word.strip(".'"))
@@ -205,13 +208,16 @@ class Cast:
                 self.seen.append(Mention(org, org=True))
 
 
+_POSSESSIVE = re.compile(r"(?:'s|’s)$")
+
+
 def orgs_in(sentence: str) -> list[str]:
     """English organisation names in ``sentence``: capitalised words ending in a kind.
 
     >>> orgs_in("The Lakeport Grid Authority's board met the Acme Industries chief.")
     ['Lakeport Grid Authority', 'Acme Industries']
     """
-    tokens = [re.sub(r"(?:'s|’s)$", "", token.strip('.,;:!?"“”()')) for token in sentence.split()]
+    tokens = [_POSSESSIVE.sub("", token.strip('.,;:!?"“”()')) for token in sentence.split()]
     found = []
     for index, token in enumerate(tokens):
         if not (token[:1].isupper() and index and is_org(token, "en")):
@@ -258,6 +264,9 @@ def _role_before(raw: list[str], start: int, lang: str) -> str | None:
     return " ".join(words[opening:]) if opening is not None else None
 
 
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”")
+
+
 def names_in(sentence: str, lang: str = "fa") -> list[tuple[str, str | None]]:
     """Names of people in ``sentence`` (on the evidence available), each with its role.
 
@@ -266,12 +275,16 @@ def names_in(sentence: str, lang: str = "fa") -> list[tuple[str, str | None]]:
     >>> names_in("")
     []
     """
-    tokens = re.sub(r"«[^»]*»|“[^”]*”", " ", sentence).split()
-    clean = [token.strip(".,،:;؛!?؟()") for token in tokens]
+    tokens = _QUOTED.sub(" ", sentence).split()
     found: list[tuple[str, str | None]] = []
+    # A Persian name opens with a given name or a word hazm's corpus never saw.
+    opens = [lang == "en" or _may_open(token) for token in tokens]
+    if not any(opens):
+        return found
+    clean = [token.strip(_TOKEN_EDGES) for token in tokens]
     index = 0
     while index < len(clean):
-        length = _name_length(clean, index, lang)
+        length = _name_length(clean, index, lang) if opens[index] else 0
         if length:
             name = " ".join(strip_honorifics(" ".join(clean[index : index + length]), lang).split())
             found.append((name, _role_before(tokens, index, lang)))
@@ -281,10 +294,22 @@ def names_in(sentence: str, lang: str = "fa") -> list[tuple[str, str | None]]:
     return found
 
 
-def _name_length(tokens: list[str], start: int, lang: str) -> int:
-    def ok(token: str) -> bool:
-        return bool(token) and not verb_like(token, lang) and not is_org(token, lang)
+_TOKEN_EDGES = ".,،:;؛!?؟()"
 
+
+@functools.lru_cache(maxsize=1 << 15)
+def _may_open(token: str) -> bool:
+    """Whether a Persian token, punctuation trimmed, may open a name."""
+    word = token.strip(_TOKEN_EDGES)
+    return is_given_name(word) or is_unattested(word)
+
+
+def _may_name(token: str, lang: str) -> bool:
+    """Whether a token may follow the first word of a name: not a verb, not an organisation."""
+    return bool(token) and not verb_like(token, lang) and not is_org(token, lang)
+
+
+def _name_length(tokens: list[str], start: int, lang: str) -> int:
     if lang == "en":
         if start == 0:
             return 0
@@ -293,7 +318,7 @@ def _name_length(tokens: list[str], start: int, lang: str) -> int:
             start + length < len(tokens)
             and length < 3
             and tokens[start + length][:1].isupper()
-            and ok(tokens[start + length])
+            and _may_name(tokens[start + length], lang)
             and not is_role_word(tokens[start + length], lang)
             and fold(tokens[start + length]) not in {"the", "a", "an"}
         ):
@@ -303,14 +328,16 @@ def _name_length(tokens: list[str], start: int, lang: str) -> int:
         return length if length >= 2 else 0
     if is_given_name(tokens[start]) and start + 1 < len(tokens):
         following = tokens[start + 1]
-        if ok(following) and looks_like_name(f"{tokens[start]} {following}", lang):
+        if _may_name(following, lang) and looks_like_name(f"{tokens[start]} {following}", lang):
             more = start + 2 < len(tokens) and is_rare(tokens[start + 2])
             return 3 if more else 2
         return 0
     length = 0
     while start + length < len(tokens) and length < 3 and is_unattested(tokens[start + length]):
         length += 1
+    if length < 2:
+        return 0
     # hazm leaves many common words uncounted (تیم، فنی): one word it does not list at all
     # (a foreign name, mostly) is needed too.
     listed = all(not is_unlisted(token) for token in tokens[start : start + length])
-    return length if length >= 2 and not listed else 0
+    return 0 if listed else length

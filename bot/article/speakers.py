@@ -331,6 +331,10 @@ def _after_conjunction(tokens: list[str], lang: str) -> list[str]:
     return tokens
 
 
+_OPENING_THAT = re.compile(r"^\s*(?:که|that)\s+", re.I)
+_SEGMENT_BREAK = re.compile(r"[،,;؛]")
+
+
 def subject_group(clause: str, lang: str = "fa", *, to_verb: bool = True) -> list[str]:
     """The apposition group that opens ``clause``: its parts, as written.
 
@@ -344,8 +348,8 @@ def subject_group(clause: str, lang: str = "fa", *, to_verb: bool = True) -> lis
     >>> subject_group("")
     []
     """
-    clause = re.sub(r"^\s*(?:که|that)\s+", "", clause.strip(), flags=re.I)
-    segments = [segment.strip() for segment in re.split(r"[،,;؛]", clause)]
+    clause = _OPENING_THAT.sub("", clause.strip())
+    segments = [segment.strip() for segment in _SEGMENT_BREAK.split(clause)]
     parts: list[str] = []
     for index, segment in enumerate(segments):
         last = index == len(segments) - 1

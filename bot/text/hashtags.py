@@ -17,9 +17,9 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import Enum
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from bot.text.chars import ZWNJ, strip_diacritics
 from bot.text.pos import LIGHT_VERB_STEMS, is_verb_form, verb_stems, word_tags
@@ -43,6 +43,8 @@ JOINER = "_"
 _MARKUP = re.compile(
     r"</?[A-Za-z][^<>]{0,300}>|&#?\w{1,10};|(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I
 )
+#: What any markup match needs: without it the text has none to remove.
+_MARKUP_HINT = re.compile(r"[<&@]|://|www\.", re.I)
 _CLAUSE = re.compile(r"[.!?؟؛;:،,«»\"“”„()\[\]{}<>…\n|/\\]+")
 _TOKEN = re.compile(f"[\\w{ZWNJ}]+")
 #: Tags of words that are never topics: prepositions, pronouns, conjunctions,
@@ -210,8 +212,7 @@ def _in_english_lists(word: str) -> bool:
     return any(word in _word_list(name) for name in (*_NOT_TOPICS, _GENERIC))
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     """One word of the article where it stands."""
 
     text: str
@@ -223,7 +224,8 @@ class _Token:
 
 def _clauses(text: str, lang: str) -> Iterator[list[str]]:
     """Runs of word tokens between punctuation, markup removed."""
-    text = _MARKUP.sub(" ", html.unescape(_MARKUP.sub(" ", text)))
+    if _MARKUP_HINT.search(text):
+        text = _MARKUP.sub(" ", html.unescape(_MARKUP.sub(" ", text)))
     text = strip_diacritics(text.casefold() if lang == "en" else text)
     for clause in _CLAUSE.split(text):
         words = [token.strip(ZWNJ) for token in _TOKEN.findall(clause)]
@@ -232,36 +234,45 @@ def _clauses(text: str, lang: str) -> Iterator[list[str]]:
             yield words
 
 
-def _is_light_verb(words: list[str], index: int) -> bool:
-    """Whether the words from ``index`` on start with a light verb (شد, خواهد شد)."""
-    if index >= len(words):
-        return False
-    stems = verb_stems(words[index])
-    if "خواه" in stems and index + 1 < len(words):
-        stems = verb_stems(words[index + 1])
-    return bool(stems & LIGHT_VERB_STEMS)
+class _Facts(NamedTuple):
+    """What a word is wherever it stands; :func:`_verbal` reads them in context."""
+
+    use: Use
+    #: A form of a light verb (شد, کرد), or of خواستن, the future's auxiliary (خواهد).
+    light: bool
+    future: bool
+    #: Read as a verb when it closes its clause: a verb form, or an unknown word that
+    #: ends like one (a verb the verb list lacks).
+    final_verb: bool
 
 
-def _verbal(words: list[str], index: int) -> bool:
-    """Whether ``words[index]`` is used as (part of) a verb here.
+@lru_cache(maxsize=65536)
+def _facts(word: str, lang: str) -> _Facts:
+    stems = verb_stems(word)
+    final_verb = bool(stems) or (not word_tags(word) and word.endswith(_VERB_ENDINGS))
+    return _Facts(word_use(word, lang), bool(stems & LIGHT_VERB_STEMS), "خواه" in stems, final_verb)
 
-    Persian puts the verb last: a form that can be a verb (رسید, بازگشت), or a word no
-    list knows that ends like one (a verb the verb list lacks), is a verb there.
+
+def _verbal(facts: list[_Facts], index: int) -> bool:
+    """Whether the word at ``index`` of a clause is used as (part of) a verb here.
+
+    A light verb follows it (آغاز شد, خواهد شد), or it closes the clause and can be a
+    verb: Persian puts the verb last (رسید, بازگشت).
     """
-    if _is_light_verb(words, index + 1):
-        return True
-    if index != len(words) - 1:
-        return False
-    word = words[index]
-    return bool(verb_stems(word)) or (not word_tags(word) and word.endswith(_VERB_ENDINGS))
+    following = index + 1
+    if following < len(facts):
+        if facts[following].future and following + 1 < len(facts):
+            return facts[following + 1].light
+        return facts[following].light
+    return facts[index].final_verb
 
 
 def _sources(words: list[str]) -> set[int]:
     """Indexes of the words naming a report's source (after «به گزارش»)."""
     found: set[int] = set()
-    for cue in _SOURCE_CUES:
-        for start in range(len(words) - len(cue) + 1):
-            if tuple(words[start : start + len(cue)]) == cue:
+    for start, word in enumerate(words):
+        for cue in _SOURCE_CUES:
+            if word == cue[0] and tuple(words[start : start + len(cue)]) == cue:
                 end = start + len(cue)
                 found.update(range(end, min(end + _SOURCE_SPAN, len(words))))
     return found
@@ -271,17 +282,21 @@ def _tokens(zones: list[tuple[str, int]], lang: str) -> list[list[_Token]]:
     """Every clause of every zone as tokens with their use here and their weight."""
     clauses: list[list[_Token]] = []
     position = 0
+    stop = stopwords(lang)
+    none, topic, persian = Use.NONE, Use.TOPIC, lang != "en"
     for text, weight in zones:
         for words in _clauses(text, lang):
             sources = _sources(words)
+            facts = [_facts(word, lang) for word in words]
+            last = len(words) - 1
             clause = []
             for index, word in enumerate(words):
-                use = word_use(word, lang)
-                if use is not Use.NONE and (index in sources or _verbal(words, index)):
-                    use = Use.NONE
-                followed = index + 1 < len(words) and words[index + 1] not in stopwords(lang)
+                use = facts[index].use
+                if use is not none and (index in sources or _verbal(facts, index)):
+                    use = none
                 key = word
-                if lang != "en" and use is Use.TOPIC:
+                if persian and use is topic:
+                    followed = index < last and words[index + 1] not in stop
                     key = base_form(word, ezafe=followed)
                 clause.append(_Token(word, key, weight, position, use))
                 position += 1
@@ -303,22 +318,24 @@ def _units(clauses: list[list[_Token]], counts: Counter[str]) -> dict[tuple[str,
                 continue
             if start and clause[start - 1].use is not Use.NONE:
                 before[first.position] = clause[start - 1].text
-            for size in range(2, UNIT_MAX_WORDS + 1):
-                run = clause[start : start + size]
-                if len(run) < size or any(token.use is Use.NONE for token in run):
+            # The run grows a word at a time: only the new word needs checking.
+            run = [first.text]
+            for end in range(start + 1, min(start + UNIT_MAX_WORDS, len(clause))):
+                if clause[end].use is Use.NONE:
                     break
-                runs.setdefault(tuple(token.text for token in run), []).append(first.position)
+                run.append(clause[end].text)
+                runs.setdefault(tuple(run), []).append(first.position)
     chosen: dict[tuple[str, ...], list[int]] = {}
     taken: set[int] = set()
-    for words in sorted(runs, key=lambda words: (-len(words), runs[words][0])):
-        starts = [s for s in runs[words] if not taken & set(range(s, s + len(words)))]
+    # A run seen fewer times than a unit needs can never be one: only the others are sorted.
+    candidates = [words for words, starts in runs.items() if len(starts) >= UNIT_MIN_COUNT]
+    for words in sorted(candidates, key=lambda words: (-len(words), runs[words][0])):
+        starts = [s for s in runs[words] if taken.isdisjoint(range(s, s + len(words)))]
         together = len(starts)
+        if together < UNIT_MIN_COUNT or together < UNIT_SHARE * counts[words[0]]:
+            continue
         heads = Counter(before[start] for start in starts if start in before)
-        if (
-            together >= UNIT_MIN_COUNT
-            and together >= UNIT_SHARE * counts[words[0]]
-            and not any(seen >= TAIL_SHARE * together for seen in heads.values())
-        ):
+        if not any(seen >= TAIL_SHARE * together for seen in heads.values()):
             chosen[words] = starts
             for start in starts:
                 taken.update(range(start, start + len(words)))
