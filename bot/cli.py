@@ -8,10 +8,11 @@ import json
 import logging
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import click
 
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import DEFAULT_API_URL, ConfigError, Settings, load_settings, token_problem
 
 log = logging.getLogger("newsbot")
 
@@ -20,11 +21,69 @@ log = logging.getLogger("newsbot")
 QUIET_LOGGERS = ("httpx", "httpcore", "aiohttp.access", "apscheduler")
 
 
-def setup_logging(level: str) -> None:
-    """Log to standard error; keep the URL-logging libraries at WARNING (token safety)."""
+#: What stands in a log line for the bot token.
+REDACTED = "<bot token>"
+
+
+def secret_forms(token: str | None) -> tuple[str, ...]:
+    """The texts that give ``token`` away: itself, URL-encoded, and its secret part.
+
+    Longest first, so the whole token is replaced before its parts.
+
+    >>> secret_forms("123:abcdefghijklmnop")
+    ('123%3Aabcdefghijklmnop', '123:abcdefghijklmnop', 'abcdefghijklmnop')
+    >>> secret_forms("")
+    ()
+    """
+    if not token:
+        return ()
+    forms = {token, quote(token, safe="")}
+    secret = token.partition(":")[2]
+    # The part after the colon is the secret; too short a part could match anything.
+    if len(secret) >= 8:
+        forms.add(secret)
+    return tuple(sorted(forms, key=lambda form: (-len(form), form)))
+
+
+def redact(text: str, forms: tuple[str, ...]) -> str:
+    """``text`` with every form of the token replaced by :data:`REDACTED`."""
+    for form in forms:
+        text = text.replace(form, REDACTED)
+    return text
+
+
+class RedactToken(logging.Filter):
+    """Take the bot token out of every record: its message, arguments and traceback."""
+
+    def __init__(self, token: str | None) -> None:
+        super().__init__()
+        self.forms = secret_forms(token)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite ``record`` in place without the token; never drop it."""
+        if not self.forms:
+            return True
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            message = f"{record.msg} {record.args}"
+        record.msg, record.args = redact(message, self.forms), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text, self.forms)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info, self.forms)
+        return True
+
+
+def setup_logging(level: str, token: str | None = None) -> None:
+    """Log to standard error with the token redacted; URL-logging libraries at WARNING."""
     logging.basicConfig(
         level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True
     )
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(RedactToken(token))
     for noisy in QUIET_LOGGERS:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
@@ -42,7 +101,7 @@ def settings_from(ctx: click.Context) -> Settings:
             ctx.obj = load_settings()
         except ConfigError as error:
             fail(f"configuration: {error}", 2)
-        setup_logging(ctx.obj.log_level)
+        setup_logging(ctx.obj.log_level, ctx.obj.token)
     settings: Settings = ctx.obj
     return settings
 
@@ -148,6 +207,59 @@ NO_TOKEN = (
 )
 
 
+NO_ADMINS = (
+    "ADMIN_IDS is empty: no one can use the editor commands, and alerts about posts that "
+    "may not have arrived reach nobody. Put your Telegram user id in ADMIN_IDS."
+)
+REFUSED_TOKEN = (
+    "Telegram refused the bot token in TELEGRAM_BOT_TOKEN. Check it with @BotFather "
+    "(/mybots → API Token), or try newsbot sandbox, which needs none."
+)
+#: What the Bot API says when it refuses a token (401 "Unauthorized", or 404 "Not Found").
+REFUSALS = ("Unauthorized", "Not Found")
+
+
+def refused_token(error: Exception) -> bool:
+    """Whether an ``InvalidToken`` came from a Bot API refusing the token.
+
+    A server that is not a Bot API answers 404 too, but not with the API's JSON
+    (python-telegram-bot then chains the parsing error) or not with its words.
+    """
+    return error.__cause__ is None and str(error).startswith(REFUSALS)
+
+
+def not_a_bot_api(url: str, error: Exception) -> str:
+    """The line for a server at TELEGRAM_API_URL that answered, but not as a Bot API."""
+    status = str(error).partition(". Parsing the server response")[0][:80]
+    return (
+        f"the server at TELEGRAM_API_URL ({url}) answered getMe with {status!r}, which is "
+        "not how a Bot API answers: check the address (Telegram's is "
+        f"{DEFAULT_API_URL}), or remove TELEGRAM_API_URL to use it"
+    )
+
+
+def start_problem(settings: Settings) -> str | None:
+    """Why ``newsbot run`` cannot start with ``settings`` before any request, or ``None``.
+
+    The token's shape, then the database: usable, and served by no other process (this
+    process then holds it for its life).
+    """
+    from bot.storage.health import DatabaseProblem, check_database
+    from bot.storage.lock import DatabaseBusy, hold
+
+    if not settings.token:
+        return NO_TOKEN
+    problem = token_problem(settings.token)
+    if problem:
+        return problem
+    try:
+        check_database(settings.database_path)
+        hold(settings.database_path)
+    except (DatabaseProblem, DatabaseBusy) as error:
+        return str(error)
+    return None
+
+
 @main.command()
 @click.pass_context
 def run(ctx: click.Context) -> None:
@@ -158,22 +270,58 @@ def run(ctx: click.Context) -> None:
     from telegram.error import InvalidToken, NetworkError
 
     from bot.tg.app import build_application, check_connection
+    from bot.tg.watch import STOPPED
 
     settings = settings_from(ctx)
-    if not settings.token:
-        fail(NO_TOKEN)
+    problem = start_problem(settings)
+    if problem:
+        fail(problem)
+    if not settings.admin_ids:
+        log.warning("%s", NO_ADMINS)
+    forms = secret_forms(settings.token)
+    url = redact(settings.telegram_api_url, forms)
     try:
         # Ask who we are first, so a refused token or an unreachable server is one
         # sentence rather than a logged traceback from inside the polling loop.
         asyncio.run(check_connection(settings))
-    except InvalidToken:
-        fail(
-            "Telegram refused the bot token in TELEGRAM_BOT_TOKEN. Check it with @BotFather "
-            "(/mybots → API Token), or try newsbot sandbox, which needs none."
-        )
+    except InvalidToken as error:
+        fail(REFUSED_TOKEN if refused_token(error) else not_a_bot_api(url, error))
     except NetworkError as error:
-        fail(f"cannot reach the Bot API at {settings.telegram_api_url} ({error.message}).")
-    build_application(settings).run_polling(allowed_updates=Update.ALL_TYPES)
+        reason = redact(error.message.partition(". Parsing the server response")[0], forms)
+        fail(f"cannot reach the Bot API at {url} ({reason}).")
+    application = build_application(settings)
+    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    stopped = application.bot_data.get(STOPPED)
+    if stopped:
+        fail(str(stopped))
+
+
+@main.command()
+@click.option(
+    "--database", type=click.Path(path_type=Path), help="SQLite file (default: DATABASE_PATH)."
+)
+@click.option("--repair", is_flag=True, help="Rebuild the full-text search index first.")
+@click.pass_context
+def doctor(ctx: click.Context, database: Path | None, repair: bool) -> None:
+    """Check the database: integrity, the search index, the post log; exit 1 on a problem."""
+    from bot.storage import doctor as checks
+    from bot.storage.lock import DatabaseBusy, hold
+
+    settings = settings_from(ctx)
+    path = database or settings.database_path
+    findings = []
+    try:
+        if repair:
+            # Rebuilding writes the whole index: not under a running bot.
+            hold(path)
+            findings.append(checks.repair(path))
+        findings += checks.diagnose(path)
+    except (ValueError, DatabaseBusy) as error:
+        fail(str(error))
+    for finding in findings:
+        click.echo(finding.line())
+    if not all(finding.ok for finding in findings):
+        sys.exit(1)
 
 
 @main.command()

@@ -8,6 +8,7 @@ naming the variable.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC
 from pathlib import Path
 from typing import Annotated, Any
@@ -80,7 +81,10 @@ class Settings(BaseSettings):
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _admins(cls, value: object) -> object:
-        return _split(value)
+        entries = _split(value)
+        if not isinstance(entries, list | tuple):
+            return entries
+        return [parse_admin_id(entry) for entry in entries]
 
     @field_validator("telegram_bot_token", "telegram_proxy_url", mode="before")
     @classmethod
@@ -115,6 +119,59 @@ class Settings(BaseSettings):
     def token(self) -> str | None:
         """The bot token, or ``None`` when none is configured."""
         return self.telegram_bot_token.get_secret_value() if self.telegram_bot_token else None
+
+
+#: A bot token as @BotFather gives it: the bot's id, a colon, then the secret.
+TOKEN_SHAPE = re.compile(r"[0-9]+:[A-Za-z0-9_-]+")
+
+
+def parse_admin_id(entry: object) -> int:
+    """One entry of ADMIN_IDS as a Telegram user id; ``ValueError`` quoting a bad one.
+
+    >>> parse_admin_id(" 12345 ")
+    12345
+    >>> parse_admin_id("@editor")
+    Traceback (most recent call last):
+    ...
+    ValueError: '@editor' is not a Telegram user id (a positive whole number, e.g. 12345678)
+    """
+    if isinstance(entry, int) and not isinstance(entry, bool):
+        number = entry
+    else:
+        text = str(entry).strip()
+        if not (text.isascii() and text.isdigit()):
+            raise ValueError(
+                f"{str(entry)[:40]!r} is not a Telegram user id (a positive whole number, "
+                "e.g. 12345678)"
+            )
+        number = int(text)
+    if number <= 0:
+        raise ValueError(f"{entry!r} is not a Telegram user id (a positive whole number, "
+                         "e.g. 12345678)")  # fmt: skip
+    return number
+
+
+def token_problem(token: str) -> str | None:
+    """What is wrong with the shape of a bot token, or ``None``; never quotes the token.
+
+    >>> token_problem("123456:sandbox-token-not-a-real-one") is None
+    True
+    >>> token_problem("bot123456:ABC")
+    "TELEGRAM_BOT_TOKEN starts with 'bot': give the token alone, without the 'bot' of the URL"
+    """
+    if TOKEN_SHAPE.fullmatch(token):
+        return None
+    if token != token.strip() or token[:1] in "\"'" or token[-1:] in "\"'":
+        return "TELEGRAM_BOT_TOKEN has spaces or quotes around it: give the token alone"
+    if token.startswith("bot") and TOKEN_SHAPE.fullmatch(token[3:]):
+        return (
+            "TELEGRAM_BOT_TOKEN starts with 'bot': give the token alone, "
+            "without the 'bot' of the URL"
+        )
+    return (
+        "TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then letters, "
+        "digits, _ and -, as @BotFather gives it: /mybots → API Token)"
+    )
 
 
 def _config_error(error: ValidationError) -> ConfigError:

@@ -111,7 +111,7 @@ def _connect(path: Path, *, write: bool) -> sqlite3.Connection:
 
 
 def diagnose(path: Path | str) -> list[Finding]:
-    """Every check of the database at ``path``, changing nothing; ``ValueError`` if there is none."""
+    """Every check of the database at ``path``, changing nothing; ``ValueError`` if none."""
     path = Path(path)
     if not path.is_file():
         raise ValueError(f"there is no database at {path}")

@@ -23,12 +23,14 @@ from bot.config import Settings
 from bot.digest.channels import ChannelPoster
 from bot.digest.subscribers import SubscriberFanOut
 from bot.storage.articles import Store
+from bot.storage.lock import hold
 from bot.storage.postlog import PostLog
 from bot.tg import admin, handlers
 from bot.tg.commands import add_command_handlers, publish_menus
 from bot.tg.errors import on_error
 from bot.tg.jobs import notify_admins, report_uncertain, rescan_content, schedule_jobs
 from bot.tg.services import KEY, Services
+from bot.tg.watch import remember_database, watch_database
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +46,9 @@ def file_url(base_url: str) -> str:
 
 
 def build_services(application: Application, settings: Settings) -> Services:
-    """Open the store and build the digest posters from the settings."""
+    """Open the store (as the one process serving it) and build the digest posters."""
+    if str(settings.database_path) != ":memory:":
+        hold(settings.database_path)
     store = Store.open(settings.database_path)
     posts = PostLog(store.db)
 
@@ -66,6 +70,8 @@ async def post_init(application: Application) -> None:
     settings: Settings = application.bot_data["settings"]
     service = build_services(application, settings)
     application.bot_data[KEY] = service
+    remember_database(application, settings.database_path)
+    watch_database(application, notify_admins)
     await rescan_content(service)
     log.info("%d articles in %s", service.store.count(), settings.database_path)
     service.posts.retry_failing_chats()

@@ -17,6 +17,7 @@ from bot.pipeline.report import IngestReport
 from bot.pipeline.worker import ingest_in_worker
 from bot.tg.services import KEY, Services, services
 from bot.tg.views import uncertain_keyboard
+from bot.tg.watch import stop_if_gone
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,10 @@ async def rescan_content(service: Services) -> IngestReport:
 
 
 async def rescan(context: ContextTypes.DEFAULT_TYPE) -> IngestReport:
-    """Re-scan the content folder now."""
+    """Re-scan the content folder now, unless the database file is gone (the bot stops)."""
+    problem = await stop_if_gone(context.application, notify_admins)
+    if problem:
+        return IngestReport(error=problem)
     return await rescan_content(services(context))
 
 
