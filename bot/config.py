@@ -161,7 +161,7 @@ def token_problem(token: str) -> str | None:
     """
     if TOKEN_SHAPE.fullmatch(token):
         return None
-    if token != token.strip() or token[:1] in "\"'" or token[-1:] in "\"'":
+    if token != token.strip() or token.startswith(("'", '"')) or token.endswith(("'", '"')):
         return "TELEGRAM_BOT_TOKEN has spaces or quotes around it: give the token alone"
     if token.startswith("bot") and TOKEN_SHAPE.fullmatch(token[3:]):
         return (

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import get_args
 
+from bot.storage.health import complaint_lines
 from bot.storage.postlog import State
 
 #: The full-text index over the ``search`` table.
@@ -41,13 +42,15 @@ def _tables(conn: sqlite3.Connection) -> set[str]:
 def check_integrity(conn: sqlite3.Connection) -> Finding:
     """``PRAGMA integrity_check``: every page, index and constraint of the file."""
     try:
-        rows = [str(row[0]) for row in conn.execute(f"PRAGMA integrity_check({QUOTED})")]
+        rows = complaint_lines(
+            str(row[0]) for row in conn.execute(f"PRAGMA integrity_check({QUOTED})")
+        )
     except sqlite3.DatabaseError as error:
         rows = [str(error)]
-    if rows == ["ok"]:
+    if not rows:
         return Finding("integrity", True, "every page and index is sound")
     return Finding(
-        "integrity", False, f"{'; '.join(rows)} (restore the database from a backup)"
+        "integrity", False, f"{'; '.join(rows[:QUOTED])} (restore the database from a backup)"
     )
 
 

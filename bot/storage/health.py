@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +32,23 @@ def _quick_check(path: Path) -> list[str]:
         rows = conn.execute(f"PRAGMA quick_check({QUICK_CHECK_ROWS})").fetchall()
     finally:
         conn.close()
-    return [str(row[0]) for row in rows if row[0] != "ok"]
+    return complaint_lines(str(row[0]) for row in rows)
+
+
+def complaint_lines(rows: Iterable[str]) -> list[str]:
+    r"""The lines of SQLite's check results that say something is wrong.
+
+    >>> complaint_lines(["ok"])
+    []
+    >>> complaint_lines(["*** in database main ***\nPage 29: bad\nPage 30: bad"])
+    ['Page 29: bad', 'Page 30: bad']
+    """
+    return [
+        line.strip()
+        for row in rows
+        for line in row.splitlines()
+        if line.strip() and line.strip() != "ok" and not line.startswith("***")
+    ]
 
 
 def check_database(path: Path | str) -> None:
