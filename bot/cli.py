@@ -219,18 +219,29 @@ REFUSED_TOKEN = (
 REFUSALS = ("Unauthorized", "Not Found")
 
 
-def refused_token(error: Exception) -> bool:
+def _answer(error: BaseException) -> BaseException:
+    """The innermost ``InvalidToken`` of a chain: the server's own answer.
+
+    python-telegram-bot wraps the server's refusal in one that quotes the token.
+    """
+    while type(error.__cause__) is type(error):
+        error = error.__cause__
+    return error
+
+
+def refused_token(error: BaseException) -> bool:
     """Whether an ``InvalidToken`` came from a Bot API refusing the token.
 
     A server that is not a Bot API answers 404 too, but not with the API's JSON
     (python-telegram-bot then chains the parsing error) or not with its words.
     """
-    return error.__cause__ is None and str(error).startswith(REFUSALS)
+    answer = _answer(error)
+    return answer.__cause__ is None and str(answer).startswith(REFUSALS)
 
 
-def not_a_bot_api(url: str, error: Exception) -> str:
+def not_a_bot_api(url: str, error: BaseException) -> str:
     """The line for a server at TELEGRAM_API_URL that answered, but not as a Bot API."""
-    status = str(error).partition(". Parsing the server response")[0][:80]
+    status = str(_answer(error)).partition(". Parsing the server response")[0][:80]
     return (
         f"the server at TELEGRAM_API_URL ({url}) answered getMe with {status!r}, which is "
         "not how a Bot API answers: check the address (Telegram's is "
@@ -276,10 +287,13 @@ def run(ctx: click.Context) -> None:
     problem = start_problem(settings)
     if problem:
         fail(problem)
-    if not settings.admin_ids:
-        log.warning("%s", NO_ADMINS)
     forms = secret_forms(settings.token)
     url = redact(settings.telegram_api_url, forms)
+    # python-telegram-bot logs a server's non-JSON answer with a traceback; the line
+    # below says it better.
+    request_log = logging.getLogger("telegram.request")
+    quiet = request_log.level
+    request_log.setLevel(logging.CRITICAL)
     try:
         # Ask who we are first, so a refused token or an unreachable server is one
         # sentence rather than a logged traceback from inside the polling loop.
@@ -289,6 +303,10 @@ def run(ctx: click.Context) -> None:
     except NetworkError as error:
         reason = redact(error.message.partition(". Parsing the server response")[0], forms)
         fail(f"cannot reach the Bot API at {url} ({reason}).")
+    finally:
+        request_log.setLevel(quiet)
+    if not settings.admin_ids:
+        log.warning("%s", NO_ADMINS)
     application = build_application(settings)
     application.run_polling(allowed_updates=Update.ALL_TYPES)
     stopped = application.bot_data.get(STOPPED)
