@@ -331,8 +331,11 @@ def doctor(ctx: click.Context, database: Path | None, repair: bool) -> None:
     try:
         if repair:
             # Rebuilding writes the whole index: not under a running bot.
-            hold(path)
-            findings.append(checks.repair(path))
+            lock = hold(path)
+            try:
+                findings.append(checks.repair(path))
+            finally:
+                lock.release()
         findings += checks.diagnose(path)
     except (ValueError, DatabaseBusy) as error:
         fail(str(error))

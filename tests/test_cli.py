@@ -169,3 +169,75 @@ def test_bad_digest_setting_is_one_line(run, monkeypatch, name: str, value: str,
     assert result.exit_code == 2
     assert result.stderr.startswith(f"newsbot: configuration: {name}: ")
     assert named in result.stderr and result.stderr.count("\n") == 1
+
+
+def _doctor_database(path: Path) -> Path:
+    from bot.storage.articles import Store
+    from bot.storage.postlog import PostLog
+
+    store = Store.open(path)
+    PostLog(store.db)
+    store.close()
+    return path
+
+
+def test_doctor_on_a_sound_database(run, tmp_path: Path) -> None:
+    path = _doctor_database(tmp_path / "news.db")
+    result = run("doctor", "--database", str(path))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["ok   integrity", "ok   search index",
+                                                      "ok   post log"]  # fmt: skip
+
+
+def test_doctor_repair_rebuilds_a_stale_index(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = _doctor_database(tmp_path / "news.db")
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO articles (source, content_hash, lang, title, ingested_at, "
+                 "updated_at) VALUES ('a', 'h', 'en', 't', 'x', 'x')")  # fmt: skip
+    conn.execute("INSERT INTO search (article_id, title, body) VALUES (1, 'one', 'two')")
+    conn.execute("DROP TRIGGER search_au")
+    conn.execute("UPDATE search SET body = 'three'")
+    conn.commit()
+    conn.close()
+    runner = CliRunner()
+    checked = runner.invoke(main, ["doctor", "--database", str(path)])
+    assert checked.exit_code == 1 and "FAIL search index" in checked.stdout
+    assert "--repair" in checked.stdout
+    repaired = runner.invoke(main, ["doctor", "--database", str(path), "--repair"])
+    assert repaired.exit_code == 0, repaired.output
+    assert repaired.stdout.startswith("ok   rebuild")
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [(None, "there is no database at"), (b"hello\n" * 100, "FAIL integrity")],
+)
+def test_doctor_on_no_or_a_foreign_file(
+    tmp_path: Path, content: bytes | None, words: str
+) -> None:
+    path = tmp_path / "news.db"
+    if content is not None:
+        path.write_bytes(content)
+    result = CliRunner().invoke(main, ["doctor", "--database", str(path)])
+    assert result.exit_code == 1 and words in result.output
+    assert "Traceback" not in result.output
+
+
+def test_doctor_repair_is_refused_while_a_bot_serves_the_database(tmp_path: Path) -> None:
+    path = _doctor_database(tmp_path / "news.db")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from bot.storage.lock import hold; "
+         "hold(sys.argv[1]); print('held', flush=True); time.sleep(60)", str(path)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        result = CliRunner().invoke(main, ["doctor", "--database", str(path), "--repair"])
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.exit_code == 1
+    assert f"process {holder.pid}" in result.output and result.output.count("\n") == 1
