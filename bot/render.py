@@ -20,6 +20,9 @@ from bot.text.jalali import format_jalali
 
 MESSAGE_LIMIT = 4096
 BULLET = "•"
+#: The most characters of a title (or section name) a header shows; longer ones end in «…».
+TITLE_CHARS = 1000
+ELLIPSIS = "…"
 
 QUOTES_TITLE = {"fa": "نقل قول‌ها", "en": "Quotes"}
 SUMMARY_TITLE = {"fa": "خلاصه", "en": "Summary"}
@@ -32,6 +35,81 @@ def escape(text: str) -> str:
     'a &lt; b &amp; &lt;b&gt;'
     """
     return html.escape(text, quote=False)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, ending in «…» when it was cut.
+
+    The cut falls after the last whole word when there is one in the second half.
+
+    >>> shorten("a long title", 8), shorten("a long title", 7), shorten("abcdefghij", 5)
+    ('a long…', 'a long…', 'abcd…')
+    """
+    if limit < 1:
+        raise ValueError(f"cannot shorten text to {limit} characters")
+    if len(text) <= limit:
+        return text
+    kept = text[: limit - 1]
+    space = kept.rfind(" ")
+    if not text[limit - 1].isspace() and space > len(kept) // 2:
+        kept = kept[:space]
+    return kept.rstrip() + ELLIPSIS
+
+
+def _units(markup: str) -> list[tuple[str, str]]:
+    """Telegram HTML as units: a tag (``"<b>"``) or one shown character (``"&amp;"``)."""
+    units: list[tuple[str, str]] = []
+    index = 0
+    while index < len(markup):
+        char = markup[index]
+        end = index + 1
+        kind = "char"
+        if char == "<":
+            close = markup.find(">", index)
+            if close == -1:
+                raise ValueError(f"unclosed tag at {index} in the HTML to cut")
+            end, kind = close + 1, "tag"
+        elif char == "&":
+            semicolon = markup.find(";", index, index + 12)
+            if semicolon != -1 and markup[index + 1 : semicolon].replace("#", "").isalnum():
+                end = semicolon + 1
+        units.append((kind, markup[index:end]))
+        index = end
+    return units
+
+
+def cut_html(markup: str, limit: int = MESSAGE_LIMIT) -> str:
+    """Telegram HTML cut to at most ``limit`` shown characters, ending in «…» when cut.
+
+    The cut never falls inside a tag or an entity (``&amp;`` is one character), and the
+    tags still open there are closed, so the result parses as the original did.
+
+    >>> cut_html("<b>a &amp; b</b> c", 4)
+    '<b>a &amp;…</b>'
+    >>> cut_html("<b>a</b>", 4)
+    '<b>a</b>'
+    """
+    if limit < 1:
+        raise ValueError(f"cannot cut HTML to {limit} characters")
+    units = _units(markup)
+    if sum(kind == "char" for kind, _ in units) <= limit:
+        return markup
+    kept: list[str] = []
+    open_tags: list[str] = []
+    shown = 0
+    for kind, unit in units:
+        if kind == "char":
+            if shown == limit - 1:
+                break
+            shown += 1
+        elif unit.startswith("</"):
+            if open_tags:
+                open_tags.pop()
+        else:
+            open_tags.append(unit[1:-1].split()[0] if unit[1:-1].strip() else "")
+        kept.append(unit)
+    closing = "".join(f"</{tag}>" for tag in reversed(open_tags))
+    return "".join(kept) + ELLIPSIS + closing
 
 
 def section_name(section: Section, lang: str) -> str:
@@ -183,7 +261,7 @@ def hashtags_line(article: Article) -> Piece | None:
 
 
 def _title_lines(article: Article, day: date | None) -> Piece:
-    title = Piece.text(article.title, "b")
+    title = Piece.text(shorten(article.title, TITLE_CHARS), "b")
     if day is None:
         return title
     when = format_jalali(day) if article.lang == "fa" else day.strftime("%d %B %Y")
@@ -211,9 +289,10 @@ def render_summary(article: Article, day: date | None = None) -> list[str]:
 def _section_header(name: str, article: Article) -> Piece:
     """A section's name in bold over the article's title in italics.
 
-    The name alone when the title would take more than half a message.
+    The name alone when the title would take more than half a message; a name longer
+    than :data:`TITLE_CHARS` is shortened with «…».
     """
-    bold = Piece.text(name, "b")
+    bold = Piece.text(shorten(name, TITLE_CHARS), "b")
     title = Piece.text(article.title, "i")
     header = Piece(f"{bold.html}\n{title.html}", bold.length + 1 + title.length)
     return bold if header.length > MESSAGE_LIMIT // 2 else header

@@ -21,6 +21,7 @@ from bot.pipeline.report import FileReport, IngestReport
 from bot.storage.articles import Store, StoredArticle
 from bot.storage.postlog import Post, PostLog
 from bot.tg.admin_views import (
+    DOCUMENT_SUMMARY_CHARS,
     document_check,
     document_reply,
     ingest_lines,
@@ -268,9 +269,14 @@ def test_document_reply_with_a_hostile_title_fits(title: str) -> None:
     stored = made(title)
     report = IngestReport((FileReport(str(SAVED), "new", stored.id, title, 2),))
     [message] = document_reply("s.txt", SAVED, report, stored, "fa").messages
-    assert len(message) <= 4000
     text = shown(message)
     assert text.startswith(f"new: #{stored.id}\ntitle:   {title[:30]}")
+    assert len(text) <= DOCUMENT_SUMMARY_CHARS
+    if len(title) > DOCUMENT_SUMMARY_CHARS:
+        # Cut with «…» between whole characters, never inside "&amp;" or "&lt;".
+        whole = f"new: #{stored.id}\n{outline(stored.article)}"
+        assert text.endswith("…") and len(text) == DOCUMENT_SUMMARY_CHARS
+        assert whole.startswith(text[:-1])
 
 
 FAILED = FileReport(str(SAVED), "failed", reason=f"{SAVED}: looks like a binary file, not text")

@@ -13,12 +13,15 @@ from bot.article import Article, Block, Quote, Section, parse_article
 from bot.article.model import TERM
 from bot.render import (
     MESSAGE_LIMIT,
+    TITLE_CHARS,
+    cut_html,
     escape,
     quotes_name,
     render_quotes,
     render_section,
     render_summary,
     section_name,
+    shorten,
 )
 from bot.text.jalali import format_jalali, to_gregorian, to_jalali
 
@@ -175,6 +178,82 @@ def test_long_section_is_split_into_valid_messages() -> None:
     assert all(text.startswith("جزئیات") for text in shown)
     joined = " ".join(shown)
     assert joined.count("بودجه") == 240
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "short"),
+    [
+        ("", 5, ""),
+        ("خبر", 3, "خبر"),
+        ("خبر", 2, "خ…"),
+        ("abcdefghij", 1, "…"),
+        ("a long title", 8, "a long…"),
+        ("a long title", 7, "a long…"),
+        ("word " * 20, 60, ("word " * 12).rstrip() + "…"),
+        ("خبر " * 1250, TITLE_CHARS, ("خبر " * 250).rstrip() + "…"),
+        ("<b>&amp;</b>", 5, "<b>&…"),
+        ("می\u200cروم به خانه", 7, "می\u200cروم…"),
+    ],
+)
+def test_shorten(text: str, limit: int, short: str) -> None:
+    assert shorten(text, limit) == short
+    assert len(short) <= limit
+
+
+@pytest.mark.parametrize("limit", [0, -1])
+def test_shorten_refuses_no_room(limit: int) -> None:
+    with pytest.raises(ValueError, match="cannot shorten"):
+        shorten("x", limit)
+
+
+@pytest.mark.parametrize(
+    ("markup", "limit", "cut"),
+    [
+        ("", 5, ""),
+        ("abc", 3, "abc"),
+        ("abcd", 3, "ab…"),
+        ("<b>a &amp; b</b> c", 4, "<b>a &amp;…</b>"),
+        ("<b>a &amp; b</b> c", 3, "<b>a …</b>"),
+        ("&lt;&lt;&lt;&lt;", 2, "&lt;…"),
+        ("a &amp b &#1234; c", 4, "a &…"),
+        ("a &#1234; b", 4, "a &#1234;…"),
+        ('<a href="x">link</a> and <i>more <b>here</b></i>', 11,
+         '<a href="x">link</a> and <i>m…</i>'),
+        ("<blockquote expandable>«نه»</blockquote>", 2, "<blockquote expandable>«…</blockquote>"),
+        ("x" * 5000, MESSAGE_LIMIT, "x" * 4095 + "…"),
+    ],
+)  # fmt: skip
+def test_cut_html(markup: str, limit: int, cut: str) -> None:
+    assert cut_html(markup, limit) == cut
+    if cut:
+        assert text_length(parse_html(cut)[0]) <= limit
+
+
+@pytest.mark.parametrize(("markup", "limit"), [("<b", 1), ("a", 0)])
+def test_cut_html_refuses(markup: str, limit: int) -> None:
+    with pytest.raises(ValueError, match="cut"):
+        cut_html("x" * 10 + markup, limit)
+
+
+def test_a_5000_character_title_is_shortened_in_every_post() -> None:
+    title = "عنوان " * 1000
+    body = (Block("paragraph", "متن."),)
+    article = Article(
+        title, sections=(Section("latest", "آخرین اخبار", body),),
+        quotes=(Quote("«نه»", "وزیر", "latest"),), hashtags=("خبر",),
+    )  # fmt: skip
+    [summary] = render_summary(article, date(2026, 11, 29))
+    shown = accepted(summary)
+    assert shown.startswith(shorten(title, TITLE_CHARS) + "\n۸ آذر ۱۴۰۵")
+    assert accepted(render_section(article, article.sections[0])[0]).startswith("آخرین اخبار\n\n")
+    assert accepted(render_quotes(article)[0]).startswith("آنچه می‌گویند\n\n")
+
+
+def test_a_huge_section_name_is_shortened() -> None:
+    body = (Block("paragraph", "x"),)
+    article = Article("عنوان", sections=(Section("other", "نام " * 2000, body),))
+    [message] = render_section(article, article.sections[0])
+    assert accepted(message).startswith(("نام " * 250).rstrip() + "…\n")
 
 
 def test_escape() -> None:

@@ -2,12 +2,14 @@
 
 The rule for exactly-once: a post is ``sending`` (committed) before each request and
 its progress is committed after; a failure that proves nothing was delivered puts it
-back to ``pending``, one that leaves delivery in doubt makes it ``uncertain``.
+back to ``pending``, one that leaves delivery in doubt makes it ``uncertain``. A post
+that cannot be rendered was never sent: it is ``failed`` with the error, for the admins.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -26,6 +28,8 @@ from telegram.error import (
 from bot.digest.plan import render_item
 from bot.storage.articles import Store
 from bot.storage.postlog import Post, PostLog
+
+log = logging.getLogger(__name__)
 
 #: How many 429 answers one send waits out before it gives the post back.
 MAX_RETRY_AFTER = 5
@@ -79,11 +83,17 @@ class Sender:
     ) -> Outcome:
         """Send every remaining message of a claimed (``sending``) post."""
         stored = self.store.get(post.article_id)
-        messages = (
-            render_item(stored.article, post.item, stored.date_in(self.zone))
-            if stored
-            else []
-        )
+        try:
+            messages = (
+                render_item(stored.article, post.item, stored.date_in(self.zone))
+                if stored
+                else []
+            )
+        except Exception as error:  # a post that cannot be rendered must not stay "sending"
+            log.exception("post %s (%s) could not be rendered", post.id, post.item)
+            reason = f"could not be rendered: {type(error).__name__}: {error}"
+            self.posts.finish(post.id, "failed", reason)
+            return Outcome(post.chat, post.id, "failed", reason)
         if not messages:
             self.posts.finish(post.id, "skipped", "the article no longer has this item")
             return Outcome(post.chat, post.id, "skipped", "nothing to post")

@@ -16,6 +16,7 @@ from bot.article.outline import outline
 from bot.digest.sending import Outcome
 from bot.messages import say
 from bot.pipeline.report import IngestReport, summary_line
+from bot.render import cut_html
 from bot.storage.articles import StoredArticle
 from bot.storage.postlog import Post
 from bot.tg.views import Reply, plain
@@ -27,7 +28,8 @@ QUEUE_TITLE_CHARS = 50
 #: Post states /status lists, each with at most :data:`LAST_ERRORS` posts.
 TROUBLE_STATES = ("uncertain", "failed")
 LAST_ERRORS = 5
-#: The longest document summary sent, in characters of HTML.
+#: The longest document summary sent, in characters as Telegram counts them (after the
+#: HTML is parsed); a longer one is cut with «…».
 DOCUMENT_SUMMARY_CHARS = 4000
 
 
@@ -131,4 +133,4 @@ def document_reply(
         reason = "; ".join(problem.replace(str(path), name) for problem in problems)
         return plain(say("document_refused", lang, reason=reason or f"{name}: was not stored"))
     summary = f"{first.status}: #{stored.id}\n{outline(stored.article)}"
-    return plain(_pre(summary.split("\n"))[:DOCUMENT_SUMMARY_CHARS])
+    return plain(cut_html(_pre(summary.split("\n")), DOCUMENT_SUMMARY_CHARS))

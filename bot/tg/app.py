@@ -22,6 +22,7 @@ from telegram.request import HTTPXRequest
 from bot.config import Settings
 from bot.digest.channels import ChannelPoster
 from bot.digest.subscribers import SubscriberFanOut
+from bot.render import escape
 from bot.storage.articles import Store
 from bot.storage.lock import hold
 from bot.storage.postlog import PostLog
@@ -53,7 +54,7 @@ def build_services(application: Application, settings: Settings) -> Services:
     posts = PostLog(store.db)
 
     async def notify(text: str) -> None:
-        await notify_admins(application, text)
+        await notify_admins(application, escape(text))
 
     return Services(
         settings=settings,

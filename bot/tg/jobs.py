@@ -15,6 +15,7 @@ from bot.messages import say
 from bot.pipeline.ingest import changed_files
 from bot.pipeline.report import IngestReport
 from bot.pipeline.worker import ingest_in_worker
+from bot.render import MESSAGE_LIMIT, cut_html, shorten
 from bot.tg.services import KEY, Services, services
 from bot.tg.views import uncertain_keyboard
 from bot.tg.watch import stop_if_gone
@@ -26,6 +27,8 @@ RESCAN_SECONDS = 60.0
 FANOUT_SECONDS = 5.0
 #: A tick that starts late by more than this is skipped; the next one posts.
 MISFIRE_GRACE_SECONDS = 30
+#: Characters of an article's title shown in an alert to the admins.
+ALERT_TITLE_CHARS = 200
 
 
 async def digest_tick(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -71,8 +74,12 @@ async def rescan_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def notify_admins(application: Application, text: str, **kwargs: object) -> None:
-    """Send ``text`` to every admin; a failure to reach one is logged, never raised."""
+    """Send ``text`` (Telegram HTML) to every admin; a failure to reach one is logged.
+
+    A text too long for one message is cut with «…» so that the alert always goes out.
+    """
     service: Services = application.bot_data[KEY]
+    text = cut_html(text, MESSAGE_LIMIT)
     for admin in service.settings.admin_ids:
         try:
             await application.bot.send_message(admin, text, **kwargs)
@@ -86,6 +93,7 @@ async def report_uncertain(application: Application) -> None:
     for post in service.posts.recover():
         stored = service.store.get(post.article_id)
         title = stored.article.title if stored else f"#{post.article_id}"
+        title = shorten(title, ALERT_TITLE_CHARS)
         text = say("uncertain_post", "fa", item=post.item, title=title, chat=post.chat)
         log.warning("post %s to %s is uncertain", post.id, post.chat)
         await notify_admins(application, text, reply_markup=uncertain_keyboard(post.id))

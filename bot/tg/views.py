@@ -16,11 +16,13 @@ from bot.article.sections import key_name
 from bot.messages import say
 from bot.render import (
     SUMMARY_TITLE,
+    TITLE_CHARS,
     quotes_name,
     render_quotes,
     render_section,
     render_summary,
     section_name,
+    shorten,
 )
 from bot.storage.articles import StoredArticle
 from bot.tg.callbacks import ViewRequest
@@ -65,20 +67,21 @@ def article_keyboard(stored: StoredArticle, current: str | None = None) -> Inlin
 def view_reply(stored: StoredArticle, view: str, lang: str, zone: tzinfo) -> Reply:
     """One view of an article: ``summary``, ``quotes``, ``sections`` or a section key."""
     article = stored.article
+    title = shorten(article.title, TITLE_CHARS)
     keyboard = article_keyboard(stored, current=view)
     if view == "summary":
         messages = render_summary(article, stored.date_in(zone))
     elif view == "quotes":
         if not article.quotations:
-            return Reply((say("no_quotes", lang, title=article.title),), keyboard, stored.id)
+            return Reply((say("no_quotes", lang, title=title),), keyboard, stored.id)
         messages = render_quotes(article)
     elif view == "sections":
-        return Reply((say("sections_title", lang, title=article.title),), keyboard, stored.id)
+        return Reply((say("sections_title", lang, title=title),), keyboard, stored.id)
     else:
         section = article.section(view)
         if section is None or not section.body:
             name = key_name(view, article.lang)
-            text = say("no_section", lang, title=article.title, name=name)
+            text = say("no_section", lang, title=title, name=name)
             return Reply((text,), keyboard, stored.id)
         messages = render_section(article, section)
     return Reply(tuple(messages), keyboard, stored.id)
@@ -88,7 +91,7 @@ def article_list(items: Sequence[tuple[int, str]], heading: str) -> Reply:
     """A heading and one button per article, each opening its summary."""
     buttons = [
         InlineKeyboardButton(
-            _shorten(title, TITLE_BUTTON_CHARS),
+            shorten(title, TITLE_BUTTON_CHARS),
             callback_data=ViewRequest(article_id, "summary").encode(),
         )
         for article_id, title in items
@@ -96,15 +99,11 @@ def article_list(items: Sequence[tuple[int, str]], heading: str) -> Reply:
     return Reply((heading,), InlineKeyboardMarkup(_rows(buttons, 1)))
 
 
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def welcome(stored: StoredArticle | None, lang: str) -> Reply:
     """The /start message, with the latest article's buttons when there is one."""
     if stored is None:
         return Reply((say("welcome_empty", lang),))
-    text = say("welcome", lang, title=stored.article.title)
+    text = say("welcome", lang, title=shorten(stored.article.title, TITLE_CHARS))
     return Reply((text,), article_keyboard(stored), stored.id)
 
 
