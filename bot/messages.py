@@ -163,12 +163,6 @@ _CATALOG: dict[str, dict[str, str]] = {
         "en": "This file was refused: its name contains a control character (such as NUL "
         "or a line break); rename it and send it again.",
     },
-    "document_version_hint": {
-        "fa": "این خبر جداگانه ذخیره شد. اگر نسخه جدید خبر دیگری است، فایل را با "
-        "این عنوان (caption) دوباره بفرستید: نسخه جدید #شماره",
-        "en": "Stored as an article of its own. If it is a new version of another "
-        "article, send it again with the caption: new version #number",
-    },
     "version_usage": {
         "fa": "شماره خبر را بعد از «نسخه جدید» بنویسید، مثلاً: نسخه جدید #12",
         "en": "Write the article's number after “new version”, for example: new version #12",
@@ -191,8 +185,11 @@ _CATALOG: dict[str, dict[str, str]] = {
     },
     "admin_help_title": {"fa": "<b>دستورهای سردبیر</b>", "en": "<b>Editor commands</b>"},
     "admin_help_footer": {
-        "fa": "برای افزودن خبر، فایل ‎.txt‎ آن را برای ربات بفرستید.",
-        "en": "To add an article, send its .txt file to the bot.",
+        "fa": "برای افزودن خبر، فایل ‎.txt‎ آن را برای ربات بفرستید؛ هر فایل خبری جداگانه "
+        "می‌شود. برای جایگزینی خبر شماره ۱۲، فایل را با این توضیح (caption) بفرستید: "
+        "نسخه جدید #12",
+        "en": "To add an article, send its .txt file to the bot; each file becomes an article "
+        "of its own. To replace article 12, send the file with the caption: new version #12",
     },
     "button_summary": {"fa": "خلاصه", "en": "Summary"},
     "button_quotes": {"fa": "نقل قول‌ها", "en": "Quotes"},

@@ -228,10 +228,7 @@ def document_reply(
         reason = "; ".join(problem.replace(str(path), name) for problem in problems)
         return plain(say("document_refused", lang, reason=reason or f"{name}: was not stored"))
     summary = f"{first.status}: #{stored.id}\n{outline(stored.article)}"
-    text = _pre(summary.split("\n"))[:DOCUMENT_SUMMARY_CHARS]
-    if first.status == "new":
-        text = f"{text}\n\n{say('document_version_hint', lang)}"
-    return plain(text)
+    return plain(_pre(summary.split("\n"))[:DOCUMENT_SUMMARY_CHARS])
 
 
 def uncertain_reply(post: Post, title: str, lang: str = "fa") -> Reply:
