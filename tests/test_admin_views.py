@@ -349,7 +349,9 @@ def test_clean_document_name(name: str | None, expected: str) -> None:
     assert clean_document_name(name) == expected
 
 
-@pytest.mark.parametrize("name", ["a\x00b.txt", "a\nb.txt", "\r", "\t.txt", "\x1b[31m.txt", "\udcff"])
+@pytest.mark.parametrize(
+    "name", ["a\x00b.txt", "a\nb.txt", "\r", "\t.txt", "\x1b[31m.txt", "\udcff"]
+)
 def test_clean_document_name_refuses_control_characters(name: str) -> None:
     assert has_control(name)
     with pytest.raises(ValueError, match="control character"):
