@@ -1,7 +1,9 @@
 """Admin commands and documents: steer the digests from Telegram.
 
 The command callbacks here do not check who calls them: the command registry
-(:mod:`bot.tg.commands`) registers each one behind :func:`admin_only`.
+(:mod:`bot.tg.commands`) registers each one behind :func:`admin_only`. The views that
+show the post log, the chats or an article's outline run in private chats only
+(:func:`private_view`).
 """
 
 from __future__ import annotations
