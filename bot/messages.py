@@ -118,15 +118,63 @@ _CATALOG: dict[str, dict[str, str]] = {
         "en": "Nothing is waiting to be posted in any chat.",
     },
     "uncertain_post": {
-        "fa": "⚠️ معلوم نیست پست «{item}» از خبر «{title}» به {chat} رسیده باشد: برنامه هنگام "
-        "ارسال متوقف شد. اگر در کانال نیست، دوباره بفرستید.",
-        "en": "⚠️ Post “{item}” of “{title}” to {chat} may or may not have arrived: the "
-        "program stopped while sending it. If it is not in the chat, post it again.",
+        "fa": "⚠️ معلوم نیست پست #{post} («{item}» از خبر «{title}») به {chat} رسیده باشد "
+        "({reason}). اگر در کانال نیست، دوباره بفرستید.",
+        "en": "⚠️ Post #{post} (“{item}” of “{title}”) to {chat} may or may not have arrived "
+        "({reason}). If it is not in the chat, post it again.",
+    },
+    "uncertain_more": {
+        "fa": "و {count} پست نامعلوم دیگر: /uncertain",
+        "en": "And {count} more uncertain posts: /uncertain",
+    },
+    "no_uncertain": {
+        "fa": "هیچ پست نامعلومی نیست.",
+        "en": "No post is uncertain.",
     },
     "button_post_again": {"fa": "ارسال دوباره", "en": "Post again"},
     "button_was_posted": {"fa": "رسیده بود", "en": "It arrived"},
     "requeued": {"fa": "دوباره در صف ارسال قرار گرفت.", "en": "Queued to be posted again."},
     "marked_sent": {"fa": "علامت خورد: رسیده بود.", "en": "Marked as posted."},
+    "post_handled": {
+        "fa": "پست #{post} دیگر نامعلوم نیست (وضعیت: {state})؛ تغییری داده نشد.",
+        "en": "Post #{post} is no longer uncertain (state: {state}); nothing changed.",
+    },
+    "post_unknown": {
+        "fa": "پست #{post} وجود ندارد؛ تغییری داده نشد.",
+        "en": "There is no post #{post}; nothing changed.",
+    },
+    "button_unknown": {
+        "fa": "این دکمه را نمی‌شناسم؛ تغییری داده نشد.",
+        "en": "I don't know this button; nothing changed.",
+    },
+    "admin_private_only": {
+        "fa": "این دستور فقط در گفت‌وگوی خصوصی با ربات کار می‌کند.",
+        "en": "This works only in a private chat with the bot.",
+    },
+    "document_from_reader": {
+        "fa": "ممنون از فایلتان! اما فقط سردبیران این ربات می‌توانند خبر بفرستند. "
+        "خبرها را با /articles ببینید.",
+        "en": "Thank you for the file! Only the bot's editors can add articles, though. "
+        "See the news with /articles.",
+    },
+    "document_bad_name": {
+        "fa": "این فایل پذیرفته نشد: نام فایل نویسه کنترلی (مثل NUL یا خط جدید) دارد؛ "
+        "نامش را عوض کنید و دوباره بفرستید.",
+        "en": "This file was refused: its name contains a control character (such as NUL "
+        "or a line break); rename it and send it again.",
+    },
+    "version_usage": {
+        "fa": "شماره خبر را بعد از «نسخه جدید» بنویسید، مثلاً: نسخه جدید #12",
+        "en": "Write the article's number after “new version”, for example: new version #12",
+    },
+    "version_unknown": {
+        "fa": "خبر #{id} وجود ندارد؛ فایل ذخیره نشد.",
+        "en": "There is no article #{id}; the file was not stored.",
+    },
+    "version_not_document": {
+        "fa": "خبر #{id} از پوشه خبرها آمده است: فایلش را همان‌جا ویرایش کنید.",
+        "en": "Article #{id} comes from the content folder: edit its file there.",
+    },
     "document_refused": {
         "fa": "این فایل پذیرفته نشد: {reason}",
         "en": "This file was refused: {reason}",
@@ -137,8 +185,11 @@ _CATALOG: dict[str, dict[str, str]] = {
     },
     "admin_help_title": {"fa": "<b>دستورهای سردبیر</b>", "en": "<b>Editor commands</b>"},
     "admin_help_footer": {
-        "fa": "برای افزودن خبر، فایل ‎.txt‎ آن را برای ربات بفرستید.",
-        "en": "To add an article, send its .txt file to the bot.",
+        "fa": "برای افزودن خبر، فایل ‎.txt‎ آن را برای ربات بفرستید؛ هر فایل خبری جداگانه "
+        "می‌شود. برای جایگزینی خبر شماره ۱۲، فایل را با این توضیح (caption) بفرستید: "
+        "نسخه جدید #12",
+        "en": "To add an article, send its .txt file to the bot; each file becomes an article "
+        "of its own. To replace article 12, send the file with the caption: new version #12",
     },
     "button_summary": {"fa": "خلاصه", "en": "Summary"},
     "button_quotes": {"fa": "نقل قول‌ها", "en": "Quotes"},

@@ -22,13 +22,19 @@ from bot.storage.articles import Store, StoredArticle
 from bot.storage.postlog import Post, PostLog
 from bot.tg.admin_views import (
     DOCUMENT_SUMMARY_CHARS,
+    UNCERTAIN_SHOWN,
+    clean_document_name,
     document_check,
     document_reply,
+    document_source,
+    has_control,
     ingest_lines,
     post_reply,
     queue_reply,
     reload_reply,
     status_reply,
+    uncertain_replies,
+    version_request,
 )
 from bot.tg.views import Reply
 
@@ -118,6 +124,10 @@ def post(post_id: int, state: str, reason: str | None, chat: str = "@a") -> Post
     return Post(post_id, chat, 1, "latest", 1, "channel", state, 0, (), 1, reason)
 
 
+BAD_NAME = (
+    "This file was refused: its name contains a control character (such as NUL or a line "
+    "break); rename it and send it again."
+)
 EMPTY_STATUS = "articles: 0\nposting: running\nposts: none\nsubscribers: 0"
 
 
@@ -134,6 +144,9 @@ EMPTY_STATUS = "articles: 0\nposting: running\nposts: none\nsubscribers: 0"
          "\nfailing chat @c: <chat> & not found"),
         ({"troubled": [post(7, "uncertain", "timed out"), post(9, "failed", None, "@b")]},
          EMPTY_STATUS + "\nuncertain #7 @a latest: timed out\nfailed #9 @b latest:"),
+        ({"post_counts": {"uncertain": 1}, "troubled": [post(7, "uncertain", "TimedOut")]},
+         "articles: 0\nposting: running\nposts: uncertain 1\nsubscribers: 0"
+         "\nuncertain #7 @a latest: TimedOut\nresolve the uncertain posts with /uncertain"),
     ],
 )  # fmt: skip
 def test_status_reply(facts: dict[str, Any], expected: str) -> None:
@@ -231,6 +244,13 @@ def test_reload_lines_are_what_newsbot_ingest_prints(tmp_path: Path) -> None:
         ("x.txt", 1_000_001, 1_000_000, "fa",
          "این فایل پذیرفته نشد: x.txt: over the 1,000,000-byte limit"),
         ("<b>&.txt", 2, 1, "en", "This file was refused: <b>&.txt: over the 1-byte limit"),
+        ("a\x00.txt", 2, 100, "en", BAD_NAME),
+        ("a\n.txt", 2, 100, "en", BAD_NAME),
+        ("a.txt\r", 2, 100, "en", BAD_NAME),
+        ("\x7f.txt", 2, 100, "en", BAD_NAME),
+        ("\x85.txt", 2, 100, "en", BAD_NAME),
+        ("\ud800.txt", 2, 100, "en", BAD_NAME),
+        ("\x00.pdf", 10**9, 100, "en", BAD_NAME),
     ],
 )  # fmt: skip
 def test_document_check(
@@ -309,3 +329,98 @@ def test_document_reply_refused(
 def test_document_reply_escapes_a_hostile_name() -> None:
     reply = document_reply("<b>&.txt", SAVED, IngestReport((FAILED,)), None, "en")
     assert text_of(reply) == "This file was refused: <b>&.txt: looks like a binary file, not text"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (None, "article.txt"),
+        ("", "article.txt"),
+        ("   ", "article.txt"),
+        ("..", "article.txt"),
+        ("story.txt", "story.txt"),
+        ("خبر تازه.txt", "خبر تازه.txt"),
+        ("می\u200cرود.txt", "می\u200cرود.txt"),
+        ("  a   b\u3000c.txt ", "a b c.txt"),
+        ("../../etc/passwd.txt", "passwd.txt"),
+        ("C:\\Users\\x\\story.txt", "story.txt"),
+        ("dir/", "article.txt"),
+        ("evil\u202etxt.exe.txt", "eviltxt.exe.txt"),
+        ("\u200f\u202a.txt", ".txt"),
+        ("a" * 200 + ".txt", "a" * 76 + ".txt"),
+        ("b" * 200, "b" * 80),
+    ],
+)
+def test_clean_document_name(name: str | None, expected: str) -> None:
+    assert clean_document_name(name) == expected
+
+
+@pytest.mark.parametrize(
+    "name", ["a\x00b.txt", "a\nb.txt", "\r", "\t.txt", "\x1b[31m.txt", "\udcff"]
+)
+def test_clean_document_name_refuses_control_characters(name: str) -> None:
+    assert has_control(name)
+    with pytest.raises(ValueError, match="control character"):
+        clean_document_name(name)
+
+
+@pytest.mark.parametrize("name", ["", "story.txt", "خبر.txt", "a b.txt", "\u202e.txt"])
+def test_has_no_control(name: str) -> None:
+    assert not has_control(name)
+
+
+def test_document_sources_differ_by_content_never_by_name_alone() -> None:
+    first, second = document_source(b"one", "article.txt"), document_source(b"two", "article.txt")
+    assert first != second
+    assert first == document_source(b"one", "article.txt"), "the same file, the same key"
+    assert first.startswith("telegram:") and first.endswith("-article.txt")
+    assert document_source(b"", "article.txt") != document_source(b"", "other.txt")
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        (None, None),
+        ("", None),
+        ("hello", None),
+        ("a new version #3", None),
+        ("new versions #3", None),
+        ("new version #12", 12),
+        ("New Version 12", 12),
+        ("  new version of #7 ", 7),
+        ("new version#7", 7),
+        ("نسخه جدید #۱۲", 12),
+        ("نسخه‌ی جدید ۳", 3),
+        ("نسخه جدید از #4", 4),
+    ],
+)
+def test_version_request(caption: str | None, expected: int | None) -> None:
+    assert version_request(caption) == expected
+
+
+@pytest.mark.parametrize(
+    "caption", ["new version", "new version #", "new version #x", "نسخه جدید", "new version #1 2",
+                "new version #" + "9" * 20, "new version \x00"],
+)  # fmt: skip
+def test_version_request_without_a_number(caption: str) -> None:
+    with pytest.raises(ValueError, match="number"):
+        version_request(caption)
+
+
+def test_uncertain_replies() -> None:
+    [none] = uncertain_replies([], {}, 0, "en")
+    assert text_of(none) == "No post is uncertain." and none.keyboard is None
+    posts = [post(n, "uncertain", "TimedOut: <Timed out>") for n in range(1, UNCERTAIN_SHOWN + 3)]
+    replies = uncertain_replies(posts, {1: "<b>title</b>"}, len(posts) + 5, "en")
+    assert len(replies) == UNCERTAIN_SHOWN + 1
+    first = replies[0]
+    assert shown(first.messages[0]) == (
+        "⚠️ Post #1 (“latest” of “<b>title</b>”) to @a may or may not have arrived "
+        "(TimedOut: <Timed out>). If it is not in the chat, post it again."
+    )
+    assert first.keyboard is not None
+    data = [button.callback_data for row in first.keyboard.inline_keyboard for button in row]
+    assert data == ["p:again:1", "p:sent:1"]
+    [gone] = uncertain_replies(posts[:1], {}, 1, "en")
+    assert "“latest” of “#1”" in shown(gone.messages[0]), "a gone article is named by its id"
+    assert text_of(replies[-1]) == "And 7 more uncertain posts: /uncertain"

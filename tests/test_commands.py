@@ -102,7 +102,9 @@ EN_FOOTER = "Commands answer about the latest article, or the one you picked."
     [
         ("fa", False, "<b>دستورها</b>", FA_FOOTER),
         ("en", False, "<b>Commands</b>", EN_FOOTER),
-        ("en", True, "<b>Commands</b>", "To add an article, send its .txt file to the bot."),
+        ("en", True, "<b>Commands</b>", "To add an article, send its .txt file to the bot; each "
+         "file becomes an article of its own. To replace article 12, send the file with the "
+         "caption: new version #12"),
         ("", False, "<b>دستورها</b>", FA_FOOTER),
     ],
 )

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.pipeline.load import LoadError, article_paths, decode_article, read_article
+from bot.pipeline.load import (
+    LoadError,
+    article_paths,
+    decode_article,
+    read_article,
+    utf16_without_bom,
+)
 
 TEXT = "عنوان خبر\nچرا مهم است: متن."
 
@@ -86,3 +92,39 @@ def test_article_paths(tmp_path: Path) -> None:
     names = [p.name for p in article_paths([tmp_path])]
     assert names == ["a.md", "b.txt", "d.txt"]
     assert list(article_paths([tmp_path / "x.bin"])) == [tmp_path / "x.bin"]
+
+
+ARTICLE = "عنوان خبر\nچرا مهم است: متن ۱۲ با 3 عدد.\r\nWhy it matters: text, “quoted”."
+LATIN = "Title of the story\nWhy it matters: because."
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"", None),
+        (b"\x00", None),
+        (b"\x00\x00", None),
+        (b"a\x00b", None),
+        (ARTICLE.encode("utf-16-le"), ARTICLE),
+        (ARTICLE.encode("utf-16-be"), ARTICLE),
+        (LATIN.encode("utf-16-le"), LATIN),
+        (LATIN.encode("utf-16-be"), LATIN),
+        ("سلام\n".encode("utf-16-le"), "سلام\n"),
+        ((ARTICLE + "\x00").encode("utf-16-le"), None),
+        ("a\x01b\x02c".encode("utf-16-le"), None),
+        (ARTICLE.encode("utf-16-le") + b"\x00", None),
+        (b"\xd8\x00\x00\x00", None),
+        ("一二三四 五".encode("utf-16-le"), None),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None),
+        (bytes(range(256)) * 4, None),
+        (b"\x00a" * 3 + b"a\x00" * 3, None),
+    ],
+)
+def test_utf16_without_bom(data: bytes, expected: str | None) -> None:
+    assert utf16_without_bom(data) == expected
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_file_without_bom_is_read(tmp_path: Path, encoding: str) -> None:
+    path = _write(tmp_path, "story.txt", ARTICLE.encode(encoding))
+    assert read_article(path) == ARTICLE

@@ -73,6 +73,37 @@ def test_recover_makes_sending_uncertain_and_requeue(posts: PostLog) -> None:
     assert posts.next_pending("@c").id == post.id
 
 
+def test_mark_arrived_only_changes_an_uncertain_post(posts: PostLog) -> None:
+    posts.plan("@c", 1, ["summary", "latest", "background"])
+    first, second, third = posts.upcoming("@c", 3)
+    assert not posts.mark_arrived(first.id), "a pending post is not marked sent"
+    assert posts.get(first.id).state == "pending"
+    assert not posts.mark_arrived(10_000), "an unknown post"
+    assert posts.claim(second.id)
+    assert not posts.mark_arrived(second.id), "a post being sent"
+    posts.finish(second.id, "uncertain", "TimedOut: Timed out")
+    assert posts.mark_arrived(second.id)
+    assert posts.get(second.id).state == "sent"
+    assert not posts.mark_arrived(second.id), "twice changes it once"
+    assert not posts.requeue(second.id), "a post that arrived is not posted again"
+    assert posts.claim(third.id)
+    posts.finish(third.id, "sent")
+    assert not posts.mark_arrived(third.id) and not posts.requeue(third.id)
+
+
+def test_uncertain_lists_every_uncertain_post_oldest_first(posts: PostLog) -> None:
+    posts.plan("@c", 1, ["summary", "latest", "background"])
+    ids = [post.id for post in posts.upcoming("@c", 3)]
+    assert posts.uncertain() == []
+    for post_id in reversed(ids[1:]):
+        assert posts.claim(post_id)
+    posts.finish(ids[2], "uncertain", "TimedOut: Timed out")
+    posts.recover()
+    assert [post.id for post in posts.uncertain()] == ids[1:]
+    assert [post.id for post in posts.uncertain(1)] == ids[1:2]
+    assert posts.uncertain()[1].reason == "TimedOut: Timed out"
+
+
 def test_retry_later_respects_not_before(posts: PostLog) -> None:
     posts.plan("@c", 1, ["summary"])
     post = posts.next_pending("@c")

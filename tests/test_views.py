@@ -19,6 +19,7 @@ from bot.tg.views import (
     Reply,
     article_keyboard,
     article_list,
+    decode_choice,
     plain,
     uncertain_keyboard,
     view_reply,
@@ -297,3 +298,39 @@ def test_uncertain_keyboard(lang: str, texts: list[str]) -> None:
     keyboard = uncertain_keyboard(42, lang)
     assert len(keyboard.inline_keyboard) == 1
     assert buttons(keyboard) == list(zip(texts, ["p:again:42", "p:sent:42"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("p:again:42", ("again", 42)),
+        ("p:sent:1", ("sent", 1)),
+        ("p:sent:0", ("sent", 0)),
+        (None, None),
+        ("", None),
+        ("p", None),
+        ("p:", None),
+        ("p:again", None),
+        ("p:again:", None),
+        ("p:again:x", None),
+        ("p:again:-1", None),
+        ("p:again:1.5", None),
+        ("p:again: 1", None),
+        ("p:again:1:2", None),
+        ("p:delete:1", None),
+        ("v:again:1", None),
+        ("p:again:١٢", None),
+        ("p:again:" + "9" * 19, None),
+        ("p:again:" + "9" * 100, None),
+        ("p:sent:1\x00", None),
+    ],
+)
+def test_decode_choice(data: str | None, expected: tuple[str, int] | None) -> None:
+    assert decode_choice(data) == expected
+
+
+def test_decode_choice_reads_what_the_keyboard_writes() -> None:
+    for row in uncertain_keyboard(987654321).inline_keyboard:
+        for button in row:
+            assert isinstance(button.callback_data, str)
+            assert decode_choice(button.callback_data) is not None

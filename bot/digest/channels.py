@@ -124,6 +124,6 @@ class ChannelPoster:
             if self.posts.chat_failing(outcome.chat, outcome.detail):
                 await self.notify(f"chat {outcome.chat} is failing: {outcome.detail}")
             self._failing_since[outcome.chat] = datetime.now(UTC)
-        elif outcome.state in ("failed", "uncertain"):
+        elif outcome.state == "failed":  # uncertain posts are offered with buttons (bot.tg.jobs)
             await self.notify(f"post {outcome.post_id} to {outcome.chat}: {outcome.state}: "
                               f"{outcome.detail}")  # fmt: skip

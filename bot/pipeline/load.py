@@ -1,7 +1,7 @@
 """Read article files: size and content checks, encoding detection.
 
-Editors send UTF-8 (with or without a byte order mark), UTF-16 with a BOM, and
-Windows-1256 from older Windows tools; CRLF line endings are common. Anything else
+Editors send UTF-8 (with or without a byte order mark), UTF-16 with or without a BOM,
+and Windows-1256 from older Windows tools; CRLF line endings are common. Anything else
 gets a :class:`LoadError` that names the file and says what is wrong.
 """
 
@@ -18,6 +18,23 @@ BINARY_CONTROL_SHARE = 0.05
 #: Share of Persian letters a Windows-1256 reading needs to be believed.
 PERSIAN_SHARE = 0.5
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f")
+#: Share of the NUL bytes that must sit on one side of the byte pairs for UTF-16.
+UTF16_NUL_SIDE = 0.9
+#: Share of characters of a UTF-16 reading that must be in the scripts articles use.
+UTF16_PLAUSIBLE = 0.9
+#: Code point ranges of article text: Latin, Greek, Cyrillic, Arabic and its
+#: presentation forms, general punctuation and symbols.
+_PLAUSIBLE = (
+    (0x0009, 0x000D),
+    (0x0020, 0x007E),
+    (0x00A0, 0x052F),
+    (0x0600, 0x06FF),
+    (0x0750, 0x077F),
+    (0x08A0, 0x08FF),
+    (0x2000, 0x2BFF),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFF),
+)
 
 
 class LoadError(ValueError):
@@ -37,8 +54,47 @@ def _looks_binary(data: bytes) -> bool:
     return controls > BINARY_CONTROL_SHARE * max(len(sample), 1)
 
 
+def _plausible(char: str) -> bool:
+    point = ord(char)
+    return any(low <= point <= high for low, high in _PLAUSIBLE)
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """The text of UTF-16 bytes that have no byte order mark, or ``None`` if they are not.
+
+    The byte order comes from where the NUL bytes are: the high byte of every ASCII
+    character (spaces, line breaks, digits) is NUL, at odd offsets in little-endian
+    text and at even ones in big-endian. The reading must then decode strictly, hold
+    no NUL or other control character, and be mostly in the scripts articles use.
+
+    >>> utf16_without_bom("سلام دنیا".encode("utf-16-le"))
+    'سلام دنیا'
+    >>> utf16_without_bom(b"\\x00\\x01\\x02\\x03") is None
+    True
+    """
+    if len(data) < 2 or len(data) % 2 or b"\x00" not in data:
+        return None
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    if odd >= UTF16_NUL_SIDE * (even + odd):
+        encoding = "utf-16-le"
+    elif even >= UTF16_NUL_SIDE * (even + odd):
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if any(ord(char) < 32 and char not in "\t\n\r\f" for char in text):
+        return None
+    plausible = sum(1 for char in text if _plausible(char))
+    return text if plausible >= UTF16_PLAUSIBLE * len(text) else None
+
+
 def decode_article(data: bytes, name: str | Path = "<input>") -> str:
-    """Decode article bytes: BOM-marked UTF-16/UTF-8, plain UTF-8, else Windows-1256.
+    """Decode article bytes: BOM-marked UTF-16/UTF-8, UTF-16 without a BOM (see
+    :func:`utf16_without_bom`), plain UTF-8, else Windows-1256.
 
     >>> decode_article("سلام".encode("cp1256"))
     'سلام'
@@ -57,6 +113,9 @@ def decode_article(data: bytes, name: str | Path = "<input>") -> str:
                 reason = f"is not valid {encoding.upper()} text ({error.reason})"
                 raise LoadError(name, reason) from None
     if _looks_binary(data):
+        text = utf16_without_bom(data)
+        if text is not None:
+            return text
         raise LoadError(name, "looks like a binary file, not text")
     try:
         return data.decode("utf-8")

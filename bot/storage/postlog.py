@@ -204,6 +204,24 @@ class PostLog:
             == 1
         )
 
+    def mark_arrived(self, post_id: int) -> bool:
+        """An admin says an uncertain post did arrive; ``False`` if it is not uncertain."""
+        return (
+            self._update(
+                "UPDATE posts SET state = 'sent', reason = 'marked posted by an admin', "
+                "updated_at = ?, sent_at = ? WHERE id = ? AND state = 'uncertain'",
+                [now_iso(), now_iso(), post_id],
+            )
+            == 1
+        )
+
+    def uncertain(self, limit: int | None = None) -> list[Post]:
+        """Uncertain posts, oldest first (all of them, or the first ``limit``)."""
+        sql = "SELECT * FROM posts WHERE state = 'uncertain' ORDER BY id"
+        if limit is None:
+            return [_post(row) for row in self.db.query(sql)]
+        return [_post(row) for row in self.db.query(sql + " LIMIT ?", [limit])]
+
     def get(self, post_id: int) -> Post | None:
         """One post by id."""
         row = next(self.db.query("SELECT * FROM posts WHERE id = ?", [post_id]), None)

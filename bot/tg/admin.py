@@ -1,7 +1,9 @@
 """Admin commands and documents: steer the digests from Telegram.
 
 The command callbacks here do not check who calls them: the command registry
-(:mod:`bot.tg.commands`) registers each one behind :func:`admin_only`.
+(:mod:`bot.tg.commands`) registers each one behind :func:`admin_only`. The views that
+show the post log, the chats or an article's outline run in private chats only
+(:func:`private_view`).
 """
 
 from __future__ import annotations
@@ -12,27 +14,35 @@ from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Any
 
-from telegram import Update
+from telegram import Message, Update
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.messages import say
 from bot.pipeline.worker import ingest_in_worker
 from bot.schedule import next_fire_times
 from bot.tg.admin_views import (
+    DEFAULT_DOCUMENT_NAME,
+    DOCUMENT_SOURCE,
     LAST_ERRORS,
     QUEUE_ITEMS,
     TROUBLE_STATES,
+    UNCERTAIN_SHOWN,
+    clean_document_name,
     document_check,
     document_reply,
+    document_source,
     post_reply,
     queue_reply,
     reload_reply,
     status_reply,
+    uncertain_replies,
+    version_request,
 )
-from bot.tg.jobs import rescan
+from bot.tg.jobs import article_titles, rescan
 from bot.tg.replies import reader_lang, send_reply
 from bot.tg.services import services
-from bot.tg.views import plain
+from bot.tg.views import decode_choice, plain
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +71,28 @@ def admin_only(handler: Handler) -> Handler:
     return guarded
 
 
+def in_private(update: Update) -> bool:
+    """Whether the update comes from a private chat with the bot."""
+    chat = update.effective_chat
+    return chat is not None and chat.type == "private"
+
+
+def private_view(handler: Handler) -> Handler:
+    """Run ``handler`` in a private chat only; in a group, say so briefly, with no details.
+
+    Admin views show the post log, the chats and the errors: not for a whole group.
+    """
+
+    @functools.wraps(handler)
+    async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not in_private(update):
+            await send_reply(update, context, plain(say("admin_private_only", reader_lang(update))))
+            return
+        await handler(update, context)
+
+    return guarded
+
+
 async def _has_targets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     """Whether DIGEST_CHATS names any chat; if not, say so."""
     if services(context).channels.targets:
@@ -69,6 +101,7 @@ async def _has_targets(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bo
     return False
 
 
+@private_view
 async def post_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Post the next item to every digest chat now."""
     service = services(context)
@@ -78,6 +111,7 @@ async def post_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_reply(update, context, post_reply(outcomes, reader_lang(update)))
 
 
+@private_view
 async def queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Upcoming items per chat, each with the time it is due."""
     service = services(context)
@@ -108,11 +142,13 @@ async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_reply(update, context, plain(say("resumed", reader_lang(update))))
 
 
+@private_view
 async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Re-scan the content folder now and say what changed."""
     await send_reply(update, context, reload_reply(await rescan(context)))
 
 
+@private_view
 async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Articles, posts by state, failing chats, subscribers and the last errors."""
     service = services(context)
@@ -129,25 +165,68 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_reply(update, context, reply)
 
 
+@private_view
+async def uncertain(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every uncertain post, each with its "post again" and "it arrived" buttons."""
+    posts = services(context).posts
+    listed = posts.uncertain(UNCERTAIN_SHOWN)
+    total = posts.counts().get("uncertain", 0)
+    titles = article_titles(services(context), listed)
+    for reply in uncertain_replies(listed, titles, total, reader_lang(update)):
+        await send_reply(update, context, reply)
+
+
+async def _refuse(update: Update, context: ContextTypes.DEFAULT_TYPE, reason: str) -> None:
+    await send_reply(update, context, plain(say("document_refused", reader_lang(update),
+                                                reason=reason)))  # fmt: skip
+
+
 async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """An admin's .txt document goes through the pipeline; other people's are ignored."""
+    """An admin's .txt document goes through the pipeline, in a private chat.
+
+    Each upload is stored under its own source key (content hash and cleaned name), so
+    it never replaces another article; a caption "new version #N" (or «نسخه جدید #N»)
+    replaces article N, if N came from Telegram. A reader's document gets a polite
+    answer in private and none in a group.
+    """
     message = update.effective_message
     if message is None or message.document is None:
         return
+    lang = reader_lang(update)
     if not is_admin(update, context):
         log.info("ignored a document from non-admin %s", update.effective_user)
+        if in_private(update):
+            await send_reply(update, context, plain(say("document_from_reader", lang)))
         return
-    lang = reader_lang(update)
+    if not in_private(update):
+        await send_reply(update, context, plain(say("admin_private_only", lang)))
+        return
     attached = message.document
-    name = attached.file_name or "article.txt"
     service = services(context)
     settings = service.settings
-    refusal = document_check(name, attached.file_size, settings.max_article_bytes, lang)
+    refusal = document_check(
+        attached.file_name or DEFAULT_DOCUMENT_NAME, attached.file_size,
+        settings.max_article_bytes, lang,
+    )  # fmt: skip
     if refusal is not None:
         await send_reply(update, context, refusal)
         return
+    name = clean_document_name(attached.file_name)
+    try:
+        version = version_request(message.caption)
+    except ValueError:
+        await send_reply(update, context, plain(say("version_usage", lang)))
+        return
     data = bytes(await (await attached.get_file()).download_as_bytearray())
-    source = f"telegram:{name}"
+    if version is None:
+        source = document_source(data, name)
+    else:
+        replaced = service.store.get(version)
+        if replaced is None or not replaced.source.startswith(DOCUMENT_SOURCE):
+            key = "version_unknown" if replaced is None else "version_not_document"
+            await send_reply(update, context, plain(say(key, lang, id=version)))
+            return
+        source = replaced.source
     incoming = settings.database_path.parent / "incoming"
     incoming.mkdir(parents=True, exist_ok=True)
     path = incoming / f"{attached.file_unique_id}.txt"
@@ -164,25 +243,53 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_reply(update, context, document_reply(name, path, report, stored, lang))
 
 
+async def _drop_buttons(context: ContextTypes.DEFAULT_TYPE, message: object) -> None:
+    """Take the buttons off a report; one already without them is left alone."""
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return
+    try:
+        await context.bot.edit_message_reply_markup(message.chat.id, message.message_id)
+    except BadRequest as error:
+        text = str(error).lower()
+        if "not modified" not in text and "message to edit not found" not in text:
+            raise
+
+
 async def uncertain_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """An admin decides about an uncertain post: queue it again, or mark it posted."""
+    """An admin decides about an uncertain post: queue it again, or mark it posted.
+
+    Each press is answered. Only a post that is uncertain now changes (conditionally, so
+    a double tap or two admins pressing at once change it once); any other state, an
+    unknown post or malformed data is answered as such and changes nothing.
+    """
     query = update.callback_query
-    if query is None or query.data is None:
+    if query is None:
         return
     lang = reader_lang(update)
     if not is_admin(update, context):
         await query.answer(say("admins_only", lang))
         return
-    _, action, post_id = query.data.split(":")
-    posts = services(context).posts
-    if action == "again" and posts.requeue(int(post_id)):
-        await query.answer(say("requeued", lang))
-        await services(context).channels.post_one(context.bot, int(post_id))
-    elif action == "sent":
-        posts.finish(int(post_id), "sent", "marked posted by an admin")
-        await query.answer(say("marked_sent", lang))
-    else:
-        await query.answer()
-    if query.message is not None:
-        await context.bot.edit_message_reply_markup(query.message.chat.id, query.message.message_id)
-
+    choice = decode_choice(query.data)
+    if choice is None:
+        log.warning("malformed uncertain-post button %r", query.data)
+        await query.answer(say("button_unknown", lang))
+        return
+    action, post_id = choice
+    service = services(context)
+    post = service.posts.get(post_id)
+    if post is None:
+        await query.answer(say("post_unknown", lang, post=post_id))
+        return
+    posts = service.posts
+    done = posts.requeue(post_id) if action == "again" else posts.mark_arrived(post_id)
+    if not done:
+        current = service.posts.get(post_id)
+        state = current.state if current is not None else "gone"
+        await query.answer(say("post_handled", lang, post=post_id, state=state)[:200])
+        await _drop_buttons(context, query.message)
+        return
+    log.info("admin %s: post %s %s", update.effective_user, post_id, action)
+    await query.answer(say("requeued" if action == "again" else "marked_sent", lang))
+    await _drop_buttons(context, query.message)
+    if action == "again":
+        await service.channels.post_one(context.bot, post_id)

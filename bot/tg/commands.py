@@ -90,6 +90,8 @@ COMMANDS: tuple[Command, ...] = (
             admin=True),
     Command("status", admin.status, "وضعیت: خبرها، صف، خطاها",
             "Status: articles, queue, errors", admin=True),
+    Command("uncertain", admin.uncertain, "پست‌های نامعلوم، با دکمه ارسال دوباره یا رسیده بود",
+            "Uncertain posts, each to post again or mark as arrived", admin=True),
 )  # fmt: skip
 
 

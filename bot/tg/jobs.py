@@ -11,13 +11,13 @@ import logging
 from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot.messages import say
 from bot.pipeline.ingest import changed_files
 from bot.pipeline.report import IngestReport
 from bot.pipeline.worker import ingest_in_worker
 from bot.render import MESSAGE_LIMIT, cut_html, shorten
+from bot.storage.postlog import Post
+from bot.tg.admin_views import uncertain_replies
 from bot.tg.services import KEY, Services, services
-from bot.tg.views import uncertain_keyboard
 from bot.tg.watch import stop_if_gone
 
 log = logging.getLogger(__name__)
@@ -25,6 +25,10 @@ log = logging.getLogger(__name__)
 #: How often the content folder is re-scanned for new or edited files.
 RESCAN_SECONDS = 60.0
 FANOUT_SECONDS = 5.0
+#: How often posts that became uncertain are looked for, to offer them to the admins.
+UNCERTAIN_SECONDS = 5.0
+#: ``bot_data`` key of the uncertain posts offered since the start: (id, attempts).
+OFFERED = "uncertain_offered"
 #: A tick that starts late by more than this is skipped; the next one posts.
 MISFIRE_GRACE_SECONDS = 30
 #: Characters of an article's title shown in an alert to the admins.
@@ -87,20 +91,53 @@ async def notify_admins(application: Application, text: str, **kwargs: object) -
             log.warning("could not reach admin %s: %s", admin, error)
 
 
-async def report_uncertain(application: Application) -> None:
-    """At start: posts cut off mid-send become uncertain; each admin gets a button."""
+def article_titles(service: Services, posts: list[Post]) -> dict[int, str]:
+    """The title of each post's article, shortened for an alert (gone articles left out)."""
+    titles = {}
+    for article_id in {post.article_id for post in posts}:
+        stored = service.store.get(article_id)
+        if stored is not None:
+            titles[article_id] = shorten(stored.article.title, ALERT_TITLE_CHARS)
+    return titles
+
+
+async def offer_uncertain(application: Application) -> int:
+    """Offer every admin each uncertain post not yet offered since the start; how many.
+
+    However a post became uncertain (a crash between send and answer, a timeout), each
+    admin gets it once per start with the "post again" and "it arrived" buttons (a post
+    that becomes uncertain again after being posted again is offered again). Beyond
+    :data:`UNCERTAIN_SHOWN` new ones at a time, one line says how many more /uncertain
+    lists.
+    """
     service: Services = application.bot_data[KEY]
-    for post in service.posts.recover():
-        stored = service.store.get(post.article_id)
-        title = stored.article.title if stored else f"#{post.article_id}"
-        title = shorten(title, ALERT_TITLE_CHARS)
-        text = say("uncertain_post", "fa", item=post.item, title=title, chat=post.chat)
-        log.warning("post %s to %s is uncertain", post.id, post.chat)
-        await notify_admins(application, text, reply_markup=uncertain_keyboard(post.id))
+    offered: set[tuple[int, int]] = application.bot_data.setdefault(OFFERED, set())
+    fresh = [post for post in service.posts.uncertain() if (post.id, post.attempts) not in offered]
+    if not fresh:
+        return 0
+    offered.update((post.id, post.attempts) for post in fresh)
+    for post in fresh:
+        log.warning("post %s to %s is uncertain: %s", post.id, post.chat, post.reason)
+    replies = uncertain_replies(fresh, article_titles(service, fresh), len(fresh))
+    for reply in replies:
+        await notify_admins(application, reply.messages[0], reply_markup=reply.keyboard)
+    return len(fresh)
+
+
+async def report_uncertain(application: Application) -> None:
+    """At start: posts cut off mid-send become uncertain; every uncertain post is offered."""
+    service: Services = application.bot_data[KEY]
+    service.posts.recover()
+    await offer_uncertain(application)
+
+
+async def uncertain_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Offer posts that became uncertain while running."""
+    await offer_uncertain(context.application)
 
 
 def schedule_jobs(application: Application, service: Services) -> None:
-    """Digest ticks for each schedule entry, the fan-out and the re-scan."""
+    """Digest ticks for each schedule entry, the fan-out, uncertain posts and the re-scan."""
     jobs = application.job_queue
     if jobs is None:
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
@@ -117,6 +154,9 @@ def schedule_jobs(application: Application, service: Services) -> None:
                 name=f"digest {tick.text}",
             )
     jobs.run_repeating(fan_out, FANOUT_SECONDS, first=1.0, name="subscribers",
+                       job_kwargs={"max_instances": 1, "coalesce": True})  # fmt: skip
+    jobs.run_repeating(uncertain_job, UNCERTAIN_SECONDS, first=UNCERTAIN_SECONDS,
+                       name="uncertain",
                        job_kwargs={"max_instances": 1, "coalesce": True})  # fmt: skip
     jobs.run_repeating(rescan_job, RESCAN_SECONDS, first=RESCAN_SECONDS, name="rescan",
                        job_kwargs={"max_instances": 1, "coalesce": True})  # fmt: skip

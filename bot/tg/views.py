@@ -119,10 +119,34 @@ def uncertain_keyboard(post_id: int, lang: str = "fa") -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[again, sent]])
 
 
+#: The actions of the uncertain-post buttons.
+POST_ACTIONS = ("again", "sent")
+
+
+def decode_choice(data: str | None) -> tuple[str, int] | None:
+    """``(action, post id)`` of an uncertain-post button; ``None`` for anything malformed.
+
+    >>> decode_choice("p:again:12")
+    ('again', 12)
+    >>> decode_choice("p:again:") is None
+    True
+    """
+    if not data or len(data) > 64:
+        return None
+    parts = data.split(":")
+    if len(parts) != 3 or parts[0] != "p" or parts[1] not in POST_ACTIONS:
+        return None
+    number = parts[2]
+    if not (number.isascii() and number.isdecimal()) or len(number) > 18:
+        return None
+    return parts[1], int(number)
+
+
 __all__ = [
     "Reply",
     "article_keyboard",
     "article_list",
+    "decode_choice",
     "plain",
     "uncertain_keyboard",
     "view_reply",
