@@ -31,10 +31,12 @@ from telegram.ext import BaseRateLimiter
 log = logging.getLogger(__name__)
 
 #: Telegram's guidance: about 30 messages a second overall, 20 a minute per group or
-#: channel, about one a second per chat with short bursts tolerated.
-OVERALL_PER_SECOND = 30
+#: channel, about one a second per chat with short bursts tolerated. The overall limit
+#: is a burst of 5 and 25 a second after it: never more than 30 in any one second.
+OVERALL_PER_SECOND = 25
+OVERALL_BURST = 5
 GROUP_PER_MINUTE = 20
-CHAT_PER_SECOND = 1.0
+CHAT_PER_SECOND = 0.9
 CHAT_BURST = 3
 #: How many times a request refused with 429 is sent again before the error is raised.
 MAX_RETRIES = 8
@@ -91,16 +93,19 @@ class ChatRateLimiter(BaseRateLimiter[int]):
         self,
         *,
         overall_per_second: float = OVERALL_PER_SECOND,
+        overall_burst: int = OVERALL_BURST,
         group_per_minute: float = GROUP_PER_MINUTE,
         chat_per_second: float = CHAT_PER_SECOND,
         chat_burst: int = CHAT_BURST,
         max_retries: int = MAX_RETRIES,
     ) -> None:
-        if min(overall_per_second, group_per_minute, chat_per_second) <= 0 or chat_burst < 1:
-            raise ValueError("rate limits must be positive and the burst at least 1")
+        if min(overall_per_second, group_per_minute, chat_per_second) <= 0:
+            raise ValueError("rate limits must be positive")
+        if min(overall_burst, chat_burst) < 1:
+            raise ValueError(f"bursts must be at least 1, not {overall_burst}, {chat_burst}")
         if max_retries < 0:
             raise ValueError(f"max_retries must not be negative, not {max_retries}")
-        self._overall = AsyncLimiter(overall_per_second, 1)
+        self._overall = AsyncLimiter(overall_burst, overall_burst / overall_per_second)
         self._group_per_minute = group_per_minute
         self._chat_per_second = chat_per_second
         self._chat_burst = chat_burst
