@@ -304,3 +304,25 @@ async def test_subscribe_from_hundreds_of_readers_in_three_seconds(tmp_path: Pat
         assert sorted(m.chat_id for m in replies) == list(range(first, first + SUBSCRIBERS))
         assert all(m.text == confirmed for m in replies)
         assert inside_retry_after(harness) == []
+
+
+async def test_button_presses_over_the_allowance_are_answered_with_the_notice(
+    tmp_path: Path,
+) -> None:
+    reader = 9200
+    notice = say("slow_down", "fa")
+    async with bot_running(tmp_path, store_first=True, setup=readers(reader, 1)) as harness:
+        guard = harness.application.bot_data["flood_guard"]
+        [welcome] = await harness.ask(reader, "/start")
+        presses = [harness.emulator.press_button(reader, welcome.message_id) for _ in range(12)]
+        await until(
+            lambda: all(harness.emulator.callback_answer(q) is not None for q in presses),
+            10, "every press is answered",
+        )  # fmt: skip
+        await harness.settled()
+        texts = [(harness.emulator.callback_answer(q) or {}).get("text") for q in presses]
+        assert texts.count(notice) == len(presses) - (guard.burst - 1)
+        assert texts[: guard.burst - 1].count(notice) == 0
+        assert harness.emulator.messages(reader) == [welcome], "nothing posted to the chat"
+        # The admitted presses open the same view again: the bot ignores "not modified".
+        assert all("not modified" in description for _, _, description in harness.errors())
