@@ -76,6 +76,12 @@ _CATALOG: dict[str, dict[str, str]] = {
         "fa": "متأسفانه مشکلی پیش آمد. لطفاً دوباره امتحان کنید.",
         "en": "Sorry, something went wrong. Please try again.",
     },
+    "slow_down": {
+        "fa": "لطفاً کمی آهسته‌تر؛ پیام‌های این چند ثانیه بی‌پاسخ می‌مانند. "
+        "چند لحظه بعد دوباره بفرستید.",
+        "en": "Please slow down: messages sent in these few seconds go unanswered. "
+        "Try again in a moment.",
+    },
     "admin_error": {
         "fa": "⚠️ خطا در newsbot: {error}",
         "en": "⚠️ newsbot error: {error}",

@@ -9,12 +9,12 @@ from contextlib import asynccontextmanager
 from telegram import Bot, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     Defaults,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import HTTPXRequest
@@ -29,6 +29,7 @@ from bot.storage.postlog import PostLog
 from bot.tg import admin, handlers
 from bot.tg.commands import add_command_handlers, publish_menus
 from bot.tg.errors import on_error
+from bot.tg.flood import ChatRateLimiter, FloodGuard
 from bot.tg.jobs import notify_admins, report_uncertain, rescan_content, schedule_jobs
 from bot.tg.services import KEY, Services
 from bot.tg.watch import remember_database, watch_database
@@ -89,7 +90,9 @@ async def post_shutdown(application: Application) -> None:
 
 
 def add_handlers(application: Application) -> None:
-    """Register every command, documents, the buttons and the unknown-command fallback."""
+    """Register the flood guard, every command, documents, the buttons, the fallback."""
+    application.bot_data[handlers.FLOOD_GUARD] = FloodGuard()
+    application.add_handler(TypeHandler(Update, handlers.flood_guard), group=-1)
     add_command_handlers(application)
     application.add_handler(MessageHandler(filters.Document.ALL, admin.document))
     application.add_handler(CallbackQueryHandler(admin.uncertain_choice, pattern=r"^p:"))
@@ -99,7 +102,11 @@ def add_handlers(application: Application) -> None:
 
 
 def build_application(settings: Settings) -> Application:
-    """The bot: HTML by default, rate limited, services opened in post_init."""
+    """The bot: HTML by default, rate limited, services opened in post_init.
+
+    The rate limiter keeps each chat, group and the whole bot within Telegram's limits,
+    and waits out every 429 before sending the refused request again.
+    """
     if not settings.token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
     builder = (
@@ -108,7 +115,7 @@ def build_application(settings: Settings) -> Application:
         .base_url(settings.telegram_api_url)
         .base_file_url(file_url(settings.telegram_api_url))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.zone))
-        .rate_limiter(AIORateLimiter())
+        .rate_limiter(ChatRateLimiter())
         .concurrent_updates(True)
         .post_init(post_init)
         .post_shutdown(post_shutdown)

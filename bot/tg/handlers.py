@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import Message, Update
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
+from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.messages import say
 from bot.storage.articles import StoredArticle
 from bot.tg.callbacks import decode
+from bot.tg.flood import Admission, FloodGuard
 from bot.tg.replies import SELECTED, reader_lang, send_reply
 from bot.tg.services import Services, services
 from bot.tg.views import article_list, plain, view_reply, welcome
@@ -21,6 +23,8 @@ log = logging.getLogger(__name__)
 
 MAX_ARGUMENT_CHARS = 200
 RECENT_ARTICLES = 10
+#: ``bot_data`` key of the application's :class:`FloodGuard`.
+FLOOD_GUARD = "flood_guard"
 SEARCH_RESULTS = 8
 
 Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
@@ -188,3 +192,26 @@ async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     removed = user is not None and services(context).posts.unsubscribe(user.id)
     answer = say("unsubscribed" if removed else "not_subscribed", lang)
     await send_reply(update, context, plain(answer))
+
+
+async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stop a flooding reader's update before any handler: one "slow down" per burst.
+
+    Runs first for every update. A message over the reader's allowance is not answered;
+    the first of a burst gets the notice instead. A button press over it is answered
+    with the notice as a toast, so the button stops spinning and nothing is posted.
+    """
+    user = update.effective_user
+    guard = context.bot_data.get(FLOOD_GUARD)
+    if user is None or not isinstance(guard, FloodGuard):
+        return
+    verdict = guard.check(user.id, time.monotonic())
+    if verdict is Admission.ANSWER:
+        return
+    notice = say("slow_down", reader_lang(update))
+    if update.callback_query is not None:
+        await update.callback_query.answer(notice[:200])
+    elif verdict is Admission.NOTICE and update.effective_chat is not None:
+        log.info("reader %s is flooding; told to slow down", user.id)
+        await send_reply(update, context, plain(notice))
+    raise ApplicationHandlerStop
