@@ -19,11 +19,9 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from bot.text import ZWNJ, fold
-from bot.text.resources import hazm_data
+from bot.text.resources import data_lines, hazm_data
 
 #: A word hazm's list counts fewer times than this is rare (names, mostly).
 RARE_COUNT = 1000
@@ -63,12 +61,10 @@ _PERSIAN_WORD = re.compile(f"^[\u0600-\u06ff{ZWNJ}]{{2,}}$")
 _EN_WORD_EDGE = re.compile(r"^[^\w]+|[^\w.]+$")
 
 
-@cache
+@functools.cache
 def vocabulary(name: str) -> frozenset[str]:
     """Folded entries of one of the word lists in ``bot/article/data``."""
-    text = resources.files("bot.article").joinpath("data", name).read_text(encoding="utf-8")
-    lines = (line.strip() for line in text.splitlines())
-    return frozenset(fold(line) for line in lines if line and not line.startswith("#"))
+    return frozenset(fold(line) for line in data_lines(name, "bot.article"))
 
 
 #: Words already in folded form once their half-spaces are gone (most of hazm's list).
@@ -77,7 +73,7 @@ _PLAIN_PERSIAN = re.compile(
 )
 
 
-@cache
+@functools.cache
 def _word_counts() -> dict[str, int]:
     """hazm's word list as folded word → corpus count (0: listed but unattested).
 

@@ -17,9 +17,9 @@ def hazm_data(name: str) -> Path:
 
 
 @cache
-def data_lines(name: str) -> tuple[str, ...]:
-    """Non-blank, non-comment lines of one of our data files in ``bot/text/data``."""
-    text = resources.files("bot.text").joinpath("data", name).read_text(encoding="utf-8")
+def data_lines(name: str, package: str = "bot.text") -> tuple[str, ...]:
+    """Non-blank, non-comment lines of one of our data files (``<package>/data/<name>``)."""
+    text = resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
     lines = (line.strip() for line in text.splitlines())
     return tuple(line for line in lines if line and not line.startswith("#"))
 

@@ -119,7 +119,7 @@ async def queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     service.channels.plan()
     zone = service.settings.zone
-    times = next_fire_times(service.ticks, datetime.now(zone), QUEUE_ITEMS)
+    times = next_fire_times(service.settings.digest_schedule, datetime.now(zone), QUEUE_ITEMS)
     queues = []
     for target in service.channels.targets:
         pending = []

@@ -63,7 +63,6 @@ def build_services(application: Application, settings: Settings) -> Services:
         posts=posts,
         channels=ChannelPoster(store, posts, settings.digest_chats, settings.zone, notify),
         subscribers=SubscriberFanOut(store, posts, settings.zone),
-        ticks=settings.digest_schedule,
     )
 
 

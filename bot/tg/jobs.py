@@ -142,7 +142,7 @@ def schedule_jobs(application: Application, service: Services) -> None:
     if jobs is None:
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
     if service.channels.targets:
-        for tick in service.ticks:
+        for tick in service.settings.digest_schedule:
             jobs.run_custom(
                 digest_tick,
                 job_kwargs={

@@ -10,7 +10,6 @@ from telegram.ext import ContextTypes
 from bot.config import Settings
 from bot.digest.channels import ChannelPoster
 from bot.digest.subscribers import SubscriberFanOut
-from bot.schedule import Tick
 from bot.storage.articles import Store
 from bot.storage.postlog import PostLog
 
@@ -26,7 +25,6 @@ class Services:
     posts: PostLog
     channels: ChannelPoster
     subscribers: SubscriberFanOut
-    ticks: list[Tick]
     #: Content files already looked at: modification time and size.
     content_seen: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
