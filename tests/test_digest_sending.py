@@ -50,7 +50,7 @@ def broken(article: Article, item: str, day: date | None = None) -> list[str]:
 async def test_a_post_that_cannot_render_fails_and_the_next_one_goes(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("bot.digest.sending.render_item", broken)
+    monkeypatch.setattr("bot.digest.compose.render_item", broken)
     notes: list[str] = []
 
     async def notify(text: str) -> None:
@@ -76,7 +76,7 @@ async def test_a_subscriber_post_that_cannot_render_fails(
     def always_broken(article: Article, item: str, day: date | None = None) -> list[str]:
         raise KeyError("<b>")
 
-    monkeypatch.setattr("bot.digest.sending.render_item", always_broken)
+    monkeypatch.setattr("bot.digest.compose.render_item", always_broken)
     posts = PostLog(store.db)
     posts.plan("8001", 1, ["summary"], "subscriber")
     [post] = posts.pending_of_kind("subscriber", 10)

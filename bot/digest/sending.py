@@ -25,7 +25,7 @@ from telegram.error import (
     TelegramError,
 )
 
-from bot.digest.plan import render_item
+from bot.digest.compose import Part, post_parts
 from bot.storage.articles import Store
 from bot.storage.postlog import Post, PostLog
 
@@ -84,11 +84,7 @@ class Sender:
         """Send every remaining message of a claimed (``sending``) post."""
         stored = self.store.get(post.article_id)
         try:
-            messages = (
-                render_item(stored.article, post.item, stored.date_in(self.zone))
-                if stored
-                else []
-            )
+            messages = post_parts(stored, post.item, self.zone) if stored else []
         except Exception as error:  # a post that cannot be rendered must not stay "sending"
             log.exception("post %s (%s) could not be rendered", post.id, post.item)
             reason = f"could not be rendered: {type(error).__name__}: {error}"
@@ -97,8 +93,8 @@ class Sender:
         if not messages:
             self.posts.finish(post.id, "skipped", "the article no longer has this item")
             return Outcome(post.chat, post.id, "skipped", "nothing to post")
-        for text in messages[post.parts_done :]:
-            outcome = await self._send_part(bot, chat, thread_id, post, text)
+        for part in messages[post.parts_done :]:
+            outcome = await self._send_part(bot, chat, thread_id, post, part)
             if outcome is not None:
                 return outcome
         self.posts.finish(post.id, "sent")
@@ -106,11 +102,11 @@ class Sender:
         return Outcome(post.chat, post.id, "sent")
 
     async def _send_part(
-        self, bot: Bot, chat: int | str, thread_id: int | None, post: Post, text: str
+        self, bot: Bot, chat: int | str, thread_id: int | None, post: Post, part: Part
     ) -> Outcome | None:
         for _ in range(MAX_RETRY_AFTER + 1):
             try:
-                message = await bot.send_message(chat, text, message_thread_id=thread_id)
+                message = await bot.send_message(chat, part.text, message_thread_id=thread_id)
             except RetryAfter as error:
                 # A 429 means nothing was sent: wait as told, then the same message again.
                 if self.on_flood is not None:
