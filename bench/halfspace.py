@@ -57,6 +57,16 @@ def evaluate() -> dict[str, Score]:
             lines("halfspace/halfspaced_words_3.txt"), restorer.restore
         ),
         "joined words 3": score(lines("halfspace/joined_words_3.txt"), restorer.restore),
+        "half-spaced words 4, stripped": score(
+            lines("halfspace/halfspaced_words_4.txt"), restorer.restore
+        ),
+        "joined words 4": score(lines("halfspace/joined_words_4.txt"), restorer.restore),
+        "half-spaced words 4 check, stripped": score(
+            lines("halfspace/halfspaced_words_4_check.txt"), restorer.restore
+        ),
+        "joined words 4 check": score(
+            lines("halfspace/joined_words_4_check.txt"), restorer.restore
+        ),
         "held-out news, stripped": score(heldout, restorer.restore),
         "held-out news, intact": score(heldout, restorer.restore, strip=False),
         "held-out vocabulary, stripped": score(
@@ -75,11 +85,11 @@ def main() -> None:
     results = evaluate()
     for name, result in results.items():
         print(
-            f"{name:<34} words={result.words:>6} expected={result.expected:>5} "
+            f"{name:<36} words={result.words:>6} expected={result.expected:>5} "
             f"recall={result.recall:7.2%} wrong={result.wrong:>3} "
             f"wrong/1000 words={result.wrong_per_1000_words:5.2f}"
         )
-        if args.mistakes and not name.startswith("held-out"):
+        if args.mistakes and not name.startswith("held-out") and "check" not in name:
             for gold, got in result.mistakes:
                 for g, r in zip(gold.split(), got.split(), strict=False):
                     if g != r:
