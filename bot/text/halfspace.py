@@ -94,10 +94,16 @@ RARE_JOINED = 100
 MIN_VERB_WEIGHT = 1e-12
 #: Suffixes written joined except after a silent ه: دانشگاه, کارگری, توانمند, but
 #: تکیه‌گاه, جلوه‌گری, علاقه‌مند.
-JOINED_TAILS = ("گاه", "گر", "مند", "زار")
+JOINED_TAILS = ("گاه", "گر", "مند", "زار", "کار", "دار")
+#: Of those, the ones written joined only after a consonant other than ه and ی:
+#: گناهکار, خیانتکاری, سهامدار, but سرمایه‌دار, and both کاشی‌کاری and کاشیکاری.
+CONSONANT_TAILS = ("کار", "دار")
 _JOINED_TAIL_FORMS = frozenset(
     tail + ending for tail in JOINED_TAILS for ending in ("", "ی", "ها", "های", "ان", "انی")
 )
+#: Surname endings written joined after a given name or word in a consonant:
+#: حسینزاده, کریمپور, امیننیا, روشنفر, نیکراد, حسینمهر (after ی or ه opinions differ).
+SURNAME_ENDINGS = ("زاده", "پور", "نیا", "فر", "راد", "مهر")
 
 SUFFIXES = frozenset(
     (*PLURAL, *COMPARATIVE, *AFTER_SILENT_HE, *JOINED_YE, "یم", "ید", "ند", "اتش", "هایی", "ایی")
@@ -110,6 +116,11 @@ FUNCTION_WORDS = frozenset({
     "نیز", "می", "کرد", "کند", "کرده", "شده", "دارد", "داشت", "بر", "بی", "بین", "پس",
     "پیش", "درباره", "روی", "زیر", "همچون", "مانند", "اما", "ولی", "نه",
 })  # fmt: skip
+
+
+def silent_he(word: str) -> bool:
+    """Whether ``word`` ends in a silent ه (خانه), not a sounded one after ا (گناه, راه)."""
+    return word.endswith("ه") and not word.endswith("اه")
 
 
 class HalfSpaceRestorer:
@@ -247,7 +258,7 @@ class HalfSpaceRestorer:
 
     def _decide(self, word: str) -> str | None:
         lex = self.lexicon
-        if len(word) < 3 or word in lex.joined:
+        if len(word) < 3 or word in lex.joined or self._joined_shape(word):
             return None
         hazm = lex.count(word) / lex.scale if lex.known(word) and lex.count(word) > 0 else 0.0
         written = lex.frequency.get(word, 0.0)
@@ -277,6 +288,51 @@ class HalfSpaceRestorer:
         if best is not None and best[0] > keep:
             return best[1]
         return None
+
+    def _joined_shape(self, word: str) -> bool:
+        """Whether ``word`` has a shape that is written joined, whatever the counts say.
+
+        hazm's list counts many half-spaced spellings that its own normalizer made
+        (گناه‌کار, برن‌داشتند is no word at all), so these shapes are decided first:
+        a known word before a suffix of :data:`JOINED_TAILS` (گناهکار, سهامداران,
+        پناهگاه), a given name before a surname ending (حسینزاده, امیننیا), and a
+        preverb before a verb form written joined (برنداشتند, برشمردم, فرارسیدی).
+        """
+        lex = self.lexicon
+        for form in _JOINED_TAIL_FORMS:
+            if form.endswith(("ها", "های")):
+                continue  # a plural: دانشگاه‌ها, its stem decided on its own
+            head = word[: -len(form)]
+            if (
+                word.endswith(form)
+                and len(head) >= MIN_SPLIT_PART
+                and head[-1] not in NON_JOINING
+                and self._joins_tail(head, form)
+                and lex.freq(head) > 0
+                and self._verb(word) is None
+            ):
+                return True
+        for ending in SURNAME_ENDINGS:
+            head = word[: -len(ending)]
+            if (
+                word.endswith(ending)
+                and len(head) >= MIN_SPLIT_PART
+                and head[-1] not in NON_JOINING
+                and head[-1] != "ی"
+                and not silent_he(head)
+                and lex.freq(head) > 0
+            ):
+                return True
+        for preverb in PREVERBS:
+            rest = word[len(preverb) :]
+            if (
+                word.startswith(preverb)
+                and len(rest) >= MIN_SPLIT_PART
+                and not rest.startswith(("می", "نمی"))
+                and lex.has_tag(rest, "V")
+            ):
+                return True
+        return False
 
     def _possessed(self, word: str) -> bool:
         """Whether ``word`` is a known noun with a joined possessive (خواهرمان, تلفنشان).
@@ -455,7 +511,12 @@ class HalfSpaceRestorer:
         if part not in _JOINED_TAIL_FORMS:
             return False
         tail = next(tail for tail in JOINED_TAILS if part.startswith(tail))
-        return head[-1] != "ه" or self.lexicon.known(head + tail)
+        if tail in CONSONANT_TAILS:
+            # A derived form needs the word itself attested joined: خیانتکاری after
+            # خیانتکار, but the craft منبت‌کاری has no منبتکار.
+            attested = part == tail or self.lexicon.freq(head + tail) > 0
+            return len(head) >= MIN_SPLIT_PART and head[-1] != "ی" and not silent_he(head) and attested
+        return not silent_he(head) or self.lexicon.known(head + tail)
 
     def _part(self, part: str) -> float:
         """How often ``part`` occurs as a word, joined or half-spaced (0 when too rare).
