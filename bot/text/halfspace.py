@@ -101,6 +101,9 @@ CONSONANT_TAILS = ("کار", "دار")
 _JOINED_TAIL_FORMS = frozenset(
     tail + ending for tail in JOINED_TAILS for ending in ("", "ی", "ها", "های", "ان", "انی")
 )
+#: Endings after which a word of the joined list stays joined (or takes ها after a
+#: letter that does not join).
+JOINED_LIST_SUFFIXES = ("ان", "یان", "ی", "ها", "های")
 #: Surname endings written joined after a given name or word in a consonant:
 #: حسینزاده, کریمپور, امیننیا, روشنفر, نیکراد, حسینمهر (after ی or ه opinions differ).
 SURNAME_ENDINGS = ("زاده", "پور", "نیا", "فر", "راد", "مهر")
@@ -299,6 +302,11 @@ class HalfSpaceRestorer:
         preverb before a verb form written joined (برنداشتند, برشمردم, فرارسیدی).
         """
         lex = self.lexicon
+        for suffix in JOINED_LIST_SUFFIXES:
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and stem in lex.joined and self._verb(word) is None:
+                # روشنفکران, کوهنوردی, کلاهبردارها: a joined word's own forms
+                return suffix not in PLURAL or stem[-1] in NON_JOINING
         for form in _JOINED_TAIL_FORMS:
             if form.endswith(("ها", "های")):
                 continue  # a plural: دانشگاه‌ها, its stem decided on its own
@@ -317,7 +325,6 @@ class HalfSpaceRestorer:
             if (
                 word.endswith(ending)
                 and len(head) >= MIN_SPLIT_PART
-                and head[-1] not in NON_JOINING
                 and head[-1] != "ی"
                 and not silent_he(head)
                 and lex.freq(head) > 0
