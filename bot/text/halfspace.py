@@ -94,16 +94,20 @@ RARE_JOINED = 100
 MIN_VERB_WEIGHT = 1e-12
 #: Suffixes written joined except after a silent ه: دانشگاه, کارگری, توانمند, but
 #: تکیه‌گاه, جلوه‌گری, علاقه‌مند.
-JOINED_TAILS = ("گاه", "گر", "مند", "زار", "کار", "دار")
+JOINED_TAILS = ("گاه", "گر", "مند", "زار", "کار", "دار", "سال", "پرور", "نورد")
 #: Of those, the ones written joined only after a consonant other than ه and ی:
-#: گناهکار, خیانتکاری, سهامدار, but سرمایه‌دار, and both کاشی‌کاری and کاشیکاری.
-CONSONANT_TAILS = ("کار", "دار")
+#: گناهکار, سهامدار, خردسال, دامپروری, کوهنورد, but سرمایه‌دار, آبزی‌پروری, and
+#: both کاشی‌کاری and کاشیکاری.
+CONSONANT_TAILS = ("کار", "دار", "سال", "پرور", "نورد")
+#: Of those, the ones whose derived forms need the word itself attested joined:
+#: خیانتکاری after خیانتکار, but the craft منبت‌کاری has no منبتکار.
+ATTESTED_TAILS = ("کار", "دار")
 _JOINED_TAIL_FORMS = frozenset(
     tail + ending for tail in JOINED_TAILS for ending in ("", "ی", "ها", "های", "ان", "انی")
 )
 #: Endings after which a word of the joined list stays joined (or takes ها after a
 #: letter that does not join).
-JOINED_LIST_SUFFIXES = ("ان", "یان", "ی", "ها", "های")
+JOINED_LIST_SUFFIXES = ("ان", "یان", "یی", "ی", "ها", "های")
 #: Surname endings written joined after a given name or word in a consonant:
 #: حسینزاده, کریمپور, امیننیا, روشنفر, نیکراد, حسینمهر (after ی or ه opinions differ).
 SURNAME_ENDINGS = ("زاده", "پور", "نیا", "فر", "راد", "مهر")
@@ -302,6 +306,8 @@ class HalfSpaceRestorer:
         preverb before a verb form written joined (برنداشتند, برشمردم, فرارسیدی).
         """
         lex = self.lexicon
+        if word in SUFFIXES or self._wordfreq_plural(word):
+            return True
         for suffix in JOINED_LIST_SUFFIXES:
             stem = word[: -len(suffix)]
             if word.endswith(suffix) and stem in lex.joined and self._verb(word) is None:
@@ -340,6 +346,25 @@ class HalfSpaceRestorer:
             ):
                 return True
         return False
+
+    def _wordfreq_plural(self, word: str) -> bool:
+        """Whether ``word`` is a plural in های after a letter that does not join, written
+        as such, and not a silent ه + ای (تیرهای, برندهای, not تیره‌ای, برنده‌ای).
+
+        wordfreq lists the half-spaced ه‌ای forms that people write (ساده‌ای,
+        دوره‌ای); a joined spelling it lists without one is the plural.
+        """
+        lex = self.lexicon
+        stem, he = word[:-3], word[:-2]
+        return (
+            word.endswith("های")
+            and len(stem) >= MIN_PART
+            and stem[-1] in NON_JOINING
+            and lex.frequency.get(word, 0.0) > 0
+            and lex.frequency.get(he + ZWNJ + "ای", 0.0) == 0
+            and lex.freq(stem) > 0
+            and not lex.is_participle(he)
+        )
 
     def _possessed(self, word: str) -> bool:
         """Whether ``word`` is a known noun with a joined possessive (خواهرمان, تلفنشان).
@@ -414,7 +439,10 @@ class HalfSpaceRestorer:
                 if suffix != "ای":
                     return 1
                 return None if lex.is_participle(stem) else SILENT_HE_PRIOR
-            return 1 if final == "ی" and suffix in AFTER_YE else None
+            if final != "ی" or suffix not in AFTER_YE or lex.has_tag(stem, "P"):
+                return None  # برایشان, رویشان: a preposition takes its enclitic joined
+            # رویای, گویای: a word in ا with its ezafe, not روی + ای
+            return None if suffix == "ای" and lex.freq(stem + "ا") > 0 else 1
         if suffix in JOINED_YE:
             if final == "ه" or (suffix == "یی" and final not in "او"):
                 return None
@@ -519,9 +547,9 @@ class HalfSpaceRestorer:
             return False
         tail = next(tail for tail in JOINED_TAILS if part.startswith(tail))
         if tail in CONSONANT_TAILS:
-            # A derived form needs the word itself attested joined: خیانتکاری after
-            # خیانتکار, but the craft منبت‌کاری has no منبتکار.
-            attested = part == tail or self.lexicon.freq(head + tail) > 0
+            attested = (
+                part == tail or tail not in ATTESTED_TAILS or self.lexicon.freq(head + tail) > 0
+            )
             return len(head) >= MIN_SPLIT_PART and head[-1] != "ی" and not silent_he(head) and attested
         return not silent_he(head) or self.lexicon.known(head + tail)
 
