@@ -105,6 +105,8 @@ ATTESTED_TAILS = ("کار", "دار")
 _JOINED_TAIL_FORMS = frozenset(
     tail + ending for tail in JOINED_TAILS for ending in ("", "ی", "ها", "های", "ان", "انی")
 )
+#: Prepositions in ی that hazm does not tag as such; they take enclitics joined (رویشان).
+PREPOSITIONS_IN_YE = frozenset({"روی", "سوی", "توی"})
 #: Endings after which a word of the joined list stays joined (or takes ها after a
 #: letter that does not join).
 JOINED_LIST_SUFFIXES = ("ان", "یان", "یی", "ی", "ها", "های")
@@ -439,7 +441,8 @@ class HalfSpaceRestorer:
                 if suffix != "ای":
                     return 1
                 return None if lex.is_participle(stem) else SILENT_HE_PRIOR
-            if final != "ی" or suffix not in AFTER_YE or lex.has_tag(stem, "P"):
+            preposition = lex.has_tag(stem, "P") or stem in PREPOSITIONS_IN_YE
+            if final != "ی" or suffix not in AFTER_YE or preposition:
                 return None  # برایشان, رویشان: a preposition takes its enclitic joined
             # رویای, گویای: a word in ا with its ezafe, not روی + ای
             return None if suffix == "ای" and lex.freq(stem + "ا") > 0 else 1
@@ -550,7 +553,8 @@ class HalfSpaceRestorer:
             attested = (
                 part == tail or tail not in ATTESTED_TAILS or self.lexicon.freq(head + tail) > 0
             )
-            return len(head) >= MIN_SPLIT_PART and head[-1] != "ی" and not silent_he(head) and attested
+            consonant = head[-1] != "ی" and not silent_he(head)
+            return len(head) >= MIN_SPLIT_PART and consonant and attested
         return not silent_he(head) or self.lexicon.known(head + tail)
 
     def _part(self, part: str) -> float:
