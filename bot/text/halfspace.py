@@ -99,7 +99,7 @@ JOINED_TAILS = ("گاه", "گر", "مند", "زار", "کار", "دار", "سا�
 #: گناهکار, سهامدار, خردسال, دامپروری, کوهنورد, but سرمایه‌دار, آبزی‌پروری, and
 #: both کاشی‌کاری and کاشیکاری.
 CONSONANT_TAILS = ("کار", "دار", "سال", "پرور", "نورد")
-#: Of those, the ones whose derived forms need the word itself attested joined:
+#: Of those, the ones whose forms in ی need the word itself attested joined:
 #: خیانتکاری after خیانتکار, but the craft منبت‌کاری has no منبتکار.
 ATTESTED_TAILS = ("کار", "دار")
 _JOINED_TAIL_FORMS = frozenset(
@@ -107,6 +107,9 @@ _JOINED_TAIL_FORMS = frozenset(
 )
 #: Prepositions in ی that hazm does not tag as such; they take enclitics joined (رویشان).
 PREPOSITIONS_IN_YE = frozenset({"روی", "سوی", "توی"})
+#: First names that join the name after them (غلامحسین, غلامعباس); four letters.
+NAME_PREFIXES = ("غلام",)
+MIN_KEPT_FREQ = 1e-6
 #: Endings after which a word of the joined list stays joined (or takes ها after a
 #: letter that does not join).
 JOINED_LIST_SUFFIXES = ("ان", "یان", "یی", "ی", "ها", "های")
@@ -315,6 +318,12 @@ class HalfSpaceRestorer:
             if word.endswith(suffix) and stem in lex.joined and self._verb(word) is None:
                 # روشنفکران, کوهنوردی, کلاهبردارها: a joined word's own forms
                 return suffix not in PLURAL or stem[-1] in NON_JOINING
+        stem = word[:-2]
+        vowel = stem.endswith(("و", "ا")) and self._verb(word) is None
+        if word.endswith("یی") and vowel and self._kept(stem):
+            return True  # سخنگویی, دانشجویی: یی after a whole word in a vowel
+        if word.startswith(NAME_PREFIXES) and len(word) > 6 and self._kept(word[4:]):
+            return True  # غلامحسن, غلامعباس
         for form in _JOINED_TAIL_FORMS:
             if form.endswith(("ها", "های")):
                 continue  # a plural: دانشگاه‌ها, its stem decided on its own
@@ -348,6 +357,10 @@ class HalfSpaceRestorer:
             ):
                 return True
         return False
+
+    def _kept(self, word: str) -> bool:
+        """Whether ``word`` is a frequent word that stays as written."""
+        return self.lexicon.freq(word) >= MIN_KEPT_FREQ and self.restore_word(word) == word
 
     def _wordfreq_plural(self, word: str) -> bool:
         """Whether ``word`` is a plural in های after a letter that does not join, written
@@ -551,7 +564,9 @@ class HalfSpaceRestorer:
         tail = next(tail for tail in JOINED_TAILS if part.startswith(tail))
         if tail in CONSONANT_TAILS:
             attested = (
-                part == tail or tail not in ATTESTED_TAILS or self.lexicon.freq(head + tail) > 0
+                not part.endswith("ی")
+                or tail not in ATTESTED_TAILS
+                or self.lexicon.freq(head + tail) > 0
             )
             consonant = head[-1] != "ی" and not silent_he(head)
             return len(head) >= MIN_SPLIT_PART and consonant and attested
