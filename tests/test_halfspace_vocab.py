@@ -6,6 +6,7 @@ development half (see the README files there, and bench/halfspace.py for the fig
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -74,7 +75,12 @@ FILES = {
     "development joined": DEV / "joined_words_2.txt",
     "development half-spaced 3": DEV / "halfspaced_words_3.txt",
     "development joined 3": DEV / "joined_words_3.txt",
+    "development half-spaced 4": DEV / "halfspaced_words_4.txt",
+    "development joined 4": DEV / "joined_words_4.txt",
+    "checking half-spaced 4": DEV / "halfspaced_words_4_check.txt",
+    "checking joined 4": DEV / "joined_words_4_check.txt",
 }
+FOURTH = [name for name in FILES if name.endswith(" 4")]
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +93,8 @@ def test_file_is_clean(lists, name: str) -> None:
     words = lists[name]
     if name.endswith(" 3"):
         assert len(words) >= (390 if "half-spaced" in name else 1700)
+    elif name.endswith(" 4"):
+        assert len(words) >= (500 if "half-spaced" in name else 1500)
     else:
         assert len(words) >= (1000 if "half-spaced" in name else 3000)
     assert len(set(words)) == len(words), "duplicate lines"
@@ -125,6 +133,44 @@ def test_third_lists_are_new(lists) -> None:
     assert older.isdisjoint(spaced) and older.isdisjoint(joined)
     stripped = {w.replace(ZWNJ, "") for w in older} | set(joined)
     assert [w for w in spaced if w.replace(ZWNJ, "") in stripped] == []
+
+
+def test_fourth_lists_are_new(lists) -> None:
+    """Vocabulary 4 repeats no word of any other list, held-out ones included (with or
+    without half-spaces), and gives one answer per word."""
+    others: set[str] = set()
+    for path in DEV.glob("*_words*.txt"):
+        if "_4" not in path.stem:
+            others |= set(_words(path))
+    for name in FILES:
+        if name not in FOURTH:
+            others |= set(lists[name])
+    others |= {word.replace(ZWNJ, "") for word in others}
+    fourth = [word for name in FOURTH for word in lists[name]]
+    assert len(set(fourth)) == len(fourth)
+    assert [w for w in fourth if w in others or w.replace(ZWNJ, "") in others] == []
+    joined = set(lists["development joined 4"]) | set(lists["checking joined 4"])
+    spaced = lists["development half-spaced 4"] + lists["checking half-spaced 4"]
+    assert [w for w in spaced if w.replace(ZWNJ, "") in joined] == []
+
+
+def half_of(word: str) -> str:
+    """Which half of vocabulary 4 a word belongs to, by a hash of its letters."""
+    digest = hashlib.sha256(word.replace(ZWNJ, "").encode()).hexdigest()
+    return "development" if int(digest, 16) % 2 == 0 else "checking"
+
+
+@pytest.mark.parametrize(
+    ("word", "half"),
+    [("", "checking"), ("کتاب", "development"), (f"کتاب{ZWNJ}ها", "checking")],
+)
+def test_half_of(word: str, half: str) -> None:
+    assert half_of(word) == half
+
+
+def test_fourth_lists_are_split_by_hash(lists) -> None:
+    for name in FOURTH:
+        assert {half_of(word) for word in lists[name]} == {name.split()[0]}, name
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,13 @@
 """Restore half-spaces (U+200C) that were stripped from Persian text.
 
-A word is restored when the lexicon knows a half-spaced form with the same letters
+Shapes written joined are decided first, whatever the counts say (hazm's list counts
+many half-spaced spellings that its own normalizer made): a word of the joined list and
+its own forms (قطعنامه, روشنفکران), کار/دار/سال/پرور/نورد after a consonant
+(گناهکار, سهامداران, خردسال), a given name before a surname ending (حسینزاده,
+امیننیا) or after غلام, a preverb before a verb form (برنداشتند), a plural in های after
+a letter that does not join that wordfreq lists without its ه‌ای reading (تیرهای).
+
+Otherwise a word is restored when the lexicon knows a half-spaced form with the same letters
 that is much more frequent than the joined spelling. Otherwise every reading of it is
 scored by how often its parts occur: a known stem and a suffix (ها/های, تر/ترین, ای/اش
 after a silent ه), a prefix (بی, هم, پیش) or a compound tail (کننده, نامه, مدت), and the
@@ -8,7 +15,7 @@ most probable split into known words found by dynamic programming (a penalty per
 split). The best reading wins if it is likelier than the word as written; a می/نمی verb
 form is always restored, as is a perfect (نخریده‌اند, after a preverb برخاسته‌اند), and
 a past verb takes no plural. گاه, گر, مند and زار are written joined except after a silent
-ه (دانشگاه, تکیه‌گاه). Known joined words (بیشتر, میزان, دفتر, ...) are never touched.
+ه (دانشگاه, تکیه‌گاه); a preposition takes its enclitic joined (برایشان).
 
 Within one text a word gets one decision wherever it occurs; where a word reads both
 as a plural and as a silent ه + ای (کلاس‌های, کلاسه‌ای), the words after it decide.
