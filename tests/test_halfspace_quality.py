@@ -62,21 +62,21 @@ def test_joined_words_stay_joined(restorer) -> None:
 
 def test_third_development_vocabulary(restorer) -> None:
     # Names, place adjectives, joined possessives and compounds (less every word the
-    # held-out vocabulary also has): 97.74% of 398 restored, 8 of 1,712 joined changed.
+    # held-out vocabulary also has): 97.74% of 398 restored, none of 1,712 joined changed.
     spaced = score(_lines(DATA / "halfspace" / "halfspaced_words_3.txt"), restorer.restore)
     assert spaced.recall >= 0.977
     joined = score(_lines(DATA / "halfspace" / "joined_words_3.txt"), restorer.restore)
-    assert len(joined.mistakes) / joined.words <= 0.005
+    assert len(joined.mistakes) / joined.words <= 0.001
 
 
 def test_held_out_news_text(restorer) -> None:
     # Never used to tune: the goals are at least 97% restored and at most one
-    # wrong insertion per 1,000 words; the restorer has 97.43% and 0.74. Intact text
+    # wrong insertion per 1,000 words; the restorer has 97.15% and 0.59. Intact text
     # is left as it is.
     heldout = _lines(DATA / "halfspace_heldout" / "news.txt")
     stripped = score(heldout, restorer.restore)
-    assert stripped.recall >= 0.973
-    assert stripped.wrong_per_1000_words <= 0.85
+    assert stripped.recall >= 0.971
+    assert stripped.wrong_per_1000_words <= 0.65
     assert score(heldout, restorer.restore, strip=False).wrong_per_1000_words <= 0.2
 
 

@@ -20,11 +20,11 @@ DATA = Path(__file__).parent / "data"
 DEV = DATA / "halfspace"
 HELDOUT = DATA / "halfspace_vocab_heldout"
 
-# The restorer's figures on the held-out vocabulary (98.32% of stripped half-spaces
-# restored, 0.72% of plain words changed), rounded the safe way; raise them as the restorer
-# improves (the goal is 95% and 0.3%).
+# The restorer's figures on the held-out vocabulary (98.24% of stripped half-spaces
+# restored, 0.17% of plain words changed: 6 of 3,456), rounded the safe way; raise them as
+# the restorer improves (the goal is 95% and 0.3%).
 HELDOUT_RECALL_FLOOR = 0.982
-HELDOUT_CHANGED_CEILING = 0.0082
+HELDOUT_CHANGED_CEILING = 0.002
 
 PERSIAN_LETTERS = frozenset("آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیأؤئء")
 NEVER_JOINS = frozenset("اآأدذرزژوؤ")  # letters that never join the next one
@@ -186,3 +186,28 @@ def test_restores_heldout_half_spaced_words(restorer, lists) -> None:
 def test_keeps_heldout_joined_words(restorer, lists) -> None:
     result = score(lists["held-out joined"], restorer.restore)
     assert len(result.mistakes) / result.words <= HELDOUT_CHANGED_CEILING
+
+
+@pytest.mark.parametrize(
+    ("name", "recall_floor", "changed_ceiling"),
+    [
+        # Tuned on: 96.28% restored, 8 of 1,576 joined words changed (5.65% before
+        # the joined shapes were decided first).
+        ("4", 0.962, 0.0055),
+        # Only checked: 95.74% restored, 18 of 1,507 changed (5.11% before).
+        ("4 check", 0.957, 0.0125),
+    ],
+)
+def test_fourth_vocabulary(
+    restorer, lists, name: str, recall_floor: float, changed_ceiling: float
+) -> None:
+    prefix = "development" if name == "4" else "checking"
+    spaced = score(lists[f"{prefix} half-spaced 4"], restorer.restore)
+    assert spaced.recall >= recall_floor
+    joined = score(lists[f"{prefix} joined 4"], restorer.restore)
+    assert len(joined.mistakes) / joined.words <= changed_ceiling
+
+
+def test_second_development_half_stays_joined(restorer, lists) -> None:
+    # No joined word of the development half of vocabulary 2 is changed (6 of 3,386 before).
+    assert score(lists["development joined"], restorer.restore).mistakes == []
