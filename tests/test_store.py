@@ -33,6 +33,7 @@ def test_migrations_run_once(tmp_path: Path) -> None:
         "0001_articles", "0002_search", "0003_published", "0004_ingested_at",
         "0005_quote_roles",
         "0006_fold_hamza",
+        "0007_source_url",
     ]  # fmt: skip
     assert migrate(db, ARTICLES) == []
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
