@@ -217,7 +217,8 @@ class Piece:
         body = linked(text) if links else escape(text)
         if tag:
             body = f"<{tag}>{body}</{tag.split()[0]}>"
-        return cls(escape(prefix) + body, len(prefix) + len(text), text, tag, links, prefix, heading)
+        length = len(prefix) + len(text)
+        return cls(escape(prefix) + body, length, text, tag, links, prefix, heading)
 
     def shown(self) -> str:
         """The text Telegram shows for this piece."""
@@ -351,9 +352,10 @@ def paginate(
         if piece.length <= room:
             current.append(piece)
             continue
-        content = _used(_without_headings(current))
-        if not current or (not piece.heading and (piece.length > unit or content < budget * MIN_FILL)):
-            alone = not _without_headings(current)
+        content = _without_headings(current)
+        small = _used(content) < budget * MIN_FILL
+        if not current or (not piece.heading and (piece.length > unit or small)):
+            alone = not content
             head, parts = piece.split(room, unit, words=True, cut=alone)
             if head is not None:
                 current.append(head)
@@ -364,7 +366,8 @@ def paginate(
         if kept:
             queue.extendleft(reversed(current[len(kept) :]))
             current = kept
-        pages.append(current)
+        if current:
+            pages.append(current)
         current = []
     if current or not pages:
         pages.append(current)
