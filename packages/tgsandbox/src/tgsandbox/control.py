@@ -275,6 +275,28 @@ class ControlMixin:
         self.core.queue.push("callback_query", payload, 150)
         return query.id
 
+    # --- time ---------------------------------------------------------------------------
+
+    def advance_clock(self, seconds: float) -> int:
+        """Move the emulated server's clock forward; returns its new Unix time.
+
+        Message dates, edit dates and the 48-hour limit on deleting messages follow this
+        clock (button press timeouts and flood limits keep the machine's).
+        """
+        seconds = float(seconds)
+        if seconds < 0:
+            raise ValueError("the clock only moves forward")
+        self.core.world.clock_offset += seconds
+        return self.core.world.now()
+
+    def age_message(self, chat_id: int, message_id: int, seconds: float) -> int:
+        """Make one message ``seconds`` older (its date earlier); returns its new date."""
+        message = self._chat(chat_id).messages.get(message_id)
+        if message is None:
+            raise LookupError(f"no message {message_id} in chat {chat_id}")
+        message.date -= int(float(seconds))
+        return message.date
+
     def callback_answer(self, query_id: str) -> dict[str, object] | None:
         """What the bot answered to a button press, or ``None`` if it has not answered."""
         query = self.core.world.callback_queries[query_id]
