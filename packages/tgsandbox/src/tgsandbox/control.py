@@ -233,7 +233,7 @@ class ControlMixin:
         entities = find_entities(caption) if caption else []
         result = self._user_message(chat, user, thread_id, reply_to, photo=photo,
                                     caption=caption or None, caption_entities=entities)  # fmt: skip
-        photo.messages.append((chat.id, int(str(result["message_id"])), True))
+        photo.messages.append((chat.id, int(str(result["message_id"])), True, False))
         return result
 
     def post_to_channel(self, chat_id: int, text: str) -> dict[str, object]:
@@ -310,12 +310,11 @@ class ControlMixin:
         bot_id = self.core.world.bot.id
         for photo in self.core.world.photos:
             largest = photo.sizes[-1]
-            messages: list[dict[str, object]] = []
-            for chat_id, message_id, uploaded in photo.messages:
-                message = self.core.world.chats[chat_id].messages.get(message_id)
-                by_bot = message.by_bot if message is not None else photo.uploaded_by == bot_id
-                messages.append({"chat_id": chat_id, "message_id": message_id,
-                                 "uploaded": uploaded, "by_bot": by_bot})  # fmt: skip
+            messages: list[dict[str, object]] = [
+                {"chat_id": chat_id, "message_id": message_id, "uploaded": uploaded,
+                 "by_bot": by_bot}
+                for chat_id, message_id, uploaded, by_bot in photo.messages
+            ]  # fmt: skip
             records.append(
                 PhotoRecord(
                     file_id=largest.file_id,
