@@ -115,6 +115,7 @@ async def test_a_long_summary_is_split_well_for_a_reader(bot: Harness) -> None:
     ]
     assert links(answers[-1])[-1] == ("ادامه خبر در منبع", SOURCE)
     assert previews_of(bot, READER) == [{"is_disabled": True}] * len(answers)
+    assert all(message.link_previews_disabled for message in answers)
     assert bot.errors() == []
 
 
@@ -136,4 +137,5 @@ async def test_the_channel_gets_signed_posts_without_previews(bot: Harness) -> N
     assert links(summary[-1])[-1] == ("ادامه خبر در منبع", SOURCE)
     assert latest.text.startswith("آخرین اخبار\n")
     assert previews_of(bot, CHANNEL) == [{"is_disabled": True}] * len(messages)
+    assert all(message.link_previews_disabled for message in messages)
     assert bot.errors() == []
