@@ -355,8 +355,9 @@ def paginate(
         content = _without_headings(current)
         small = _used(content) < budget * MIN_FILL
         if not current or (not piece.heading and (piece.length > unit or small)):
+            # Words only rather than leave the message nearly empty; sentences otherwise.
             alone = not content
-            head, parts = piece.split(room, unit, words=True, cut=alone)
+            head, parts = piece.split(room, unit, words=small or alone, cut=alone)
             if head is not None:
                 current.append(head)
             queue.extendleft(reversed(parts))

@@ -274,3 +274,13 @@ def test_sections_and_quotes_are_continued_and_signed() -> None:
     assert all(shown(message).endswith("\n\n@my_channel") for message in messages)
     [quotes] = render_quotes(Article("T", lang="en"), signature="@my_channel")
     assert shown(quotes).endswith("\n\n@my_channel")
+
+
+def test_a_long_paragraph_after_a_full_message_breaks_at_sentence_ends() -> None:
+    long_sentence = "واژه " * 300 + "پایان. "  # 1,507 characters
+    first = Piece.text(SENTENCE * 60)  # about 3,000 characters: 1,000 left
+    messages = paginate(HEADER, [first, Piece.text(long_sentence * 4)], more=MORE)
+    assert len(messages) == 3
+    assert shown(messages[0]) == shown(HEADER.html) + SEPARATOR + first.shown()
+    for message in messages:
+        assert shown(message).rstrip().endswith(".")
