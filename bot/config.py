@@ -58,6 +58,10 @@ class Settings(BaseSettings):
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     log_level: str = "INFO"
     max_article_bytes: int = Field(default=1_000_000, gt=0)
+    #: CHANNEL_SIGNATURE: a line appended to every channel post, such as ``@my_channel``.
+    channel_signature: str | None = None
+    #: LINK_PREVIEWS: link previews under digest posts.
+    link_previews: bool = False
 
     @field_validator("digest_chats", mode="before")
     @classmethod
@@ -85,6 +89,16 @@ class Settings(BaseSettings):
         if not isinstance(entries, list | tuple):
             return entries
         return [parse_admin_id(entry) for entry in entries]
+
+    @field_validator("channel_signature", mode="before")
+    @classmethod
+    def _signature(cls, value: object) -> object:
+        return parse_signature(value)
+
+    @field_validator("link_previews", mode="before")
+    @classmethod
+    def _previews(cls, value: object) -> object:
+        return parse_switch(value)
 
     @field_validator("telegram_bot_token", "telegram_proxy_url", mode="before")
     @classmethod
@@ -149,6 +163,62 @@ def parse_admin_id(entry: object) -> int:
         raise ValueError(f"{entry!r} is not a Telegram user id (a positive whole number, "
                          "e.g. 12345678)")  # fmt: skip
     return number
+
+
+def parse_switch(value: object) -> bool:
+    """An ``on``/``off`` setting as a bool; blank is ``off``; ``ValueError`` for anything else.
+
+    >>> parse_switch(" ON "), parse_switch("off"), parse_switch("")
+    (True, False, False)
+    >>> parse_switch("yes")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'yes' is neither on nor off
+    """
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("on", "off", ""):
+        return text == "on"
+    raise ValueError(f"{str(value)[:40]!r} is neither on nor off")
+
+
+#: The most characters of CHANNEL_SIGNATURE: it takes room from every post.
+SIGNATURE_CHARS = 100
+
+
+def parse_signature(value: object) -> str | None:
+    """CHANNEL_SIGNATURE as the line to append; ``None`` when unset (empty).
+
+    ``ValueError`` for a value with nothing to show (spaces, invisible marks), more than
+    one line, or over :data:`SIGNATURE_CHARS` characters.
+
+    >>> parse_signature(" @my_channel "), parse_signature("")
+    ('@my_channel', None)
+    >>> parse_signature("  ")
+    Traceback (most recent call last):
+    ...
+    ValueError: is blank: give the line to add to every post, such as @my_channel, or leave it unset
+    """
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    if all(char.isspace() or not char.isprintable() or char in _INVISIBLE for char in text):
+        raise ValueError(
+            "is blank: give the line to add to every post, such as @my_channel, or leave it unset"
+        )
+    if "\n" in text or "\r" in text:
+        raise ValueError("must be one line (it is added as the last line of every post)")
+    if len(text) > SIGNATURE_CHARS:
+        raise ValueError(
+            f"is {len(text)} characters long; at most {SIGNATURE_CHARS} (it is added to "
+            "every post)"
+        )
+    return text
+
+
+#: Characters that show nothing: joiners, direction marks, the byte order mark.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff")
 
 
 def token_problem(token: str) -> str | None:

@@ -2,21 +2,25 @@
 
 Every message is valid HTML on its own and at most :data:`MESSAGE_LIMIT` characters
 after entity parsing; longer content is split at paragraph, then sentence, then word
-boundaries. Messages open with a bold header in the article's language, so a Persian
-message starts with Persian text and clients lay it out right to left.
+boundaries (:func:`paginate`). Messages open with a bold header in the article's
+language, so a Persian message starts with Persian text and clients lay it out right to
+left; the later messages of a long post open with a short title line marked «(ادامه)».
+Web addresses in the text become links, and an article's source line a «read more» link.
 """
 
 from __future__ import annotations
 
 import html
+from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.article import Article, Quote, Section
 from bot.article.sections import OTHER, QUOTES_SECTION, SUMMARY_SECTION, key_name
 from bot.text import detect_lang, split_sentences
 from bot.text.jalali import format_jalali
+from bot.text.urls import find_urls, web_url
 
 MESSAGE_LIMIT = 4096
 BULLET = "•"
@@ -26,6 +30,11 @@ ELLIPSIS = "…"
 
 QUOTES_TITLE = {"fa": "نقل قول‌ها", "en": "Quotes"}
 SUMMARY_TITLE = {"fa": "خلاصه", "en": "Summary"}
+READ_MORE = {"fa": "ادامه خبر در منبع", "en": "Read more at the source"}
+#: The mark on every message of a post after its first.
+CONTINUED = {"fa": "ادامه", "en": "continued"}
+#: The most characters of the title the later messages of a post repeat.
+SHORT_TITLE_CHARS = 60
 
 
 def escape(text: str) -> str:
@@ -150,79 +159,237 @@ def quotes_name(article: Article) -> str:
     return key_name(QUOTES_SECTION, article.lang)
 
 
+def link(text: str, url: str) -> str:
+    """``text`` as a link to ``url`` in Telegram HTML, both escaped.
+
+    >>> link("a & b", 'https://x.ir/?a=1&b="2"')
+    '<a href="https://x.ir/?a=1&amp;b=&quot;2&quot;">a &amp; b</a>'
+    """
+    return f'<a href="{html.escape(url, quote=True)}">{escape(text)}</a>'
+
+
+def linked(text: str) -> str:
+    """``text`` escaped for Telegram HTML, its web addresses made links (shown as written).
+
+    >>> linked("ببینید: www.irna.ir.")
+    'ببینید: <a href="http://www.irna.ir">www.irna.ir</a>.'
+    """
+    out = []
+    at = 0
+    for start, end, target in find_urls(text):
+        out.append(escape(text[at:start]))
+        out.append(link(text[start:end], target))
+        at = end
+    out.append(escape(text[at:]))
+    return "".join(out)
+
+
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """A run of HTML and the length of its text once Telegram parses it."""
+    """A run of HTML and the length of its text once Telegram parses it.
+
+    A piece made from plain text remembers it (``source``, with its ``tag``, whether
+    its web addresses are links and a ``prefix`` such as a bullet), so that a piece too
+    long for a message is split and made again part by part. A ``heading`` goes with
+    the piece after it: it never ends a message.
+    """
 
     html: str
     length: int
+    source: str | None = None
+    tag: str | None = None
+    links: bool = False
+    prefix: str = ""
+    heading: bool = False
 
     @classmethod
-    def text(cls, text: str, tag: str | None = None) -> Piece:
-        """Escaped ``text``, optionally wrapped in ``tag`` (b, i, blockquote, ...)."""
-        body = escape(text)
+    def text(
+        cls,
+        text: str,
+        tag: str | None = None,
+        *,
+        links: bool = False,
+        prefix: str = "",
+        heading: bool = False,
+    ) -> Piece:
+        """Escaped ``text`` after ``prefix``, optionally wrapped in ``tag`` (b, i, blockquote,
+        ...), its web addresses links when ``links``."""
+        body = linked(text) if links else escape(text)
         if tag:
             body = f"<{tag}>{body}</{tag.split()[0]}>"
-        return cls(body, len(text))
+        length = len(prefix) + len(text)
+        return cls(escape(prefix) + body, length, text, tag, links, prefix, heading)
+
+    def shown(self) -> str:
+        """The text Telegram shows for this piece."""
+        if self.source is not None:
+            return self.prefix + self.source
+        return html.unescape(_strip_tags(self.html))
+
+    def split(
+        self, first: int, rest: int, *, words: bool = False, cut: bool = False
+    ) -> tuple[Piece | None, list[Piece]]:
+        """The piece as a first part of at most ``first`` characters and parts of ``rest``.
+
+        Split at sentence ends, then words (see :func:`_chunks`); the first part is
+        ``None`` when nothing fits in ``first``. A piece made from text keeps its tag,
+        links and prefix (on the first part only); any other piece becomes plain text.
+        """
+        if self.source is None:
+            text, prefix, tag, links = self.shown(), "", None, False
+        else:
+            text, prefix, tag, links = self.source, self.prefix, self.tag, self.links
+        chunks = _chunks(text, first - len(prefix), rest, words=words, cut=cut)
+        fits = bool(chunks[0])
+        if not fits:
+            chunks = _chunks(text, rest - len(prefix), rest, cut=True)
+        made: list[Piece] = []
+        for chunk in chunks:
+            if chunk:
+                made.append(Piece.text(chunk, tag, links=links, prefix="" if made else prefix))
+        if self.heading and made:
+            made[-1] = replace(made[-1], heading=True)
+        head = made.pop(0) if fits and made else None
+        return head, made
 
 
-def _split_text(text: str, limit: int) -> list[str]:
-    """Split plain text into parts of at most ``limit`` characters: sentences, words."""
-    parts: list[str] = []
-    current = ""
+def _text_units(text: str, limit: int) -> list[str]:
+    """Sentences of ``text``; one longer than ``limit`` as its words, a longer word cut."""
     units: list[str] = []
     for sentence in split_sentences(text) or [text]:
         if len(sentence) <= limit:
             units.append(sentence)
             continue
-        words = sentence.split(" ")
-        for word in words:
+        for word in sentence.split():
             while len(word) > limit:
                 units.append(word[:limit])
                 word = word[limit:]
             units.append(word)
+    return [unit for unit in units if unit.strip()]
+
+
+def _chunks(
+    text: str, first: int, rest: int, *, words: bool = False, cut: bool = False
+) -> list[str]:
+    """Plain text in chunks: the first of at most ``first`` characters ("" when nothing
+    fits), then of at most ``rest``; at sentence ends, then words.
+
+    With ``words`` the first chunk takes the first words of a sentence too long for it,
+    and with ``cut`` the start of a word too long for it: a message should not stay
+    nearly empty when the next one would start with a long sentence.
+
+    >>> _chunks("One two. Three four five.", 9, 12)
+    ['One two.', 'Three four', 'five.']
+    >>> _chunks("One two. Three four five.", 5, 30), _chunks("Three four.", 8, 30, words=True)
+    (['', 'One two. Three four five.'], ['Three', 'four.'])
+    >>> _chunks("", 5, 5), _chunks("abcdefg", 3, 10, cut=True)
+    ([''], ['abc', 'defg'])
+    """
+    units = _text_units(text, rest)
+    chunks: list[str] = []
+    current, limit = "", max(first, 0)
+    if units and (words or cut) and 0 < limit < len(units[0]):
+        head = units[0].split()
+        taken: list[str] = []
+        while head and len(" ".join([*taken, head[0]])) <= limit:
+            taken.append(head.pop(0))
+        if not taken and cut and head:
+            taken, head[0] = [head[0][:limit]], head[0][limit:]
+        if taken:
+            current = " ".join(taken)
+            remainder = " ".join(head)
+            units[0:1] = [remainder] if remainder else []
     for unit in units:
         joined = f"{current} {unit}" if current else unit
         if len(joined) <= limit:
             current = joined
-        else:
-            parts.append(current)
-            current = unit
-    if current:
-        parts.append(current)
-    return parts
-
-
-def paginate(header: Piece, pieces: Iterable[Piece], limit: int = MESSAGE_LIMIT) -> list[str]:
-    """Join pieces into messages of at most ``limit`` characters, each with the header.
-
-    A piece longer than a whole message is split at sentences, then words.
-    """
-    separator = "\n\n"
-    budget = limit - header.length - len(separator)
-    if budget <= 0:
-        raise ValueError("the header alone does not fit in a message")
-    fitted: list[Piece] = []
-    for piece in pieces:
-        if piece.length <= budget:
-            fitted.append(piece)
             continue
-        text = html.unescape(_strip_tags(piece.html))
-        fitted.extend(Piece.text(part) for part in _split_text(text, budget))
-    messages: list[str] = []
+        chunks.append(current)
+        current, limit = unit, rest
+    chunks.append(current)
+    return chunks
+
+
+SEPARATOR = "\n\n"
+#: A message filled less than this share takes the start of a long piece after it,
+#: rather than going out nearly empty.
+MIN_FILL = 1 / 3
+
+
+def paginate(
+    header: Piece,
+    pieces: Iterable[Piece],
+    limit: int = MESSAGE_LIMIT,
+    *,
+    more: Piece | None = None,
+    footer: Piece | None = None,
+) -> list[str]:
+    """Join pieces into messages of at most ``limit`` characters.
+
+    The first message opens with ``header``, later ones with ``more`` (a short title
+    line marked as a continuation; by default the header again); ``footer`` (the
+    channel's signature) closes every message, and its room is kept on each. Pieces
+    are paragraphs and bullets and stay whole where they can: a piece longer than a
+    message is split at sentence ends, then words, its first part filling what is left
+    of the message before it; so is one after a message still under :data:`MIN_FILL`.
+    A heading never ends a message: it moves on with the piece after it.
+    """
+    more = more or header
+    tail = footer.length + len(SEPARATOR) if footer else 0
+    first_budget = limit - header.length - len(SEPARATOR) - tail
+    later_budget = limit - more.length - len(SEPARATOR) - tail
+    unit = min(first_budget, later_budget)
+    if unit <= 0:
+        raise ValueError("the header alone does not fit in a message")
+    pages: list[list[Piece]] = []
     current: list[Piece] = []
-    used = 0
-    for piece in fitted:
-        extra = piece.length + (len(separator) if current else 0)
-        if current and used + extra > budget:
-            messages.append(_join(header, current, separator))
-            current, used = [], 0
-            extra = piece.length
-        current.append(piece)
-        used += extra
-    if current or not messages:
-        messages.append(_join(header, current, separator))
+    queue = deque(pieces)
+    while queue:
+        piece = queue.popleft()
+        budget = later_budget if pages else first_budget
+        used = _used(current)
+        room = budget - used - (len(SEPARATOR) if current else 0)
+        if piece.length <= room:
+            current.append(piece)
+            continue
+        content = _without_headings(current)
+        small = _used(content) < budget * MIN_FILL
+        if not current or (not piece.heading and (piece.length > unit or small)):
+            # Words only rather than leave the message nearly empty; sentences otherwise.
+            alone = not content
+            head, parts = piece.split(room, unit, words=small or alone, cut=alone)
+            if head is not None:
+                current.append(head)
+            queue.extendleft(reversed(parts))
+        else:
+            queue.appendleft(piece)
+        kept = _without_headings(current)
+        if kept:
+            queue.extendleft(reversed(current[len(kept) :]))
+            current = kept
+        if current:
+            pages.append(current)
+        current = []
+    if current or not pages:
+        pages.append(current)
+    messages = []
+    for index, page in enumerate(pages):
+        parts = [header if index == 0 else more, *page, *([footer] if footer else [])]
+        messages.append(SEPARATOR.join(part.html for part in parts))
     return messages
+
+
+def _used(pieces: list[Piece]) -> int:
+    """The characters ``pieces`` take in a message, with the separators between them."""
+    return sum(piece.length for piece in pieces) + len(SEPARATOR) * max(len(pieces) - 1, 0)
+
+
+def _without_headings(pieces: list[Piece]) -> list[Piece]:
+    """``pieces`` without the headings at their end."""
+    end = len(pieces)
+    while end and pieces[end - 1].heading:
+        end -= 1
+    return pieces[:end]
 
 
 def _strip_tags(markup: str) -> str:
@@ -238,18 +405,11 @@ def _strip_tags(markup: str) -> str:
     return "".join(out)
 
 
-def _join(header: Piece, pieces: list[Piece], separator: str) -> str:
-    return separator.join([header.html, *(piece.html for piece in pieces)])
-
-
 def _blocks(section: Section) -> list[Piece]:
-    pieces = []
-    for block in section.body:
-        if block.type == "bullet":
-            pieces.append(Piece(f"{BULLET} {escape(block.text)}", len(block.text) + 2))
-        else:
-            pieces.append(Piece.text(block.text))
-    return pieces
+    return [
+        Piece.text(block.text, links=True, prefix=f"{BULLET} " if block.type == "bullet" else "")
+        for block in section.body
+    ]
 
 
 def hashtags_line(article: Article) -> Piece | None:
@@ -258,6 +418,31 @@ def hashtags_line(article: Article) -> Piece | None:
         return None
     text = " ".join(f"#{tag}" for tag in article.hashtags)
     return Piece.text(text)
+
+
+def read_more(article: Article) -> Piece | None:
+    """The link to the article's source («ادامه خبر در منبع»), when it has a web address."""
+    target = web_url(article.source_url) if article.source_url else None
+    if target is None:
+        return None
+    words = READ_MORE.get(article.lang, READ_MORE["fa"])
+    return Piece(f"🔗 {link(words, target)}", len(words) + 2)
+
+
+def signature_line(signature: str | None) -> Piece | None:
+    """The channel's signature as the last line of a post (``@name`` links itself)."""
+    return Piece.text(signature) if signature else None
+
+
+def continued_line(name: str, lang: str) -> Piece:
+    """The line that opens every message after a post's first: a short title, «(ادامه)».
+
+    >>> continued_line("عنوان", "fa").html
+    '<b>عنوان</b> <i>(ادامه)</i>'
+    """
+    title = Piece.text(shorten(name, SHORT_TITLE_CHARS), "b")
+    mark = Piece.text(f"({CONTINUED.get(lang, CONTINUED['fa'])})", "i")
+    return Piece(f"{title.html} {mark.html}", title.length + 1 + mark.length)
 
 
 def _title_lines(article: Article, day: date | None) -> Piece:
@@ -269,21 +454,30 @@ def _title_lines(article: Article, day: date | None) -> Piece:
     return Piece(f"{title.html}\n{stamp.html}", title.length + 1 + stamp.length)
 
 
-def render_summary(article: Article, day: date | None = None) -> list[str]:
-    """The summary post: title, date, lede (or summary), why it matters, hashtags."""
+def render_summary(
+    article: Article, day: date | None = None, *, signature: str | None = None
+) -> list[str]:
+    """The summary post: title, date, lede (or summary), why it matters, the source link,
+    hashtags; ``signature`` (the channel's) as the last line of every message."""
     pieces: list[Piece] = []
     if article.summary:
-        pieces.extend(Piece.text(sentence) for sentence in article.summary)
+        pieces.extend(Piece.text(sentence, links=True) for sentence in article.summary)
     elif article.lede:
-        pieces.extend(Piece.text(line) for line in article.lede.split("\n"))
+        pieces.extend(Piece.text(line, links=True) for line in article.lede.split("\n"))
     why = article.section(SUMMARY_SECTION)
     if why is not None and why.body:
-        pieces.append(Piece.text(section_name(why, article.lang), "b"))
+        name = shorten(section_name(why, article.lang), TITLE_CHARS)
+        pieces.append(Piece.text(name, "b", heading=True))
         pieces.extend(_blocks(why))
-    tags = hashtags_line(article)
-    if tags:
-        pieces.append(tags)
-    return paginate(_title_lines(article, day), pieces)
+    for extra in (read_more(article), hashtags_line(article)):
+        if extra:
+            pieces.append(extra)
+    return paginate(
+        _title_lines(article, day),
+        pieces,
+        more=continued_line(article.title, article.lang),
+        footer=signature_line(signature),
+    )
 
 
 def _section_header(name: str, article: Article) -> Piece:
@@ -298,9 +492,17 @@ def _section_header(name: str, article: Article) -> Piece:
     return bold if header.length > MESSAGE_LIMIT // 2 else header
 
 
-def render_section(article: Article, section: Section) -> list[str]:
+def render_section(
+    article: Article, section: Section, *, signature: str | None = None
+) -> list[str]:
     """One section: its name in bold, the article's title in italics, its body."""
-    return paginate(_section_header(section_name(section, article.lang), article), _blocks(section))
+    name = section_name(section, article.lang)
+    return paginate(
+        _section_header(name, article),
+        _blocks(section),
+        more=continued_line(name, article.lang),
+        footer=signature_line(signature),
+    )
 
 
 def speaker_line(quote: Quote, lang: str) -> str | None:
@@ -318,19 +520,27 @@ def speaker_line(quote: Quote, lang: str) -> str | None:
     return f"{quote.speaker}{'، ' if lang != 'en' else ', '}{quote.role}"
 
 
-def render_quotes(article: Article, name: str | None = None) -> list[str]:
+def render_quotes(
+    article: Article, name: str | None = None, *, signature: str | None = None
+) -> list[str]:
     """Every quotation (not quoted terms) as a blockquote with its speaker after it.
 
     Headed like a section post: ``name`` (by default :func:`quotes_name`) in bold over
     the article's title in italics.
     """
-    header = _section_header(name or quotes_name(article), article)
+    name = name or quotes_name(article)
+    header = _section_header(name, article)
     pieces = []
     for quote in article.quotations:
-        block = Piece.text(quote.text, "blockquote")
+        block = Piece.text(quote.text, "blockquote", links=True)
         who_text = speaker_line(quote, article.lang)
         if who_text:
             who = Piece.text(f"— {who_text}", "i")
             block = Piece(f"{block.html}\n{who.html}", block.length + 1 + who.length)
         pieces.append(block)
-    return paginate(header, pieces)
+    return paginate(
+        header,
+        pieces,
+        more=continued_line(name, article.lang),
+        footer=signature_line(signature),
+    )

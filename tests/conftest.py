@@ -25,6 +25,7 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
     for name in list(os.environ):
         if name.startswith("TELEGRAM_") or name in {
             "DATABASE_PATH", "CONTENT_DIR", "DIGEST_CHATS", "DIGEST_SCHEDULE", "ADMIN_IDS",
+            "CHANNEL_SIGNATURE", "LINK_PREVIEWS",
         }:  # fmt: skip
             monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(folder)

@@ -208,3 +208,45 @@ def test_dateline_becomes_the_article_date() -> None:
     assert article.published is not None and article.published.isoformat() == "2026-11-29"
     assert article.lede == "لید."
     assert article.to_json()["date"] == "2026-11-29"
+
+
+@pytest.mark.parametrize(
+    ("last", "source"),
+    [
+        ("منبع: https://www.irna.ir/news/85123456", "https://www.irna.ir/news/85123456"),
+        ("منبع: ایرنا https://www.irna.ir/news/1", "https://www.irna.ir/news/1"),
+        ("منبع خبر: خبرگزاری ایسنا - https://isna.ir/x?a=1&b=2.", "https://isna.ir/x?a=1&b=2"),
+        ("منبع: www.irna.ir/news/1", "http://www.irna.ir/news/1"),
+        ("Source: AP https://apnews.com/article/x-123", "https://apnews.com/article/x-123"),
+        ("source : https://apnews.com/a", "https://apnews.com/a"),
+        ("🔗 منبع: https://x.ir/a_(b)", "https://x.ir/a_(b)"),
+        # Not a source line: no web address, another scheme, two addresses, text after it.
+        ("منبع: ایرنا", None),
+        ("منبع: ftp://irna.ir/news", None),
+        ("منبع: javascript:alert(1)", None),
+        ("منبع: https://a.ir و https://b.ir", None),
+        ("منبع: https://a.ir به نقل از ایرنا", None),
+        ("منبع: https://localhost/x", None),
+        ("منبع: https://", None),
+        ("<b>منبع</b>: https://a.ir", None),
+        ("", None),
+    ],
+)
+def test_source_line(last: str, source: str | None) -> None:
+    text = f"عنوان\nلید خبر.\nچرا مهم است: چون.\n{last}"
+    article = parse_article(text)
+    assert article.source_url == source
+    assert article.to_json()["source"] == source
+    bodies = [block.text for section in article.sections for block in section.body]
+    if source is not None:
+        # The source line is not part of any section's body, nor a section of its own.
+        assert [s.key for s in article.sections] == ["why_it_matters"]
+        assert bodies == ["چون."]
+        assert not any("منبع" in warning for warning in article.warnings)
+
+
+def test_a_source_line_only_at_the_end() -> None:
+    article = parse_article("عنوان\nمنبع: https://a.ir/x\nچرا مهم است: چون.")
+    assert article.source_url is None
+    assert parse_article("عنوان").source_url is None
+    assert parse_article("").to_json()["source"] is None

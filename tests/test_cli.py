@@ -241,3 +241,14 @@ def test_doctor_repair_is_refused_while_a_bot_serves_the_database(tmp_path: Path
         holder.wait()
     assert result.exit_code == 1
     assert f"process {holder.pid}" in result.output and result.output.count("\n") == 1
+
+
+def test_show_gives_the_source_line(run, tmp_path: Path) -> None:
+    path = tmp_path / "sourced.txt"
+    path.write_text("عنوان\nلید.\nچرا مهم است: چون.\nمنبع: ایرنا https://www.irna.ir/news/1\n",
+                    encoding="utf-8")  # fmt: skip
+    data = json.loads(run("show", str(path), "--json").stdout)
+    assert data["source"] == "https://www.irna.ir/news/1"
+    assert [section["key"] for section in data["sections"]] == ["why_it_matters"]
+    assert "source:   https://www.irna.ir/news/1" in run("show", str(path)).stdout
+    assert json.loads(run("show", str(SAMPLE), "--json").stdout)["source"] is None

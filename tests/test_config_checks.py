@@ -68,3 +68,46 @@ def test_token_shapes_refused(token: str, words: str) -> None:
     assert problem.startswith("TELEGRAM_BOT_TOKEN")
     if len(token) > 3:
         assert token.strip().strip("'\"") not in problem
+
+
+@pytest.mark.parametrize(
+    ("value", "signature"),
+    [(None, None), ("", None), ("@my_channel", "@my_channel"), ("  @news  ", "@news"),
+     ("کانال ما: @news", "کانال ما: @news"), ("x" * 100, "x" * 100)],
+)  # fmt: skip
+def test_channel_signature(
+    monkeypatch: pytest.MonkeyPatch, value: str | None, signature: str | None
+) -> None:
+    if value is not None:
+        monkeypatch.setenv("CHANNEL_SIGNATURE", value)
+    assert load_settings(None).channel_signature == signature
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [("   ", "is blank"), ("\u200c\u200f", "is blank"), ("\x07", "is blank"),
+     ("x" * 101, "is 101 characters long; at most 100"), ("@a\n@b", "must be one line")],
+)  # fmt: skip
+def test_a_bad_channel_signature_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, value: str, words: str
+) -> None:
+    monkeypatch.setenv("CHANNEL_SIGNATURE", value)
+    with pytest.raises(ConfigError, match=rf"^CHANNEL_SIGNATURE: {words}") as error:
+        load_settings(None)
+    assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "on"), [(None, False), ("", False), ("on", True), (" ON ", True), ("off", False)]
+)
+def test_link_previews(monkeypatch: pytest.MonkeyPatch, value: str | None, on: bool) -> None:
+    if value is not None:
+        monkeypatch.setenv("LINK_PREVIEWS", value)
+    assert load_settings(None).link_previews is on
+
+
+@pytest.mark.parametrize("value", ["yes", "1", "true", "<b>"])
+def test_link_previews_is_on_or_off(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("LINK_PREVIEWS", value)
+    with pytest.raises(ConfigError, match=r"^LINK_PREVIEWS: .* is neither on nor off$"):
+        load_settings(None)

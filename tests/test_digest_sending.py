@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
+from telegram import LinkPreviewOptions
 from tgsandbox import parse_html, text_length
 
 from bot.article import Article, parse_article
 from bot.digest.channels import ChannelPoster
+from bot.digest.compose import Look
 from bot.digest.plan import render_item
 from bot.digest.sending import Sender
 from bot.render import MESSAGE_LIMIT, TITLE_CHARS, shorten
@@ -24,11 +27,17 @@ class FakeBot:
 
     def __init__(self) -> None:
         self.sent: list[tuple[int | str, str]] = []
+        self.previews: list[LinkPreviewOptions | None] = []
 
     async def send_message(
-        self, chat: int | str, text: str, message_thread_id: int | None = None
+        self,
+        chat: int | str,
+        text: str,
+        message_thread_id: int | None = None,
+        link_preview_options: LinkPreviewOptions | None = None,
     ) -> SimpleNamespace:
         self.sent.append((chat, text))
+        self.previews.append(link_preview_options)
         return SimpleNamespace(message_id=len(self.sent))
 
 
@@ -41,10 +50,10 @@ def store() -> Iterator[Store]:
     store.close()
 
 
-def broken(article: Article, item: str, day: date | None = None) -> list[str]:
+def broken(article: Article, item: str, day: date | None = None, **look: Any) -> list[str]:
     if item == "latest":
         raise ValueError("the header alone does not fit in a message")
-    return render_item(article, item, day)
+    return render_item(article, item, day, **look)
 
 
 async def test_a_post_that_cannot_render_fails_and_the_next_one_goes(
@@ -73,7 +82,7 @@ async def test_a_post_that_cannot_render_fails_and_the_next_one_goes(
 async def test_a_subscriber_post_that_cannot_render_fails(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def always_broken(article: Article, item: str, day: date | None = None) -> list[str]:
+    def always_broken(article: Article, item: str, day: date | None = None, **_: Any) -> list[str]:
         raise KeyError("<b>")
 
     monkeypatch.setattr("bot.digest.compose.render_item", always_broken)
@@ -101,3 +110,46 @@ async def test_a_4800_character_title_is_sent_in_every_item(store: Store) -> Non
     for _, message in bot.sent:
         assert text_length(parse_html(message)[0]) <= MESSAGE_LIMIT
     assert bot.sent[3][1].startswith(f"<b>{shorten(title, TITLE_CHARS)}</b>\n")
+
+
+@pytest.mark.parametrize(
+    ("look", "signed", "disabled"),
+    [
+        (Look(), False, True),
+        (Look("@my_channel"), True, True),
+        (Look("@my_channel", previews=True), True, False),
+    ],
+)
+async def test_channel_posts_carry_the_look(
+    store: Store, look: Look, signed: bool, disabled: bool
+) -> None:
+    text = "خبر\nلید با www.irna.ir.\nچرا مهم است: چون.\nآخرین اخبار: " + "جمله‌ای بلند. " * 400
+    store.ingest(parse_article(text), "look", text)
+    posts = PostLog(store.db)
+    poster = ChannelPoster(store, posts, [Target("@a")], UTC, pytest.fail, look)  # type: ignore[arg-type]
+    bot = FakeBot()
+    for _ in range(6):
+        await poster.tick(bot)  # type: ignore[arg-type]
+    assert posts.counts() == {"sent": 3 + 2}  # the first article's items, then this one's
+    assert len(bot.sent) > 5  # the long section went out in more than one message
+    for (_, message), options in zip(bot.sent, bot.previews, strict=True):
+        assert message.endswith("\n\n@my_channel") is signed
+        assert text_length(parse_html(message)[0]) <= MESSAGE_LIMIT
+        assert options == LinkPreviewOptions(is_disabled=disabled)
+
+
+async def test_a_subscriber_post_has_no_signature_and_no_preview(store: Store) -> None:
+    text = "خبر\nلید با www.irna.ir.\nچرا مهم است: چون."
+    stored = store.ingest(parse_article(text), "plain", text)
+    posts = PostLog(store.db)
+    posts.plan("8001", stored.id, ["summary"], "subscriber")
+    [post] = posts.pending_of_kind("subscriber", 10)
+    assert posts.claim(post.id)
+    claimed = posts.get(post.id)
+    assert claimed is not None
+    bot = FakeBot()
+    outcome = await Sender(store, posts, UTC).send(bot, 8001, None, claimed)  # type: ignore[arg-type]
+    assert outcome.state == "sent"
+    assert "@" not in bot.sent[0][1]
+    assert '<a href="http://www.irna.ir">www.irna.ir</a>' in bot.sent[0][1]
+    assert bot.previews == [LinkPreviewOptions(is_disabled=True)]

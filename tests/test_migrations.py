@@ -24,7 +24,7 @@ from .conftest import ROOT
 RECORD = Migrations.migrations_table
 ALL_ARTICLES = [
     "0001_articles", "0002_search", "0003_published", "0004_ingested_at", "0005_quote_roles",
-    "0006_fold_hamza",
+    "0006_fold_hamza", "0007_source_url",
 ]  # fmt: skip
 
 
@@ -75,6 +75,7 @@ def test_each_owner_has_its_own_set() -> None:
         ("articles", "0004_ingested_at"),
         ("articles", "0005_quote_roles"),
         ("articles", "0006_fold_hamza"),
+        ("articles", "0007_source_url"),
         ("post_log", "0001_post_log"),
     ]
     assert (migrate(db, ARTICLES), migrate(db, POST_LOG)) == ([], [])

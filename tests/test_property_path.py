@@ -124,6 +124,7 @@ def test_every_message_of_a_hostile_article_is_accepted(store: Store, text: str,
     reply_ok(article_list([(stored.id, article.title)], "<b>خبرها</b>"))
     sections = [(section.key, bool(section.body)) for section in article.sections]
     for item in plan_items(sections, bool(article.quotations)):
-        messages = render_item(article, item, date(2026, 11, 29))
-        for message in messages:
-            accepted(message)
+        for signature in (None, "@" + "x" * 99):
+            messages = render_item(article, item, date(2026, 11, 29), signature=signature)
+            for message in messages:
+                accepted(message)

@@ -33,6 +33,7 @@ def test_migrations_run_once(tmp_path: Path) -> None:
         "0001_articles", "0002_search", "0003_published", "0004_ingested_at",
         "0005_quote_roles",
         "0006_fold_hamza",
+        "0007_source_url",
     ]  # fmt: skip
     assert migrate(db, ARTICLES) == []
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -206,3 +207,15 @@ def test_search_reads_the_last_word_as_a_prefix_unless_the_window_is_full(
 )
 def test_fts_query(query: str, prefix: bool, expected: str | None) -> None:
     assert fts_query(query, prefix=prefix) == expected
+
+
+def test_the_source_url_is_stored(store: Store) -> None:
+    text = "خبر با منبع\nلید.\nمنبع: ایرنا https://www.irna.ir/news/1"
+    result = store.ingest(parse_article(text), "with-source.txt", text)
+    stored = store.get(result.id)
+    assert stored is not None and stored.article.source_url == "https://www.irna.ir/news/1"
+    assert stored.source == "with-source.txt"  # the file, not the source line
+    edited = text.replace("منبع: ایرنا https://www.irna.ir/news/1", "")
+    store.ingest(parse_article(edited), "with-source.txt", edited)
+    again = store.get(result.id)
+    assert again is not None and again.article.source_url is None

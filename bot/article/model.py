@@ -70,6 +70,8 @@ class Article:
     hashtags: tuple[str, ...] = ()
     summary: tuple[str, ...] = ()
     published: date | None = None
+    #: The web address of the article's source line («منبع: ...»), if it has one.
+    source_url: str | None = None
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def section(self, key: str) -> Section | None:
@@ -109,5 +111,6 @@ class Article:
             "date": self.published.isoformat() if self.published else None,
             "hashtags": list(self.hashtags),
             "summary": list(self.summary),
+            "source": self.source_url,
             "warnings": list(self.warnings),
         }

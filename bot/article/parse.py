@@ -3,7 +3,8 @@
 The layout: the first line is the title; a line right after it that is only a date is
 the dateline; a line with ``عکس:`` (``Photo:``) near the top is the photo caption;
 unlabelled paragraphs before the first label are the lede; each labelled line opens a
-section whose body runs to the next label, paragraphs and ``- `` bullets in order.
+section whose body runs to the next label, paragraphs and ``- `` bullets in order. A
+last line «منبع: ...» (``Source: ...``) ending in a web address is the article's source.
 """
 
 from __future__ import annotations
@@ -18,9 +19,16 @@ from bot.article.quotes import find_quotes
 from bot.article.sections import OTHER
 from bot.article.summary import summarize
 from bot.text import TextNormalizer, default_normalizer, detect_lang, topic_hashtags
+from bot.text.urls import find_urls
 
 _BULLET = re.compile(r"^(?:[-*–—]\s+|[•▪◦●▫■□➖]\s*)")
 _CAPTION = re.compile(r"(?:^|\s)(?:عکس|تصویر|photo(?: credit)?|image)\s*[:：]", re.I)
+_SOURCE = re.compile(
+    r"^[\W_]*(?:منبع(?:\s*(?:خبر|اصلی))?|منابع|source|sources|read more)\s*[:：]\s*(?P<rest>.+)$",
+    re.I,
+)
+#: What may stand after the source's address: the end of a sentence, a closing mark.
+_AFTER_SOURCE = re.compile(r"[\s.!؟?…)»\]]*")
 #: The dateline and the caption stand within this many lines after the title.
 HEADER_WINDOW = 2
 
@@ -59,6 +67,9 @@ def parse_article(
         if published is not None:
             rest.pop(index)
             break
+    source_url = source_line(rest[-1]) if rest else None
+    if source_url is not None:
+        rest.pop()
     caption = None
     for index, line in enumerate(rest[:HEADER_WINDOW]):
         if _CAPTION.search(line) and not match_known_label(line):
@@ -103,8 +114,34 @@ def parse_article(
         hashtags=tuple(topic_hashtags(title, lede_text or "", body_text, lang)),
         summary=tuple(summarize(lede_text or "", lang)) if not sections else (),
         published=published,
+        source_url=source_url,
         warnings=tuple(warnings),
     )
+
+
+def source_line(line: str) -> str | None:
+    """The web address of a source line («منبع: ایرنا https://...»), else ``None``.
+
+    The line names its source (``منبع``, ``منبع خبر``, ``Source``), then may give a name,
+    and ends in one http(s) address (``www.`` is taken as ``http://www.``); a line whose
+    address is anything else (``ftp:``, ``javascript:``) is not a source line.
+
+    >>> source_line("منبع: ایرنا https://www.irna.ir/news/1")
+    'https://www.irna.ir/news/1'
+    >>> source_line("Source: www.apnews.com."), source_line("منبع: ایرنا")
+    ('http://www.apnews.com', None)
+    """
+    match = _SOURCE.match(line.strip())
+    if match is None:
+        return None
+    rest = match.group("rest")
+    urls = find_urls(rest)
+    if len(urls) != 1:
+        return None
+    _, end, target = urls[0]
+    if not _AFTER_SOURCE.fullmatch(rest[end:]):
+        return None
+    return target
 
 
 #: A bulleted «- label: text» opens a section only when its text is a sentence of at

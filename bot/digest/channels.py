@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from telegram import Bot
 
+from bot.digest.compose import PLAIN, Look
 from bot.digest.plan import plan_items
 from bot.digest.sending import Outcome, Sender
 from bot.schedule import Target
@@ -34,6 +35,8 @@ class ChannelPoster:
     targets: list[Target]
     zone: tzinfo
     notify: Notify
+    #: The signature and link previews of channel posts (CHANNEL_SIGNATURE, LINK_PREVIEWS).
+    look: Look = PLAIN
     _planned_up_to: dict[str, int] = field(default_factory=dict)
     _locks: dict[str, asyncio.Lock] = field(default_factory=dict)
     _failing_since: dict[str, datetime] = field(default_factory=dict)
@@ -41,7 +44,7 @@ class ChannelPoster:
     @property
     def sender(self) -> Sender:
         """Sends one post."""
-        return Sender(self.store, self.posts, self.zone)
+        return Sender(self.store, self.posts, self.zone, look=self.look)
 
     @property
     def paused(self) -> bool:

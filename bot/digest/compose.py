@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Literal
 
+from bot.config import Settings
 from bot.digest.plan import render_item
 from bot.storage.articles import StoredArticle
 
@@ -25,6 +26,28 @@ class Part:
     kind: PartKind = "text"
 
 
-def post_parts(stored: StoredArticle, item: str, zone: tzinfo) -> list[Part]:
+@dataclass(frozen=True, slots=True)
+class Look:
+    """How a chat's posts look: the signature on every message, link previews or none.
+
+    Channel posts take theirs from the settings (:meth:`for_channels`); a subscriber's
+    private digest has the default: no signature, no previews.
+    """
+
+    signature: str | None = None
+    previews: bool = False
+
+    @classmethod
+    def for_channels(cls, settings: Settings) -> Look:
+        """CHANNEL_SIGNATURE and LINK_PREVIEWS."""
+        return cls(settings.channel_signature, settings.link_previews)
+
+
+#: A private chat's posts: no signature, no link previews.
+PLAIN = Look()
+
+
+def post_parts(stored: StoredArticle, item: str, zone: tzinfo, look: Look = PLAIN) -> list[Part]:
     """The messages of one planned item of a stored article; ``[]`` when it has none."""
-    return [Part(text) for text in render_item(stored.article, item, stored.date_in(zone))]
+    day = stored.date_in(zone)
+    return [Part(text) for text in render_item(stored.article, item, day, signature=look.signature)]

@@ -37,17 +37,22 @@ def plan_items(sections: list[tuple[str, bool]], has_quotes: bool) -> list[str]:
     return items
 
 
-def render_item(article: Article, item: str, day: date | None = None) -> list[str]:
-    """The messages of one planned item; ``[]`` if the article no longer has it."""
+def render_item(
+    article: Article, item: str, day: date | None = None, *, signature: str | None = None
+) -> list[str]:
+    """The messages of one planned item; ``[]`` if the article no longer has it.
+
+    ``signature`` (the channel's) ends every message.
+    """
     if item == SUMMARY:
-        return render_summary(article, day)
+        return render_summary(article, day, signature=signature)
     if item == QUOTES:
         if not article.quotations:
             return []
-        return render_quotes(article, key_name(QUOTES_SECTION, article.lang))
+        return render_quotes(article, key_name(QUOTES_SECTION, article.lang), signature=signature)
     key, _, nth = item.partition("#")
     matching = [section for section in article.sections if section.key == key and section.body]
     index = int(nth) - 1 if nth.isdecimal() else 0
     if index >= len(matching):
         return []
-    return render_section(article, matching[index])
+    return render_section(article, matching[index], signature=signature)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
 import httpx
-from telegram import Bot
+from telegram import Bot, LinkPreviewOptions
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -25,7 +25,7 @@ from telegram.error import (
     TelegramError,
 )
 
-from bot.digest.compose import Part, post_parts
+from bot.digest.compose import PLAIN, Look, Part, post_parts
 from bot.storage.articles import Store
 from bot.storage.postlog import Post, PostLog
 
@@ -77,6 +77,8 @@ class Sender:
     zone: tzinfo
     #: Told how long Telegram asked to wait after a 429, so other sends can wait too.
     on_flood: Callable[[float], None] | None = None
+    #: The signature and link previews of this chat's posts.
+    look: Look = PLAIN
 
     async def send(
         self, bot: Bot, chat: int | str, thread_id: int | None, post: Post
@@ -84,7 +86,7 @@ class Sender:
         """Send every remaining message of a claimed (``sending``) post."""
         stored = self.store.get(post.article_id)
         try:
-            messages = post_parts(stored, post.item, self.zone) if stored else []
+            messages = post_parts(stored, post.item, self.zone, self.look) if stored else []
         except Exception as error:  # a post that cannot be rendered must not stay "sending"
             log.exception("post %s (%s) could not be rendered", post.id, post.item)
             reason = f"could not be rendered: {type(error).__name__}: {error}"
@@ -106,7 +108,12 @@ class Sender:
     ) -> Outcome | None:
         for _ in range(MAX_RETRY_AFTER + 1):
             try:
-                message = await bot.send_message(chat, part.text, message_thread_id=thread_id)
+                message = await bot.send_message(
+                    chat,
+                    part.text,
+                    message_thread_id=thread_id,
+                    link_preview_options=LinkPreviewOptions(is_disabled=not self.look.previews),
+                )
             except RetryAfter as error:
                 # A 429 means nothing was sent: wait as told, then the same message again.
                 if self.on_flood is not None:

@@ -158,6 +158,7 @@ class Store:
             "summary": json.dumps(article.summary, ensure_ascii=False),
             "warnings": json.dumps(article.warnings, ensure_ascii=False),
             "published": article.published.isoformat() if article.published else None,
+            "source_url": article.source_url,
             "updated_at": now,
         }
         with self.db.atomic():
@@ -281,6 +282,7 @@ class Store:
             summary=tuple(json.loads(row["summary"] or "[]")),
             warnings=tuple(json.loads(row["warnings"] or "[]")),
             published=date.fromisoformat(row["published"]) if row["published"] else None,
+            source_url=row.get("source_url"),
         )
         return StoredArticle(
             id=article_id,

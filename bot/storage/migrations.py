@@ -127,6 +127,12 @@ def _fold_hamza(db: Database) -> None:
         last = rows[-1][0]
 
 
+@ARTICLES(name="0007_source_url")
+def _source_url(db: Database) -> None:
+    # The web address of the article's source line; ``source`` is the file it came from.
+    db.table("articles").add_column("source_url", str)
+
+
 @POST_LOG(name="0001_post_log")
 def _post_log(db: Database) -> None:
     db.table("posts").create(

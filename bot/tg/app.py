@@ -6,7 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from telegram import Bot, Update
+from telegram import Bot, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
@@ -21,6 +21,7 @@ from telegram.request import HTTPXRequest
 
 from bot.config import Settings
 from bot.digest.channels import ChannelPoster
+from bot.digest.compose import Look
 from bot.digest.subscribers import SubscriberFanOut
 from bot.render import escape
 from bot.storage.articles import Store
@@ -61,7 +62,9 @@ def build_services(application: Application, settings: Settings) -> Services:
         settings=settings,
         store=store,
         posts=posts,
-        channels=ChannelPoster(store, posts, settings.digest_chats, settings.zone, notify),
+        channels=ChannelPoster(
+            store, posts, settings.digest_chats, settings.zone, notify, Look.for_channels(settings)
+        ),
         subscribers=SubscriberFanOut(store, posts, settings.zone),
     )
 
@@ -101,7 +104,7 @@ def add_handlers(application: Application) -> None:
 
 
 def build_application(settings: Settings) -> Application:
-    """The bot: HTML by default, rate limited, services opened in post_init.
+    """The bot: HTML and no link previews by default, rate limited, services opened in post_init.
 
     The rate limiter keeps each chat, group and the whole bot within Telegram's limits,
     and waits out every 429 before sending the refused request again.
@@ -113,7 +116,13 @@ def build_application(settings: Settings) -> Application:
         .token(settings.token)
         .base_url(settings.telegram_api_url)
         .base_file_url(file_url(settings.telegram_api_url))
-        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.zone))
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                tzinfo=settings.zone,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
         .rate_limiter(ChatRateLimiter())
         .concurrent_updates(True)
         .post_init(post_init)
