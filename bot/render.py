@@ -9,8 +9,9 @@ message starts with Persian text and clients lay it out right to left.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.article import Article, Quote, Section
@@ -269,8 +270,8 @@ def _title_lines(article: Article, day: date | None) -> Piece:
     return Piece(f"{title.html}\n{stamp.html}", title.length + 1 + stamp.length)
 
 
-def render_summary(article: Article, day: date | None = None) -> list[str]:
-    """The summary post: title, date, lede (or summary), why it matters, hashtags."""
+def summary_pieces(article: Article) -> list[Piece]:
+    """The summary's body under its title: lede (or summary), why it matters, hashtags."""
     pieces: list[Piece] = []
     if article.summary:
         pieces.extend(Piece.text(sentence) for sentence in article.summary)
@@ -283,7 +284,12 @@ def render_summary(article: Article, day: date | None = None) -> list[str]:
     tags = hashtags_line(article)
     if tags:
         pieces.append(tags)
-    return paginate(_title_lines(article, day), pieces)
+    return pieces
+
+
+def render_summary(article: Article, day: date | None = None) -> list[str]:
+    """The summary post: title, date, lede (or summary), why it matters, hashtags."""
+    return paginate(_title_lines(article, day), summary_pieces(article))
 
 
 def _section_header(name: str, article: Article) -> Piece:
@@ -334,3 +340,68 @@ def render_quotes(article: Article, name: str | None = None) -> list[str]:
             block = Piece(f"{block.html}\n{who.html}", block.length + 1 + who.length)
         pieces.append(block)
     return paginate(header, pieces)
+
+
+#: Telegram's limit of a photo's caption, in characters after entity parsing.
+CAPTION_LIMIT = 1024
+#: The most characters of a photo credit a caption shows.
+CREDIT_CHARS = 200
+CREDIT_LABEL = {"fa": "عکس", "en": "Photo"}
+_CREDIT = re.compile(r"(?:^|\s)(?:عکس|تصویر|photo(?: credit)?|image)\s*[:：]\s*", re.I)
+
+
+def photo_credit(caption: str | None) -> str | None:
+    """Who took or supplied the photo: what follows «عکس:» (``Photo:``) in the caption line.
+
+    >>> photo_credit("جرد کوشنر در ژوئیه. عکس: برندان/AFP از طریق گتی")
+    'برندان/AFP از طریق گتی'
+    >>> photo_credit("A protest. Photo credit: Jane Doe/Reuters"), photo_credit("عکس:  ")
+    ('Jane Doe/Reuters', None)
+    """
+    if not caption:
+        return None
+    marks = list(_CREDIT.finditer(caption))
+    if not marks:
+        return None
+    credit = " ".join(caption[marks[-1].end() :].split())
+    return credit or None
+
+
+def _is_heading(piece: Piece) -> bool:
+    return piece.html.startswith("<b>") and piece.html.endswith("</b>") and "\n" not in piece.html
+
+
+def render_photo_summary(article: Article, day: date | None = None) -> list[str]:
+    """The summary post of an article with a photo: its caption first, then text messages.
+
+    The caption (at most :data:`CAPTION_LIMIT` characters once parsed) holds the title,
+    the date, as much of the summary as fits whole, and the photo credit (from the
+    «عکس:» line) in italics; the rest of the summary follows as text messages, paginated
+    like :func:`render_summary`. A heading that would end the caption goes with its text.
+    """
+    credit_text = photo_credit(article.caption)
+    credit = None
+    if credit_text:
+        label = CREDIT_LABEL.get(article.lang, CREDIT_LABEL["fa"])
+        credit = Piece.text(f"{label}: {shorten(credit_text, CREDIT_CHARS)}", "i")
+    separator = "\n\n"
+    reserved = credit.length + len(separator) if credit else 0
+    header = _title_lines(article, day)
+    if header.length + reserved > CAPTION_LIMIT:
+        room = CAPTION_LIMIT - reserved - (header.length - len(shorten(article.title, TITLE_CHARS)))
+        header = _title_lines(replace(article, title=shorten(article.title, max(room, 1))), day)
+    used = header.length + reserved
+    kept: list[Piece] = []
+    pieces = summary_pieces(article)
+    for piece in pieces:
+        if used + len(separator) + piece.length > CAPTION_LIMIT:
+            break
+        kept.append(piece)
+        used += len(separator) + piece.length
+    while kept and _is_heading(kept[-1]):
+        kept.pop()
+    rest = pieces[len(kept) :]
+    caption = _join(header, [*kept, *([credit] if credit else [])], separator)
+    if not rest:
+        return [caption]
+    return [caption, *paginate(_title_lines(article, day), rest)]

@@ -29,7 +29,9 @@ def jsonl(*reports: FileReport) -> bytes:
 @pytest.mark.parametrize("report", [NEW, UNCHANGED, FAILED, FileReport("", "new", 1, "", 0)])
 def test_json_round_trip(report: FileReport) -> None:
     data = report.to_json()
-    assert list(data) == ["path", "status", "article_id", "title", "sections", "reason"]
+    assert list(data) == [
+        "path", "status", "article_id", "title", "sections", "reason", "photo", "photo_error",
+    ]  # fmt: skip
     if report.path:
         assert FileReport.from_json(json.loads(json.dumps(data))) == report
     else:

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from telegram import Bot
 
 from bot.digest.plan import plan_items
-from bot.digest.sending import Outcome, Sender
+from bot.digest.sending import Outcome, PhotoUploads, Sender
 from bot.schedule import Target
 from bot.storage.articles import Store
 from bot.storage.postlog import CHANNEL, PostLog
@@ -34,6 +34,8 @@ class ChannelPoster:
     targets: list[Target]
     zone: tzinfo
     notify: Notify
+    #: Sends summary photos; without it, every post is text only.
+    uploads: PhotoUploads | None = None
     _planned_up_to: dict[str, int] = field(default_factory=dict)
     _locks: dict[str, asyncio.Lock] = field(default_factory=dict)
     _failing_since: dict[str, datetime] = field(default_factory=dict)
@@ -41,7 +43,7 @@ class ChannelPoster:
     @property
     def sender(self) -> Sender:
         """Sends one post."""
-        return Sender(self.store, self.posts, self.zone)
+        return Sender(self.store, self.posts, self.zone, uploads=self.uploads)
 
     @property
     def paused(self) -> bool:

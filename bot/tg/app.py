@@ -21,10 +21,12 @@ from telegram.request import HTTPXRequest
 
 from bot.config import Settings
 from bot.digest.channels import ChannelPoster
+from bot.digest.sending import PhotoUploads
 from bot.digest.subscribers import SubscriberFanOut
 from bot.render import escape
 from bot.storage.articles import Store
 from bot.storage.lock import hold
+from bot.storage.photos import Photos
 from bot.storage.postlog import PostLog
 from bot.tg import admin, handlers
 from bot.tg.commands import add_command_handlers, publish_menus
@@ -48,11 +50,13 @@ def file_url(base_url: str) -> str:
 
 
 def build_services(application: Application, settings: Settings) -> Services:
-    """Open the store (as the one process serving it) and build the digest posters."""
+    """Open the store (as the one process serving it), the digest posters and the photos."""
     if str(settings.database_path) != ":memory:":
         hold(settings.database_path)
     store = Store.open(settings.database_path)
     posts = PostLog(store.db)
+    photos = Photos(store.db)
+    uploads = PhotoUploads(photos)
 
     async def notify(text: str) -> None:
         await notify_admins(application, escape(text))
@@ -61,8 +65,12 @@ def build_services(application: Application, settings: Settings) -> Services:
         settings=settings,
         store=store,
         posts=posts,
-        channels=ChannelPoster(store, posts, settings.digest_chats, settings.zone, notify),
-        subscribers=SubscriberFanOut(store, posts, settings.zone),
+        channels=ChannelPoster(
+            store, posts, settings.digest_chats, settings.zone, notify, uploads=uploads
+        ),
+        subscribers=SubscriberFanOut(store, posts, settings.zone, uploads=uploads),
+        photos=photos,
+        uploads=uploads,
     )
 
 
