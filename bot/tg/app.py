@@ -28,7 +28,7 @@ from bot.storage.articles import Store
 from bot.storage.lock import hold
 from bot.storage.photos import Photos
 from bot.storage.postlog import PostLog
-from bot.tg import admin, handlers
+from bot.tg import admin, handlers, photos
 from bot.tg.commands import add_command_handlers, publish_menus
 from bot.tg.errors import on_error
 from bot.tg.flood import ChatRateLimiter, FloodGuard
@@ -97,11 +97,12 @@ async def post_shutdown(application: Application) -> None:
 
 
 def add_handlers(application: Application) -> None:
-    """Register the flood guard, every command, documents, the buttons, the fallback."""
+    """Register the flood guard, every command, documents, photos, the buttons, the fallback."""
     application.bot_data[handlers.FLOOD_GUARD] = FloodGuard()
     application.add_handler(TypeHandler(Update, handlers.flood_guard), group=-1)
     add_command_handlers(application)
     application.add_handler(MessageHandler(filters.Document.ALL, admin.document))
+    application.add_handler(MessageHandler(filters.PHOTO, photos.admin_photo))
     application.add_handler(CallbackQueryHandler(admin.uncertain_choice, pattern=r"^p:"))
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown))
