@@ -44,7 +44,9 @@ CHAT_PROBLEMS = ("chat not found", "message thread not found", "not enough right
 #: httpx errors raised after the request may have reached the server.
 _IN_DOUBT = (httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError)
 #: Words of Telegram's refusals of a file_id it no longer knows (or never gave this bot).
-FILE_ID_PROBLEMS = ("file identifier", "file_id", "file reference", "remote file", "file type")
+FILE_ID_PROBLEMS = (
+    "file identifier", "file_id", "file reference", "remote file", "file of type", "file type",
+)
 
 
 @dataclass(frozen=True, slots=True)
