@@ -22,7 +22,7 @@ from bot.article import Article, Block, Section
 from bot.digest.compose import post_parts
 from bot.digest.sending import PhotoUploads
 from bot.pipeline.images import MAX_PHOTO_BYTES, ImageError, check_image
-from bot.pipeline.ingest import ingest_paths, photo_action, sync_photo
+from bot.pipeline.ingest import changed_files, ingest_paths, photo_action, sync_photo
 from bot.pipeline.load import photo_beside, photos_in
 from bot.render import CAPTION_LIMIT, MESSAGE_LIMIT, photo_credit, render_photo_summary
 from bot.storage.articles import Store
@@ -446,3 +446,51 @@ async def test_another_refusal_is_not_retried() -> None:
 def test_photo_data_hash() -> None:
     data = PhotoData(b"abc", "JPEG", 1, 1)
     assert data.sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+
+
+# the content folder's re-scan notices images
+
+
+def test_a_rescan_notices_an_image_added_changed_or_removed(tmp_path: Path) -> None:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    article = folder / "story.txt"
+    article.write_text("خبر تازه\nلید.\nچرا مهم است: زیرا.", encoding="utf-8")
+    store = Store.open(None)
+    seen: dict[Path, tuple[object, ...]] = {}
+    assert changed_files(store, folder, seen, 10_000) == [article]
+    list(ingest_paths(store, [folder]))
+    assert changed_files(store, folder, {}, 10_000) == [], "a fresh start finds nothing new"
+    image = folder / "story.jpg"
+    image.write_bytes(image_bytes())
+    assert changed_files(store, folder, seen, 10_000) == [article]
+    assert changed_files(store, folder, seen, 10_000) == [], "looked at once per change"
+    [result] = ingest_paths(store, [article])
+    assert (result.status, result.photo) == ("unchanged", "story.jpg")
+    assert changed_files(store, folder, {}, 10_000) == []
+    image.write_bytes(image_bytes(kind="PNG"))
+    assert changed_files(store, folder, seen, 10_000) == [article]
+    list(ingest_paths(store, [article]))
+    image.unlink()
+    assert changed_files(store, folder, seen, 10_000) == [article]
+    [result] = ingest_paths(store, [article])
+    assert result.photo is None and Photos(store.db).ref(result.article_id or 0) is None
+    assert changed_files(store, folder, {}, 10_000) == []
+
+
+def test_newsbot_ingest_reports_a_refused_photo_in_one_line(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    article = tmp_path / "story.txt"
+    article.write_text("خبر\nلید.", encoding="utf-8")
+    (tmp_path / "story.webp").write_bytes(b"RIFF....WEBPVP8 broken")
+    result = CliRunner().invoke(main, ["ingest", str(article), "--database",
+                                       str(tmp_path / "n.db")])  # fmt: skip
+    assert result.exit_code == 0, "the article is stored all the same"
+    assert result.stdout.startswith("new       #1 خبر (0 sections) ← ")
+    assert result.stderr == (
+        "newsbot: photo refused: story.webp: is not an image that can be read "
+        "(JPEG, PNG or WebP); the article goes out without a photo\n"
+    )
