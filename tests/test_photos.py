@@ -27,7 +27,7 @@ from bot.pipeline.load import photo_beside, photos_in
 from bot.render import CAPTION_LIMIT, MESSAGE_LIMIT, photo_credit, render_photo_summary
 from bot.storage.articles import Store
 from bot.storage.photos import PhotoData, PhotoRef, Photos, StoredPhoto
-from bot.tg.photos import is_image_document, photo_request
+from bot.tg.photos import is_image_document, photo_request, target_article
 
 from .conftest import SAMPLE
 
@@ -494,3 +494,32 @@ def test_newsbot_ingest_reports_a_refused_photo_in_one_line(tmp_path: Path) -> N
         "newsbot: photo refused: story.webp: is not an image that can be read "
         "(JPEG, PNG or WebP); the article goes out without a photo\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("request_", "about", "replied", "expected"),
+    [
+        (None, None, None, None),
+        ("", None, "", None),
+        (1, None, None, "A"),
+        (2, 1, "A", "B"),
+        (9, 1, None, None),
+        ("b.txt", None, None, "B"),
+        ("B", 1, None, "B"),
+        ("a comment on the photo", 2, None, "B"),
+        ("a comment on the photo", None, None, None),
+        (None, 1, "B", "A"),
+        (None, None, "B", "B"),
+        (None, None, "B…", None),
+        (None, 99, None, None),
+        ("%", None, "<b>", None),
+    ],
+)
+def test_target_article(
+    request_: int | str | None, about: int | None, replied: str | None, expected: str | None
+) -> None:
+    store = Store.open(None)
+    store.ingest(Article("A"), "/content/a.txt", "a")
+    store.ingest(Article("B"), "telegram:0123456789ab-b.txt", "b")
+    found = target_article(store, request_, about, replied)
+    assert (found.article.title if found else None) == expected

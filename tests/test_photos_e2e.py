@@ -204,7 +204,7 @@ async def test_long_summaries_bad_images_and_admin_photos(tmp_path: Path) -> Non
         [summary] = await harness.ask(ADMIN, f"/summary {TITLE}")
         assert not summary.photo, "the sample came without its photo here"
         before = len(emulator.messages(ADMIN))
-        emulator.send_photo(ADMIN, image(800, 600, "JPEG"), user_id=ADMIN,
+        emulator.send_photo(ADMIN, image(800, 600, "JPEG"), caption="عکس تازه برای این خبر",
                             reply_to=summary.message_id)  # fmt: skip
         [reply] = await harness.answers(ADMIN, before)
         assert "ثبت شد" in reply.text and "800×600" in reply.text
@@ -257,6 +257,20 @@ async def test_long_summaries_bad_images_and_admin_photos(tmp_path: Path) -> Non
         posted = emulator.messages(channel)[-1]
         assert posted.photo and posted.text.startswith(TITLE)
         assert posted.photo and posted.photo[-1]["width"] == 1000
+
+        # The editor's usual way: the article's document, then a photo in reply to the
+        # bot's answer to it.
+        before = len(emulator.messages(ADMIN))
+        emulator.send_document(ADMIN, BAD.replace("خراب", "تازه").encode(), "fresh.txt",
+                               "text/plain")  # fmt: skip
+        await wait_for(lambda: len(emulator.messages(ADMIN)) > before, timeout=60,
+                       what="the answer to the document (the ingest worker)")  # fmt: skip
+        answer = emulator.messages(ADMIN)[before]
+        assert "#4" in answer.text
+        before = len(emulator.messages(ADMIN))
+        emulator.send_photo(ADMIN, image(640, 480, "JPEG"), reply_to=answer.message_id)
+        [reply] = await harness.answers(ADMIN, before)
+        assert "#4" in reply.text and "خبری با عکس تازه" in reply.text and "640×480" in reply.text
         assert harness.errors() == []
         assert all(text_length(parse_html(m.raw_text)[0]) <= CAPTION_LIMIT
                    for m in emulator.messages() if m.photo)  # fmt: skip

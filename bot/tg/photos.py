@@ -71,12 +71,15 @@ def _first_line(message: Message) -> str:
 def target_article(
     store: Store, request: int | str | None, about: int | None, replied_title: str | None
 ) -> StoredArticle | None:
-    """The article a photo is for: named by its caption, else the message it answers
-    (one the bot sent about an article, or whose first line is an article's title)."""
+    """The article a photo is for: the number its caption gives; else the file its caption
+    names; else the message it answers (one the bot sent about an article, or one whose
+    first line is an article's title). A caption that names nothing, such as a comment
+    on a reply, leaves the choice to the reply."""
     if isinstance(request, int):
         return store.get(request)
-    if isinstance(request, str):
-        return store.by_file_name(request)
+    named = store.by_file_name(request) if request else None
+    if named is not None:
+        return named
     if about is not None:
         return store.get(about)
     if replied_title:
