@@ -15,34 +15,76 @@ from PIL import Image
 from tgsandbox import BotApiEmulator, SentMessage, parse_html, text_length
 from tgsandbox.console import buttons_of
 
+from bot.article import Article, Block, Section
 from bot.config import Settings
 from bot.digest import subscribers
-from bot.pipeline.ingest import ingest_paths
+from bot.pipeline.images import read_image
+from bot.pipeline.ingest import sync_photo
 from bot.render import CAPTION_LIMIT
 from bot.storage.articles import Store
+from bot.storage.photos import Photos
 from bot.storage.postlog import PostLog
 from bot.tg import app
 from bot.tg.flood import ChatRateLimiter
 
-from .conftest import SAMPLE
+from .conftest import ROOT
 from .e2e import TIMEOUT, Harness, bot_running
 
 ADMIN = 7001
 READER = 7002
 CHANNEL = "@photo_news"
-SAMPLE_PHOTO = SAMPLE.with_suffix(".jpg")
-TITLE = "ایالات متحده و اوکراین"
-#: A summary too long for a caption: three long lede paragraphs and five bullets.
-LONG = (
-    "خبر بلند با عکس\n"
-    "توضیح عکس. عکس: ایرنا\n"
-    + "".join(f"پاراگراف {n} لید که درباره جزئیات خبر است و ادامه دارد. " * 8 + "\n"
-              for n in range(1, 4))
-    + "چرا مهم است: زیرا این خبر بر زندگی همه اثر دارد.\n"
-    + "".join(f"- نکته {n} که خواننده باید درباره این خبر بداند و به خاطر بسپارد.\n"
-              for n in range(1, 6))
-)  # fmt: skip
-BAD = "خبری با عکس خراب\nلید این خبر.\nچرا مهم است: چون عکسش خراب است.\n"
+SAMPLE_PHOTO = ROOT / "content" / "us-ukraine-miami-peace-talks.jpg"
+TITLE = "ایالات متحده و اوکراین در میامی گفت‌وگو می‌کنند"
+SAMPLE_NAME = "miami.txt"
+#: The articles are stored as parsed (no language tools needed): the sample's shape,
+#: one whose summary is too long for a caption, one whose image beside is bad.
+ARTICLES = {
+    SAMPLE_NAME: Article(
+        TITLE,
+        caption="جرد کوشنر و استیو ویتکوف. عکس: برندان اسمیالووسکی/AFP از طریق گتی",
+        lede="مذاکره‌کنندگان روز دوم گفت‌وگوها را برگزار می‌کنند.",
+        sections=(
+            Section("why_it_matters", "چرا اهمیت دارد", (Block("paragraph", "توافق ممکن است."),)),
+            Section("latest", "آخرین اخبار", (Block("paragraph", "پیشرفت واقعی لازم است."),)),
+        ),
+        hashtags=("اوکراین", "میامی"),
+    ),
+    "b-long.txt": Article(
+        "خبر بلند با عکس",
+        caption="توضیح عکس. عکس: ایرنا",
+        lede="\n".join(f"پاراگراف {n} لید که درباره جزئیات خبر است و ادامه دارد. " * 8
+                       for n in range(1, 4)),
+        sections=(Section("why_it_matters", "چرا مهم است", tuple(
+            Block("bullet", f"نکته {n} که خواننده باید درباره این خبر بداند و به خاطر بسپارد.")
+            for n in range(1, 6)
+        )),),
+    ),
+    "a-bad.txt": Article(
+        "خبری با عکس خراب",
+        lede="لید این خبر.",
+        sections=(Section("why_it_matters", "چرا مهم است", (Block("paragraph", "چون."),)),),
+    ),
+}  # fmt: skip
+DOCUMENT = "خبری با عکس تازه\nلید این خبر.\nچرا مهم است: چون عکسش تازه است.\n"
+
+
+def store_articles(
+    settings: Settings, images: dict[str, Path]
+) -> dict[str, tuple[int, str | None]]:
+    """Store :data:`ARTICLES` (oldest first by name) with the image beside each, as ingest
+    would; each one's id and photo refusal."""
+    store = Store.open(settings.database_path)
+    photos = Photos(store.db)
+    stored = {}
+    for name in sorted(ARTICLES):
+        path = settings.content_dir / name
+        result = store.ingest(ARTICLES[name], str(path), name)
+        if name in images:
+            images[name].rename(path.with_suffix(images[name].suffix))
+        _, problem = sync_photo(photos, result.id, path)
+        stored[name] = (result.id, problem)
+    store.close()
+    return stored
 
 
 def image(width: int = 640, height: int = 360, kind: str = "PNG") -> bytes:
@@ -102,11 +144,13 @@ async def test_a_photo_is_uploaded_once_for_the_channel_and_100_subscribers(
         # Subscribed before the article arrived, so the fan-out sends its summary.
         store.db.execute("UPDATE subscribers SET since = '2000-01-01T00:00:00.000+00:00'")
         store.db.conn.commit()
+        photos = Photos(store.db)
+        article = store.ingest(ARTICLES[SAMPLE_NAME], SAMPLE_NAME, "sample")
+        photos.put(article.id, read_image(SAMPLE_PHOTO), "file", SAMPLE_PHOTO.name)
         store.close()
 
     async with bot_running(
-        tmp_path, [SAMPLE, SAMPLE_PHOTO], store_first=True, setup=setup,
-        digest_chats=[CHANNEL], digest_schedule="every 1s",
+        tmp_path, [], setup=setup, digest_chats=[CHANNEL], digest_schedule="every 1s",
     ) as harness:  # fmt: skip
         emulator = harness.emulator
         channel = chat_of(harness, CHANNEL)
@@ -151,28 +195,21 @@ async def test_a_photo_is_uploaded_once_for_the_channel_and_100_subscribers(
 
 
 async def test_long_summaries_bad_images_and_admin_photos(tmp_path: Path) -> None:
-    long, bad = tmp_path / "b-long.txt", tmp_path / "a-bad.txt"
-    long.write_text(LONG, encoding="utf-8")
-    bad.write_text(BAD, encoding="utf-8")
-    long_photo, bad_photo = tmp_path / "b-long.png", tmp_path / "a-bad.jpg"
+    long_photo, bad_photo = tmp_path / "long.png", tmp_path / "bad.jpg"
     long_photo.write_bytes(image())
     bad_photo.write_bytes(image(4000, 150))  # more than 20 times as wide as it is high
-    ingested: dict[str, tuple[int | None, str | None]] = {}
-    (tmp_path / "bot").mkdir()
+    ingested: dict[str, tuple[int, str | None]] = {}
 
     def setup(emulator: BotApiEmulator, settings: Settings) -> None:
         emulator.add_channel(CHANNEL)
         emulator.add_user(ADMIN, "سردبیر")
         emulator.add_user(READER, "خواننده")
-        store = Store.open(settings.database_path)
-        for result in ingest_paths(store, [settings.content_dir]):
-            assert result.ok, result.error
-            ingested[result.path.name] = (result.article_id, result.photo_error)
-        store.close()
+        images = {"b-long.txt": long_photo, "a-bad.txt": bad_photo}
+        ingested.update(store_articles(settings, images))
 
     async with bot_running(
-        tmp_path / "bot", [bad, bad_photo, long, long_photo, SAMPLE], setup=setup,
-        digest_chats=[CHANNEL], digest_schedule="0 0 1 1 *", admin_ids=[ADMIN],
+        tmp_path, [], setup=setup, digest_chats=[CHANNEL], digest_schedule="0 0 1 1 *",
+        admin_ids=[ADMIN],
     ) as harness:  # fmt: skip
         emulator = harness.emulator
         channel = chat_of(harness, CHANNEL)
@@ -181,7 +218,7 @@ async def test_long_summaries_bad_images_and_admin_photos(tmp_path: Path) -> Non
             "photo refused: a-bad.jpg: is 4000×150 pixels, more than 20 times as wide as it "
             "is high; the article goes out without a photo"
         )
-        assert ingested["b-long.txt"][1] is None and ingested[SAMPLE.name][1] is None
+        assert ingested["b-long.txt"][1] is None and ingested[SAMPLE_NAME][1] is None
 
         # The article with the bad image is posted all the same, as text.
         [reply] = await harness.ask(ADMIN, "/post")
@@ -214,14 +251,14 @@ async def test_long_summaries_bad_images_and_admin_photos(tmp_path: Path) -> Non
 
         # A photo captioned with the article's number replaces it again; so does an image
         # sent as a file, captioned with the article's file name.
-        sample_id = next(i for name, (i, _) in ingested.items() if name == SAMPLE.name)
+        sample_id = ingested[SAMPLE_NAME][0]
         before = len(emulator.messages(ADMIN))
         emulator.send_photo(ADMIN, image(900, 600, "JPEG"), caption=f"#{sample_id}")
         [reply] = await harness.answers(ADMIN, before)
         assert "ثبت شد" in reply.text and "900×600" in reply.text
         before = len(emulator.messages(ADMIN))
         emulator.send_document(ADMIN, image(1000, 600), "full.png", "image/png",
-                               caption=SAMPLE.stem)  # fmt: skip
+                               caption="MIAMI")  # fmt: skip
         [reply] = await harness.answers(ADMIN, before)
         assert "1000×600" in reply.text and "PNG" in reply.text
 
@@ -261,8 +298,7 @@ async def test_long_summaries_bad_images_and_admin_photos(tmp_path: Path) -> Non
         # The editor's usual way: the article's document, then a photo in reply to the
         # bot's answer to it.
         before = len(emulator.messages(ADMIN))
-        emulator.send_document(ADMIN, BAD.replace("خراب", "تازه").encode(), "fresh.txt",
-                               "text/plain")  # fmt: skip
+        emulator.send_document(ADMIN, DOCUMENT.encode(), "fresh.txt", "text/plain")
         await wait_for(lambda: len(emulator.messages(ADMIN)) > before, timeout=60,
                        what="the answer to the document (the ingest worker)")  # fmt: skip
         answer = emulator.messages(ADMIN)[before]
