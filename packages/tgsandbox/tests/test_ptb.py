@@ -175,6 +175,32 @@ async def test_photo_refusals_are_bad_requests(emulator: BotApiEmulator, bot: Bo
         await bot.send_photo(user, png(10, 10), caption="خ" * 1025)
 
 
+async def test_caption_edits_and_deletion_age(emulator: BotApiEmulator, bot: Bot) -> None:
+    channel = emulator.add_channel("@news_fa")
+    photo = await bot.send_photo("@news_fa", png(640, 480), caption="تیتر")
+    text = await bot.send_message("@news_fa", "متن")
+    edited = await bot.edit_message_caption(
+        "@news_fa", photo.message_id, caption="<b>تیتر</b> «ویرایش شد»", parse_mode=ParseMode.HTML
+    )
+    assert isinstance(edited, type(photo)) and edited.caption == "تیتر «ویرایش شد»"
+    assert edited.edit_date is not None and edited.photo == photo.photo
+    with pytest.raises(BadRequest, match=r"(?i)message is not modified"):
+        await bot.edit_message_caption(
+            "@news_fa", photo.message_id, caption="<b>تیتر</b> «ویرایش شد»", parse_mode="HTML"
+        )
+    with pytest.raises(BadRequest, match=r"(?i)there is no caption in the message to edit"):
+        await bot.edit_message_caption("@news_fa", text.message_id, caption="x")
+    with pytest.raises(BadRequest, match=r"(?i)there is no text in the message to edit"):
+        await bot.edit_message_text("x", "@news_fa", photo.message_id)
+    emulator.advance_clock(48 * 3600)
+    with pytest.raises(BadRequest, match=r"(?i)^message can't be deleted$"):
+        await bot.delete_message("@news_fa", text.message_id)
+    edited_text = await bot.edit_message_text("متن «پس گرفته شد»", "@news_fa", text.message_id)
+    assert isinstance(edited_text, type(text))
+    assert [m.deleted for m in emulator.messages(channel)] == [False, False]
+    assert [len(m.edits) for m in emulator.messages(channel)] == [1, 1]
+
+
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Reply to /start with a button."""
     assert update.message is not None

@@ -233,7 +233,7 @@ class ControlMixin:
         entities = find_entities(caption) if caption else []
         result = self._user_message(chat, user, thread_id, reply_to, photo=photo,
                                     caption=caption or None, caption_entities=entities)  # fmt: skip
-        photo.messages.append((chat.id, int(str(result["message_id"])), True))
+        photo.messages.append((chat.id, int(str(result["message_id"])), True, False))
         return result
 
     def post_to_channel(self, chat_id: int, text: str) -> dict[str, object]:
@@ -275,6 +275,28 @@ class ControlMixin:
         self.core.queue.push("callback_query", payload, 150)
         return query.id
 
+    # --- time ---------------------------------------------------------------------------
+
+    def advance_clock(self, seconds: float) -> int:
+        """Move the emulated server's clock forward; returns its new Unix time.
+
+        Message dates, edit dates and the 48-hour limit on deleting messages follow this
+        clock (button press timeouts and flood limits keep the machine's).
+        """
+        seconds = float(seconds)
+        if seconds < 0:
+            raise ValueError("the clock only moves forward")
+        self.core.world.clock_offset += seconds
+        return self.core.world.now()
+
+    def age_message(self, chat_id: int, message_id: int, seconds: float) -> int:
+        """Make one message ``seconds`` older (its date earlier); returns its new date."""
+        message = self._chat(chat_id).messages.get(message_id)
+        if message is None:
+            raise LookupError(f"no message {message_id} in chat {chat_id}")
+        message.date -= int(float(seconds))
+        return message.date
+
     def callback_answer(self, query_id: str) -> dict[str, object] | None:
         """What the bot answered to a button press, or ``None`` if it has not answered."""
         query = self.core.world.callback_queries[query_id]
@@ -288,12 +310,11 @@ class ControlMixin:
         bot_id = self.core.world.bot.id
         for photo in self.core.world.photos:
             largest = photo.sizes[-1]
-            messages: list[dict[str, object]] = []
-            for chat_id, message_id, uploaded in photo.messages:
-                message = self.core.world.chats[chat_id].messages.get(message_id)
-                by_bot = message.by_bot if message is not None else photo.uploaded_by == bot_id
-                messages.append({"chat_id": chat_id, "message_id": message_id,
-                                 "uploaded": uploaded, "by_bot": by_bot})  # fmt: skip
+            messages: list[dict[str, object]] = [
+                {"chat_id": chat_id, "message_id": message_id, "uploaded": uploaded,
+                 "by_bot": by_bot}
+                for chat_id, message_id, uploaded, by_bot in photo.messages
+            ]  # fmt: skip
             records.append(
                 PhotoRecord(
                     file_id=largest.file_id,

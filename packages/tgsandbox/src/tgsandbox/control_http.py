@@ -52,7 +52,7 @@ class ControlApi:
             "post_to_channel": e.post_to_channel, "press_button": e.press_button,
             "callback_answer": e.callback_answer, "messages": e.messages,
             "last_message": e.last_message, "fail_next": e.fail_next, "delay_next": e.delay_next,
-            "photos": e.photos,
+            "photos": e.photos, "advance_clock": e.advance_clock, "age_message": e.age_message,
         }  # fmt: skip
         self.async_actions: dict[str, Callable[..., Awaitable[object]]] = {
             "wait_for_message": self._wait_for_message,

@@ -216,7 +216,9 @@ class SandboxCore:
         text = message.text if message.text is not None else (message.caption or "")
         entities = message.entities if message.text is not None else message.caption_entities
         if message.photo is not None:
-            message.photo.messages.append((message.chat_id, message.message_id, photo_uploaded))
+            message.photo.messages.append(
+                (message.chat_id, message.message_id, photo_uploaded, True)
+            )
         self.sent.emit(
             "sent",
             SentMessage(

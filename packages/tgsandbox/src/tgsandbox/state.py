@@ -115,7 +115,7 @@ class Photo:
     """A photo on the server: the sizes Telegram keeps of one uploaded image, smallest first.
 
     Every size downloads the uploaded bytes (the emulator does not resample). ``messages``
-    lists ``(chat_id, message_id, uploaded)`` of every message that carried the photo.
+    lists ``(chat_id, message_id, uploaded, by_bot)`` of every message that carried it.
     """
 
     photo_id: int
@@ -123,7 +123,7 @@ class Photo:
     format: str
     file_name: str
     uploaded_by: int
-    messages: list[tuple[int, int, bool]] = field(default_factory=list)
+    messages: list[tuple[int, int, bool, bool]] = field(default_factory=list)
 
     def to_json(self) -> list[dict[str, object]]:
         """The ``photo`` field of a message: an array of ``PhotoSize``."""

@@ -3,6 +3,8 @@ editMessageReplyMarkup and deleteMessage, with the real server's order of checks
 
 from __future__ import annotations
 
+import time
+
 from tgsandbox.core import Access, SandboxCore
 from tgsandbox.errors import td_error
 from tgsandbox.formatting import text_length
@@ -132,20 +134,52 @@ async def edit_message_reply_markup(core: SandboxCore, call: Call) -> object:
     return core.message_json(message)
 
 
-async def delete_message(core: SandboxCore, call: Call) -> object:
-    """``deleteMessage``: the bot's own messages, or others' where it may delete them."""
-    message_id = max(0, call.integer("message_id"))
-    chat, message = core.check_message(
-        call.arg("chat_id"), message_id, Access.WRITE, "message to delete"
-    )
+#: Bots may delete (for everyone) only messages younger than this, in seconds.
+DELETE_AGE_LIMIT = 2 * 86400
+
+
+def _deletable(core: SandboxCore, chat: Chat, message: Message) -> None:
+    """TDLib's ``can_delete_message`` and, for bots, ``can_revoke_message``.
+
+    In supergroups and channels a bot cannot delete a message 48 hours old or older
+    (``Message can't be deleted``), nor another's message unless it is an administrator,
+    nor a topic's first message. In private chats and basic groups a bot deletes for
+    everyone, which is refused once the message is more than 48 hours old, or when the
+    message is another's in a group where the bot is not an administrator (``Message
+    can't be deleted for everyone``).
+    """
+    age = core.world.now() - message.date
     admin = chat.bot_status in ("administrator", "creator")
-    if not (message.by_bot or chat.type == "private" or admin):
-        raise td_error(400, "MESSAGE_DELETE_FORBIDDEN")
+    if chat.type in ("supergroup", "channel"):
+        if age >= DELETE_AGE_LIMIT or message.topic_created is not None:
+            raise td_error(400, "Message can't be deleted")
+        if not (admin or message.by_bot):
+            raise td_error(400, "Message can't be deleted")
+        return
+    mine = message.by_bot and message.topic_created is None
+    allowed = chat.type == "private" or mine or admin
+    if not allowed or age > DELETE_AGE_LIMIT:
+        raise td_error(400, "Message can't be deleted for everyone")
+
+
+async def delete_message(core: SandboxCore, call: Call) -> object:
+    """``deleteMessage``: the bot's own messages, or others' where it may delete them.
+
+    The message is gone afterwards: editing or deleting it again is ``... not found``.
+    """
+    chat_id = call.arg("chat_id")
+    message_id = max(0, call.integer("message_id"))
+    if not chat_id:
+        raise td_error(400, "Chat identifier is not specified")
+    if message_id == 0:
+        raise td_error(400, "Message identifier is not specified")
+    chat, message = core.check_message(chat_id, message_id, Access.WRITE, "message to delete")
+    _deletable(core, chat, message)
     del chat.messages[message.message_id]
-    for sent in core.sent.messages:
-        if sent.chat_id == chat.id and sent.message_id == message.message_id:
-            sent.deleted = True
-            core.sent.emit("deleted", sent)
+    sent = core.logged(message)
+    if sent is not None:
+        sent.deleted, sent.deleted_at = True, time.time()
+        core.sent.emit("deleted", sent)
     return True
 
 
