@@ -13,7 +13,7 @@ import io
 import warnings
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 from bot.storage.photos import PhotoData
 
@@ -63,7 +63,7 @@ def check_image(data: bytes, name: Path | str = "<image>") -> PhotoData:
             image = Image.open(io.BytesIO(data))
         except Image.DecompressionBombError:
             raise ImageError(name, "has far too many pixels to be a photo") from None
-        except (UnidentifiedImageError, OSError, ValueError):
+        except Exception:  # Pillow's readers raise many kinds for hostile headers
             raise ImageError(name, "is not an image that can be read (JPEG, PNG or WebP)") from None
         with image:
             kind, (width, height) = image.format or "?", image.size

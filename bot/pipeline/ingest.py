@@ -129,8 +129,12 @@ def photo_action(
 
 
 def _image_facts(image: Path) -> tuple[bytes, str, datetime]:
+    """The bytes, hash and modification time of an image; :class:`ImageError` if unreadable."""
+    try:
+        modified = datetime.fromtimestamp(image.stat().st_mtime, UTC)
+    except OSError as error:
+        raise ImageError(image.name, f"cannot be read ({error.strerror})") from None
     data = read_image_bytes(image)
-    modified = datetime.fromtimestamp(image.stat().st_mtime, UTC)
     return data, hashlib.sha256(data).hexdigest(), modified
 
 
@@ -212,6 +216,6 @@ def _photo_changes(photos: Photos, article_id: int, image: Path | None) -> bool:
         return photo_action(current, None) != "keep"
     try:
         _, sha, modified = _image_facts(image)
-    except (ImageError, OSError):
+    except ImageError:
         return True
     return photo_action(current, image.name, sha, modified) != "keep"

@@ -101,7 +101,12 @@ async def admin_photo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             await send_reply(update, context, plain(say("photo_from_reader", lang)))
         return
     if chat.type != "private":
-        await send_reply(update, context, plain(say("admin_private_only", lang)))
+        # Photos are common in groups: answer only one that replies to the bot.
+        replied = message.reply_to_message
+        if replied is not None and replied.from_user is not None and (
+            replied.from_user.id == context.bot.id
+        ):
+            await send_reply(update, context, plain(say("admin_private_only", lang)))
         return
     attachment: PhotoSize | Document
     if message.photo:
