@@ -523,3 +523,17 @@ def test_target_article(
     store.ingest(Article("B"), "telegram:0123456789ab-b.txt", "b")
     found = target_article(store, request_, about, replied)
     assert (found.article.title if found else None) == expected
+
+
+def test_the_bot_remembers_which_recent_messages_were_about_which_article() -> None:
+    from bot.tg.replies import ABOUT_KEPT, message_about, remember_about
+
+    context: Any = SimpleNamespace(chat_data={})
+    sent: Any = [SimpleNamespace(message_id=n) for n in range(ABOUT_KEPT + 10)]
+    remember_about(context, sent[:3], 7)
+    assert [message_about(context, n) for n in range(4)] == [7, 7, 7, None]
+    remember_about(context, sent[3:], 8)
+    assert message_about(context, 0) is None, "the oldest are forgotten"
+    assert message_about(context, ABOUT_KEPT + 9) == 8
+    assert len(context.chat_data["messages_about"]) == ABOUT_KEPT
+    assert message_about(SimpleNamespace(chat_data=None), 1) is None  # type: ignore[arg-type]
