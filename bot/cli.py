@@ -156,6 +156,8 @@ def ingest(
                 click.echo(f"newsbot: {report.reason}", err=True)
             else:
                 click.echo(report.line())
+                if report.photo_error:
+                    click.echo(f"newsbot: {report.photo_error}", err=True)
     finally:
         store.close()
     if not jsonl:
@@ -172,7 +174,7 @@ def show(ctx: click.Context, path: Path, as_json: bool) -> None:
     """Parse one article file and print it, storing nothing."""
     from bot.article.outline import outline
     from bot.pipeline.ingest import parse_file
-    from bot.pipeline.load import LoadError
+    from bot.pipeline.load import LoadError, photo_beside
 
     settings = settings_from(ctx)
     try:
@@ -181,7 +183,9 @@ def show(ctx: click.Context, path: Path, as_json: bool) -> None:
         fail(str(error))
         return
     if as_json:
-        click.echo(json.dumps(article.to_json(), ensure_ascii=False, indent=2))
+        photo = photo_beside(path)
+        data = {**article.to_json(), "photo": photo.name if photo else None}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         click.echo(outline(article))
 

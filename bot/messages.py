@@ -199,6 +199,33 @@ _CATALOG: dict[str, dict[str, str]] = {
     },
     "button_summary": {"fa": "خلاصه", "en": "Summary"},
     "button_quotes": {"fa": "نقل قول‌ها", "en": "Quotes"},
+    # photos
+    "photo_from_reader": {
+        "fa": "ممنون از عکستان! اما فقط سردبیران این ربات می‌توانند برای خبرها عکس بفرستند.",
+        "en": "Thank you for the photo! Only the bot's editors can give articles photos, though.",
+    },
+    "photo_which": {
+        "fa": "این عکس برای کدام خبر است؟ آن را در پاسخ به پیام ربات درباره آن خبر بفرستید، "
+        "یا در توضیح عکس شماره خبر (مثلاً ‎#12‎) یا نام فایلش را بنویسید.",
+        "en": "Which article is this photo for? Send it in reply to the bot's message about "
+        "the article, or caption it with the article's number (such as #12) or file name.",
+    },
+    "photo_no_article": {
+        "fa": "خبری با «{target}» پیدا نشد؛ عکس ثبت نشد.",
+        "en": "No article matches “{target}”; the photo was not stored.",
+    },
+    "photo_set": {
+        "fa": "عکس خبر #{id} «{title}» ثبت شد ({width}×{height}، {format}).",
+        "en": "Photo of article #{id} “{title}” set ({width}×{height}, {format}).",
+    },
+    "photo_refused_none": {
+        "fa": "عکس پذیرفته نشد: {reason}. خبر #{id} بدون عکس منتشر می‌شود.",
+        "en": "Photo refused: {reason}. Article #{id} goes out without a photo.",
+    },
+    "photo_refused_kept": {
+        "fa": "عکس پذیرفته نشد: {reason}. خبر #{id} عکس قبلی‌اش را نگه می‌دارد.",
+        "en": "Photo refused: {reason}. Article #{id} keeps the photo it had.",
+    },
 }
 
 

@@ -11,6 +11,7 @@ Web addresses in the text become links, and an article's source line a «read mo
 from __future__ import annotations
 
 import html
+import re
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -454,11 +455,9 @@ def _title_lines(article: Article, day: date | None) -> Piece:
     return Piece(f"{title.html}\n{stamp.html}", title.length + 1 + stamp.length)
 
 
-def render_summary(
-    article: Article, day: date | None = None, *, signature: str | None = None
-) -> list[str]:
-    """The summary post: title, date, lede (or summary), why it matters, the source link,
-    hashtags; ``signature`` (the channel's) as the last line of every message."""
+def summary_pieces(article: Article) -> list[Piece]:
+    """The summary's body under its title: lede (or summary), why it matters, the source
+    link, hashtags."""
     pieces: list[Piece] = []
     if article.summary:
         pieces.extend(Piece.text(sentence, links=True) for sentence in article.summary)
@@ -472,9 +471,17 @@ def render_summary(
     for extra in (read_more(article), hashtags_line(article)):
         if extra:
             pieces.append(extra)
+    return pieces
+
+
+def render_summary(
+    article: Article, day: date | None = None, *, signature: str | None = None
+) -> list[str]:
+    """The summary post: title, date, lede (or summary), why it matters, the source link,
+    hashtags; ``signature`` (the channel's) as the last line of every message."""
     return paginate(
         _title_lines(article, day),
-        pieces,
+        summary_pieces(article),
         more=continued_line(article.title, article.lang),
         footer=signature_line(signature),
     )
@@ -544,3 +551,71 @@ def render_quotes(
         more=continued_line(name, article.lang),
         footer=signature_line(signature),
     )
+
+
+
+
+#: Telegram's limit of a photo's caption, in characters after entity parsing.
+CAPTION_LIMIT = 1024
+#: The most characters of a photo credit a caption shows.
+CREDIT_CHARS = 200
+CREDIT_LABEL = {"fa": "عکس", "en": "Photo"}
+_CREDIT = re.compile(r"(?:^|\s)(?:عکس|تصویر|photo(?: credit)?|image)\s*[:：]\s*", re.I)
+
+
+def photo_credit(caption: str | None) -> str | None:
+    """Who took or supplied the photo: what follows «عکس:» (``Photo:``) in the caption line.
+
+    >>> photo_credit("جرد کوشنر در ژوئیه. عکس: برندان/AFP از طریق گتی")
+    'برندان/AFP از طریق گتی'
+    >>> photo_credit("A protest. Photo credit: Jane Doe/Reuters"), photo_credit("عکس:  ")
+    ('Jane Doe/Reuters', None)
+    """
+    if not caption:
+        return None
+    marks = list(_CREDIT.finditer(caption))
+    if not marks:
+        return None
+    credit = " ".join(caption[marks[-1].end() :].split())
+    return credit or None
+
+
+def render_photo_summary(
+    article: Article, day: date | None = None, *, signature: str | None = None
+) -> list[str]:
+    """The summary post of an article with a photo: its caption first, then text messages.
+
+    The caption (at most :data:`CAPTION_LIMIT` characters once parsed) holds the title,
+    the date, as much of the summary as fits whole, and the photo credit (from the
+    «عکس:» line) in italics; the rest of the summary follows as text messages, paginated
+    like :func:`render_summary`. A heading that would end the caption goes with its text;
+    ``signature`` (the channel's) ends the caption and every message after it.
+    """
+    credit_text = photo_credit(article.caption)
+    credit = None
+    if credit_text:
+        label = CREDIT_LABEL.get(article.lang, CREDIT_LABEL["fa"])
+        credit = Piece.text(f"{label}: {shorten(credit_text, CREDIT_CHARS)}", "i")
+    separator = "\n\n"
+    sign = signature_line(signature)
+    closing = [piece for piece in (credit, sign) if piece is not None]
+    reserved = sum(piece.length + len(separator) for piece in closing)
+    header = _title_lines(article, day)
+    if header.length + reserved > CAPTION_LIMIT:
+        room = CAPTION_LIMIT - reserved - (header.length - len(shorten(article.title, TITLE_CHARS)))
+        header = _title_lines(replace(article, title=shorten(article.title, max(room, 1))), day)
+    used = header.length + reserved
+    kept: list[Piece] = []
+    pieces = summary_pieces(article)
+    for piece in pieces:
+        if used + len(separator) + piece.length > CAPTION_LIMIT:
+            break
+        kept.append(piece)
+        used += len(separator) + piece.length
+    kept = _without_headings(kept)
+    rest = pieces[len(kept) :]
+    caption = separator.join(piece.html for piece in [header, *kept, *closing])
+    if not rest:
+        return [caption]
+    more = continued_line(article.title, article.lang)
+    return [caption, *paginate(more, rest, more=more, footer=sign)]

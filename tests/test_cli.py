@@ -34,7 +34,18 @@ def test_show_json_is_the_design_schema(run) -> None:
         "whats_next",
     ]  # fmt: skip
     assert data["caption"] and data["lede"] and len(data["quotes"]) >= 5
+    assert data["photo"] == "us-ukraine-miami-peace-talks.jpg", "the image beside the sample"
     assert not Path("data").exists(), "show must store nothing"
+
+
+def test_show_json_photo_is_null_without_an_image_beside(run, tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("خبر\nلید.", encoding="utf-8")
+    (tmp_path / "story.gif").write_bytes(b"GIF89a")  # not a photo suffix
+    (tmp_path / "other.jpg").write_bytes(b"\xff\xd8")  # another article's photo
+    assert json.loads(run("show", str(path), "--json").stdout)["photo"] is None
+    (tmp_path / "story.JPEG").write_bytes(b"\xff\xd8")
+    assert json.loads(run("show", str(path), "--json").stdout)["photo"] == "story.JPEG"
 
 
 def test_show_readable(run) -> None:
@@ -96,7 +107,8 @@ def test_ingest_jsonl_is_one_object_per_file(run, tmp_path: Path) -> None:
     assert good["status"] == "new" and good["sections"] == 6 and good["reason"] is None
     assert isinstance(good["article_id"], int) and good["title"]
     for name, report in reports.items():
-        assert list(report) == ["path", "status", "article_id", "title", "sections", "reason"]
+        assert list(report) == ["path", "status", "article_id", "title", "sections", "reason",
+                                "photo", "photo_error"]  # fmt: skip
         assert report["status"] == "failed", name
         assert report["path"] in report["reason"] and "\n" not in report["reason"]
         assert (report["article_id"], report["title"], report["sections"]) == (None, None, None)

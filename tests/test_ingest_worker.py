@@ -29,7 +29,9 @@ def jsonl(*reports: FileReport) -> bytes:
 @pytest.mark.parametrize("report", [NEW, UNCHANGED, FAILED, FileReport("", "new", 1, "", 0)])
 def test_json_round_trip(report: FileReport) -> None:
     data = report.to_json()
-    assert list(data) == ["path", "status", "article_id", "title", "sections", "reason"]
+    assert list(data) == [
+        "path", "status", "article_id", "title", "sections", "reason", "photo", "photo_error",
+    ]  # fmt: skip
     if report.path:
         assert FileReport.from_json(json.loads(json.dumps(data))) == report
     else:
@@ -185,6 +187,8 @@ async def test_ingest_in_worker_stores_and_reports(tmp_path: Path) -> None:
     assert report.error is None
     [stored] = report.stored
     assert (stored.path, stored.status, stored.sections) == (str(SAMPLE), "new", 6)
+    # The sample's photo beside it travels back from the worker with its report.
+    assert (stored.photo, stored.photo_error) == (SAMPLE.with_suffix(".jpg").name, None)
     assert [(f.path, f.reason) for f in report.failed] == [(str(bad), f"{bad}: is empty")]
     store = Store.open(settings.database_path)
     try:
@@ -194,4 +198,4 @@ async def test_ingest_in_worker_stores_and_reports(tmp_path: Path) -> None:
         store.close()
     again = await ingest_in_worker(settings, [SAMPLE])
     assert again == IngestReport((FileReport(str(SAMPLE), "unchanged", stored.article_id,
-                                             stored.title, 6),))  # fmt: skip
+                                             stored.title, 6, photo=stored.photo),))  # fmt: skip

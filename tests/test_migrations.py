@@ -15,7 +15,7 @@ from sqlite_utils import Database, Migrations
 
 from bot.article import parse_article
 from bot.storage.articles import Store, open_database
-from bot.storage.migrations import ARTICLES, LEGACY_TABLE, POST_LOG, migrate
+from bot.storage.migrations import ARTICLES, LEGACY_TABLE, PHOTOS, POST_LOG, migrate
 from bot.storage.postlog import PostLog
 from bot.text import fold_for_index
 
@@ -64,10 +64,11 @@ def schema(db: Database) -> dict[str, Any]:
 
 
 def test_each_owner_has_its_own_set() -> None:
-    assert ARTICLES.name != POST_LOG.name
+    assert len({ARTICLES.name, POST_LOG.name, PHOTOS.name}) == 3
     db = Database(memory=True)
     assert migrate(db, ARTICLES) == ALL_ARTICLES
-    assert migrate(db, POST_LOG) == ["0001_post_log"]
+    assert migrate(db, POST_LOG) == ["0001_post_log", "0002_part_kinds"]
+    assert migrate(db, PHOTOS) == ["0001_photos"]
     assert [(owner, name) for owner, name, _ in records(db)] == [
         ("articles", "0001_articles"),
         ("articles", "0002_search"),
@@ -77,8 +78,10 @@ def test_each_owner_has_its_own_set() -> None:
         ("articles", "0006_fold_hamza"),
         ("articles", "0007_source_url"),
         ("post_log", "0001_post_log"),
+        ("post_log", "0002_part_kinds"),
+        ("photos", "0001_photos"),
     ]
-    assert (migrate(db, ARTICLES), migrate(db, POST_LOG)) == ([], [])
+    assert (migrate(db, ARTICLES), migrate(db, POST_LOG), migrate(db, PHOTOS)) == ([], [], [])
 
 
 def _toy_set(fail: bool) -> Migrations:

@@ -77,7 +77,7 @@ def test_run_with_a_bad_schedule_names_it(tmp_path: Path) -> None:
 def test_sandbox_console_reads_commands_and_button_numbers() -> None:
     completed = subprocess.run(
         [sys.executable, "-m", "bot", "sandbox"],
-        input="/why\n1\n/post\n/quit\n",
+        input="/why\n2\n/summary\n/post\n/quit\n",
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -88,7 +88,8 @@ def test_sandbox_console_reads_commands_and_button_numbers() -> None:
     assert completed.returncode == 0, completed.stderr
     out = completed.stdout
     assert "── you: /why" in out and "چرا اهمیت دارد" in out
-    assert "── you pressed [1] خلاصه" in out and "── bot (edited) ──" in out
+    assert "── you pressed [2] آخرین اخبار" in out and "── bot (edited) ──" in out
+    assert "── you: /summary\n── bot ──\n[photo 1200×675]" in out, "the sample's photo"
     assert "── channel @newsbot_sandbox ──" in out and "@newsbot_sandbox: sent" in out
 
 

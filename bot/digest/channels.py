@@ -12,7 +12,7 @@ from telegram import Bot
 
 from bot.digest.compose import PLAIN, Look
 from bot.digest.plan import plan_items
-from bot.digest.sending import Outcome, Sender
+from bot.digest.sending import Outcome, PhotoUploads, Sender
 from bot.schedule import Target
 from bot.storage.articles import Store
 from bot.storage.postlog import CHANNEL, PostLog
@@ -37,6 +37,8 @@ class ChannelPoster:
     notify: Notify
     #: The signature and link previews of channel posts (CHANNEL_SIGNATURE, LINK_PREVIEWS).
     look: Look = PLAIN
+    #: Sends summary photos; without it, every post is text only.
+    uploads: PhotoUploads | None = None
     _planned_up_to: dict[str, int] = field(default_factory=dict)
     _locks: dict[str, asyncio.Lock] = field(default_factory=dict)
     _failing_since: dict[str, datetime] = field(default_factory=dict)
@@ -44,7 +46,7 @@ class ChannelPoster:
     @property
     def sender(self) -> Sender:
         """Sends one post."""
-        return Sender(self.store, self.posts, self.zone, look=self.look)
+        return Sender(self.store, self.posts, self.zone, look=self.look, uploads=self.uploads)
 
     @property
     def paused(self) -> bool:

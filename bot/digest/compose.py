@@ -12,18 +12,24 @@ from datetime import tzinfo
 from typing import Literal
 
 from bot.config import Settings
-from bot.digest.plan import render_item
+from bot.digest.plan import SUMMARY, render_item
+from bot.render import render_photo_summary
 from bot.storage.articles import StoredArticle
+from bot.storage.photos import PhotoRef, Photos
 
 PartKind = Literal["text", "caption"]
 
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """One message of a post: Telegram HTML sent as a text message or as a photo caption."""
+    """One message of a post: Telegram HTML sent as a text message or as a photo caption.
+
+    A caption part carries its photo; text parts have none.
+    """
 
     text: str
     kind: PartKind = "text"
+    photo: PhotoRef | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +53,22 @@ class Look:
 PLAIN = Look()
 
 
-def post_parts(stored: StoredArticle, item: str, zone: tzinfo, look: Look = PLAIN) -> list[Part]:
-    """The messages of one planned item of a stored article; ``[]`` when it has none."""
+def post_parts(
+    stored: StoredArticle,
+    item: str,
+    zone: tzinfo,
+    look: Look = PLAIN,
+    *,
+    photos: Photos | None = None,
+) -> list[Part]:
+    """The messages of one planned item of a stored article; ``[]`` when it has none.
+
+    With ``photos``, the summary of an article that has a photo is that photo with its
+    caption first (:func:`~bot.render.render_photo_summary`), then the rest as text.
+    """
     day = stored.date_in(zone)
+    photo = photos.ref(stored.id) if photos is not None and item == SUMMARY else None
+    if photo is not None:
+        caption, *rest = render_photo_summary(stored.article, day, signature=look.signature)
+        return [Part(caption, "caption", photo), *(Part(text) for text in rest)]
     return [Part(text) for text in render_item(stored.article, item, day, signature=look.signature)]

@@ -4,6 +4,9 @@ The rule for exactly-once: a post is ``sending`` (committed) before each request
 its progress is committed after; a failure that proves nothing was delivered puts it
 back to ``pending``, one that leaves delivery in doubt makes it ``uncertain``. A post
 that cannot be rendered was never sent: it is ``failed`` with the error, for the admins.
+
+A photo is uploaded once: :class:`PhotoUploads` sends the bytes the first time, keeps
+the ``file_id`` Telegram gives it, and sends that ``file_id`` to every later chat.
 """
 
 from __future__ import annotations
@@ -11,11 +14,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 
 import httpx
-from telegram import Bot, LinkPreviewOptions
+from telegram import Bot, InputFile, LinkPreviewOptions, Message
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -27,6 +30,7 @@ from telegram.error import (
 
 from bot.digest.compose import PLAIN, Look, Part, post_parts
 from bot.storage.articles import Store
+from bot.storage.photos import PhotoRef, Photos
 from bot.storage.postlog import Post, PostLog
 
 log = logging.getLogger(__name__)
@@ -39,6 +43,10 @@ BACKOFF_MAX = timedelta(minutes=10)
 CHAT_PROBLEMS = ("chat not found", "message thread not found", "not enough rights", "topic_closed")
 #: httpx errors raised after the request may have reached the server.
 _IN_DOUBT = (httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError)
+#: Words of Telegram's refusals of a file_id it no longer knows (or never gave this bot).
+FILE_ID_PROBLEMS = (
+    "file identifier", "file_id", "file reference", "remote file", "file of type", "file type",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +76,67 @@ def backoff(attempts: int) -> str:
     return (datetime.now(UTC) + delay).isoformat(timespec="milliseconds")
 
 
+def file_id_refused(error: BadRequest) -> bool:
+    """Whether Telegram refused a photo's file_id (so the bytes must be uploaded again)."""
+    text = error.message.lower()
+    return any(problem in text for problem in FILE_ID_PROBLEMS)
+
+
+@dataclass
+class PhotoUploads:
+    """Sends photos, uploading each one once and reusing its file_id ever after.
+
+    One per process, shared by every sender: while a photo is being uploaded, every
+    other send of it waits for the file_id instead of uploading it again.
+    """
+
+    photos: Photos
+    _locks: dict[PhotoRef, asyncio.Lock] = field(default_factory=dict)
+
+    async def send(
+        self,
+        bot: Bot,
+        chat: int | str,
+        ref: PhotoRef,
+        caption: str,
+        **kwargs: object,
+    ) -> Message:
+        """Send the photo ``ref`` with ``caption`` to ``chat``.
+
+        The stored file_id when there is one; if Telegram refuses it, the bytes once more
+        (and the new file_id is kept). A photo that is gone since the post was composed
+        is sent as it is now; an article without a photo any more gets the caption as text.
+        """
+        file_id = self.photos.file_id(ref)
+        if file_id is not None:
+            try:
+                return await bot.send_photo(chat, file_id, caption=caption, **kwargs)  # type: ignore[arg-type]
+            except BadRequest as error:
+                if not file_id_refused(error):
+                    raise
+                log.warning("Telegram refused the file_id of photo %s (%s); uploading it again",
+                            ref, error.message)  # fmt: skip
+                self.photos.forget_file_id(ref, file_id)
+        lock = self._locks.setdefault(ref, asyncio.Lock())
+        async with lock:
+            known = self.photos.file_id(ref)
+            if known is not None and known != file_id:
+                return await bot.send_photo(chat, known, caption=caption, **kwargs)  # type: ignore[arg-type]
+            return await self._upload(bot, chat, ref, caption, **kwargs)
+
+    async def _upload(
+        self, bot: Bot, chat: int | str, ref: PhotoRef, caption: str, **kwargs: object
+    ) -> Message:
+        stored = self.photos.get(ref.article_id)
+        if stored is None:
+            return await bot.send_message(chat, caption, **kwargs)  # type: ignore[arg-type]
+        upload = InputFile(stored.data, filename=stored.filename, attach=True)
+        message = await bot.send_photo(chat, upload, caption=caption, **kwargs)  # type: ignore[arg-type]
+        if message.photo:
+            self.photos.remember_file_id(stored.ref, message.photo[-1].file_id)
+        return message
+
+
 @dataclass
 class Sender:
     """Sends claimed posts to one chat, forum topic or subscriber."""
@@ -79,6 +148,8 @@ class Sender:
     on_flood: Callable[[float], None] | None = None
     #: The signature and link previews of this chat's posts.
     look: Look = PLAIN
+    #: Sends photos; without it, every post is text only.
+    uploads: PhotoUploads | None = None
 
     async def send(
         self, bot: Bot, chat: int | str, thread_id: int | None, post: Post
@@ -86,7 +157,12 @@ class Sender:
         """Send every remaining message of a claimed (``sending``) post."""
         stored = self.store.get(post.article_id)
         try:
-            messages = post_parts(stored, post.item, self.zone, self.look) if stored else []
+            photos = self.uploads.photos if self.uploads is not None else None
+            messages = (
+                post_parts(stored, post.item, self.zone, self.look, photos=photos)
+                if stored
+                else []
+            )
         except Exception as error:  # a post that cannot be rendered must not stay "sending"
             log.exception("post %s (%s) could not be rendered", post.id, post.item)
             reason = f"could not be rendered: {type(error).__name__}: {error}"
@@ -108,12 +184,7 @@ class Sender:
     ) -> Outcome | None:
         for _ in range(MAX_RETRY_AFTER + 1):
             try:
-                message = await bot.send_message(
-                    chat,
-                    part.text,
-                    message_thread_id=thread_id,
-                    link_preview_options=LinkPreviewOptions(is_disabled=not self.look.previews),
-                )
+                message, kind = await self._deliver(bot, chat, thread_id, part)
             except RetryAfter as error:
                 # A 429 means nothing was sent: wait as told, then the same message again.
                 if self.on_flood is not None:
@@ -133,10 +204,27 @@ class Sender:
                     return Outcome(post.chat, post.id, "uncertain", describe(error))
                 self.posts.retry_later(post.id, describe(error), backoff(post.attempts))
                 return Outcome(post.chat, post.id, "pending", describe(error))
-            self.posts.part_sent(post.id, message.message_id)
+            self.posts.part_sent(post.id, message.message_id, kind=kind)
             return None
         self.posts.retry_later(post.id, "flood control", backoff(post.attempts))
         return Outcome(post.chat, post.id, "pending", "flood control")
+
+    async def _deliver(
+        self, bot: Bot, chat: int | str, thread_id: int | None, part: Part
+    ) -> tuple[Message, str]:
+        """Send one part; the message and what it is ("caption" or "text")."""
+        if part.kind == "caption" and part.photo is not None and self.uploads is not None:
+            message = await self.uploads.send(
+                bot, chat, part.photo, part.text, message_thread_id=thread_id
+            )
+            return message, "caption" if message.photo else "text"
+        message = await bot.send_message(
+            chat,
+            part.text,
+            message_thread_id=thread_id,
+            link_preview_options=LinkPreviewOptions(is_disabled=not self.look.previews),
+        )
+        return message, "text"
 
     def _chat_problem(self, post: Post, reason: str) -> Outcome:
         self.posts.retry_later(post.id, reason, backoff(post.attempts))

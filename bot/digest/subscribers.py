@@ -16,7 +16,7 @@ from datetime import tzinfo
 from telegram import Bot
 
 from bot.digest.plan import SUMMARY
-from bot.digest.sending import Outcome, Sender
+from bot.digest.sending import Outcome, PhotoUploads, Sender
 from bot.storage.articles import Store
 from bot.storage.postlog import SUBSCRIBER, PostLog
 
@@ -57,6 +57,8 @@ class SubscriberFanOut:
     posts: PostLog
     zone: tzinfo
     rate: int = FANOUT_RATE
+    #: Sends summary photos (each uploaded once); without it, summaries are text only.
+    uploads: PhotoUploads | None = None
     _last_sent: dict[str, float] = field(default_factory=dict)
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
@@ -92,7 +94,9 @@ class SubscriberFanOut:
             post = self.posts.get(post_id)
             if post is None:
                 return None
-            sender = Sender(self.store, self.posts, self.zone, on_flood=pacer.hold)
+            sender = Sender(
+                self.store, self.posts, self.zone, on_flood=pacer.hold, uploads=self.uploads
+            )
             outcome = await sender.send(bot, int(post.chat), None, post)
             if outcome.state == "chat-failing":
                 self.posts.unsubscribe(int(post.chat), outcome.detail)

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
 from bot.article import Article, parse_article
-from bot.pipeline.load import DEFAULT_MAX_BYTES, LoadError, article_paths, read_article
+from bot.pipeline.images import ImageError, check_image, read_image_bytes
+from bot.pipeline.load import (
+    DEFAULT_MAX_BYTES,
+    LoadError,
+    article_paths,
+    photo_beside,
+    read_article,
+)
 from bot.storage.articles import IngestStatus, Store
+from bot.storage.photos import Photos, StoredPhoto
 from bot.text import TextNormalizer
 
 log = logging.getLogger(__name__)
@@ -24,6 +35,10 @@ class FileResult:
     article_id: int | None = None
     article: Article | None = None
     error: str | None = None
+    #: The name of the article's photo after this run, if it has one.
+    photo: str | None = None
+    #: Why the image beside the file was refused, in one line naming it.
+    photo_error: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -59,14 +74,18 @@ def ingest_paths(
 
     A file whose text is unchanged since it was stored is not parsed again. ``source``
     stores a single file under another name than its path (a document from Telegram).
+    The image beside each file becomes (or stops being) its photo (:func:`sync_photo`).
     """
+    photos = Photos(store.db)
+    listings: dict[Path, dict[str, Path]] = {}
     for path in article_paths(paths):
         key = source or source_name(path)
         try:
             text = read_article(path, max_bytes)
             stored = store.unchanged(key, text)
             if stored is not None:
-                yield FileResult(path, "unchanged", stored.id, stored.article)
+                photo, problem = sync_photo(photos, stored.id, path, listings)
+                yield FileResult(path, "unchanged", stored.id, stored.article, None, photo, problem)
                 continue
             article = parse_article(text, normalizer=normalizer)
             if not article.title:
@@ -79,24 +98,104 @@ def ingest_paths(
             yield FileResult(path, error=f"{path}: could not be parsed ({error!r})")
             continue
         result = store.ingest(article, key, text)
-        yield FileResult(path, result.status, result.id, article)
+        photo, problem = sync_photo(photos, result.id, path, listings)
+        yield FileResult(path, result.status, result.id, article, None, photo, problem)
+
+
+PhotoAction = Literal["keep", "take", "drop"]
+
+
+def photo_action(
+    current: StoredPhoto | None,
+    image: str | None,
+    sha256: str | None = None,
+    modified: datetime | None = None,
+) -> PhotoAction:
+    """What the image beside a file does to its article's photo.
+
+    ``image`` is the image's name (``None``: there is none), ``sha256`` its hash and
+    ``modified`` when it was last changed. The image beside mirrors a photo that came
+    from a file: taken when new or changed, dropped when gone. A photo an admin sent is
+    replaced only by an image changed after the admin sent it, and stays when the
+    image beside is removed.
+    """
+    if image is None:
+        return "drop" if current is not None and current.origin == "file" else "keep"
+    if current is not None and current.sha256 == sha256:
+        return "keep"
+    if current is not None and current.origin == "admin":
+        return "take" if modified is not None and modified > current.added_at else "keep"
+    return "take"
+
+
+def _image_facts(image: Path) -> tuple[bytes, str, datetime]:
+    """The bytes, hash and modification time of an image; :class:`ImageError` if unreadable."""
+    try:
+        modified = datetime.fromtimestamp(image.stat().st_mtime, UTC)
+    except OSError as error:
+        raise ImageError(image.name, f"cannot be read ({error.strerror})") from None
+    data = read_image_bytes(image)
+    return data, hashlib.sha256(data).hexdigest(), modified
+
+
+def sync_photo(
+    photos: Photos,
+    article_id: int,
+    path: Path,
+    listings: dict[Path, dict[str, Path]] | None = None,
+) -> tuple[str | None, str | None]:
+    """Make the image beside ``path`` its article's photo (see :func:`photo_action`).
+
+    Returns the name of the article's photo afterwards (or ``None``) and, when the image
+    beside was refused, one line that names it, says why and what the article gets.
+    """
+    image = photo_beside(path, listings)
+    current = photos.get(article_id, with_data=False)
+    problem = None
+    if image is None:
+        action = photo_action(current, None)
+    else:
+        try:
+            data, sha, modified = _image_facts(image)
+            action = photo_action(current, image.name, sha, modified)
+            if action == "take":
+                photos.put(article_id, check_image(data, image.name), "file", image.name)
+                return image.name, None
+        except ImageError as error:
+            problem = str(error)
+            action = photo_action(current, None)
+    if action == "drop":
+        photos.forget(article_id)
+        current = None
+    name = (current.name or "photo") if current is not None else None
+    if problem is not None:
+        keeps = "keeps the photo an admin sent" if current else "goes out without a photo"
+        problem = f"photo refused: {problem}; the article {keeps}"
+    return name, problem
 
 
 def changed_files(
-    store: Store, folder: Path, seen: dict[Path, tuple[int, int]], max_bytes: int
+    store: Store, folder: Path, seen: dict[Path, tuple[object, ...]], max_bytes: int
 ) -> list[Path]:
-    """Files of ``folder`` that are new or edited since stored (or unreadable).
+    """Files of ``folder`` that are new or edited since stored (or unreadable), or whose
+    image beside would change their photo.
 
-    ``seen`` remembers each file's modification time and size between calls, so an
-    untouched file is not read again.
+    ``seen`` remembers each file's (and its image's) modification time and size between
+    calls, so an untouched file is not read again.
     """
     changed = []
+    photos = Photos(store.db)
+    listings: dict[Path, dict[str, Path]] = {}
     for path in article_paths([folder]):
+        image = photo_beside(path, listings)
         try:
             stat = path.stat()
+            shot = image.stat() if image is not None else None
         except OSError:
             continue
-        signature = (stat.st_mtime_ns, stat.st_size)
+        signature: tuple[object, ...] = (stat.st_mtime_ns, stat.st_size)
+        if image is not None and shot is not None:
+            signature += (image.name, shot.st_mtime_ns, shot.st_size)
         if seen.get(path) == signature:
             continue
         seen[path] = signature
@@ -105,6 +204,18 @@ def changed_files(
         except LoadError:
             changed.append(path)
             continue
-        if store.unchanged(source_name(path), text) is None:
+        stored = store.unchanged(source_name(path), text)
+        if stored is None or _photo_changes(photos, stored.id, image):
             changed.append(path)
     return changed
+
+
+def _photo_changes(photos: Photos, article_id: int, image: Path | None) -> bool:
+    current = photos.get(article_id, with_data=False)
+    if image is None:
+        return photo_action(current, None) != "keep"
+    try:
+        _, sha, modified = _image_facts(image)
+    except ImageError:
+        return True
+    return photo_action(current, image.name, sha, modified) != "keep"

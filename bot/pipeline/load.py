@@ -13,6 +13,8 @@ from pathlib import Path
 
 DEFAULT_MAX_BYTES = 1_000_000
 ARTICLE_SUFFIXES = frozenset({".txt", ".md"})
+#: Suffixes of an article's photo beside it, in the order preferred when there are several.
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 #: Share of replacement-worthy control bytes above which a file is binary.
 BINARY_CONTROL_SHARE = 0.05
 #: Share of Persian letters a Windows-1256 reading needs to be believed.
@@ -168,3 +170,39 @@ def article_paths(paths: Iterable[Path]) -> Iterator[Path]:
             )
         else:
             yield path
+
+
+def photos_in(folder: Path) -> dict[str, Path]:
+    """The images of ``folder`` that may be an article's photo, by stem.
+
+    Suffixes count whatever their case (``.JPG``); when one stem has several images, the
+    first of :data:`PHOTO_SUFFIXES` wins, then the name. Hidden files are left out.
+    """
+    found: dict[str, Path] = {}
+    try:
+        children = sorted(folder.iterdir())
+    except OSError:
+        return found
+    rank = {suffix: n for n, suffix in enumerate(PHOTO_SUFFIXES)}
+    for child in children:
+        suffix = child.suffix.lower()
+        if suffix not in rank or child.name.startswith(".") or not child.is_file():
+            continue
+        best = found.get(child.stem)
+        if best is None or rank[suffix] < rank[best.suffix.lower()]:
+            found[child.stem] = child
+    return found
+
+
+def photo_beside(path: Path, cache: dict[Path, dict[str, Path]] | None = None) -> Path | None:
+    """The image beside an article file: the same name with ``.jpg``, ``.jpeg``, ``.png``
+    or ``.webp`` (any case), or ``None``.
+
+    ``cache`` keeps each folder's listing between calls (one listing for a whole folder).
+    """
+    folder = path.parent
+    if cache is None:
+        return photos_in(folder).get(path.stem)
+    if folder not in cache:
+        cache[folder] = photos_in(folder)
+    return cache[folder].get(path.stem)

@@ -17,6 +17,9 @@ FileStatus = Literal["new", "updated", "unchanged", "failed"]
 STATUSES: tuple[str, ...] = get_args(FileStatus)
 #: The keys of one JSON line, in the order they are written.
 JSON_KEYS = ("path", "status", "article_id", "title", "sections", "reason")
+#: Keys written after :data:`JSON_KEYS` that a reader may go without: the name of the
+#: article's photo, and why the image beside the file was refused.
+PHOTO_KEYS = ("photo", "photo_error")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,8 @@ class FileReport:
     title: str | None = None
     sections: int | None = None
     reason: str | None = None
+    photo: str | None = None
+    photo_error: str | None = None
 
     @property
     def failed(self) -> bool:
@@ -42,11 +47,15 @@ class FileReport:
         if result.error is not None or result.article is None or result.status is None:
             return cls(path, "failed", reason=result.error or f"{path}: was not stored")
         article = result.article
-        return cls(path, result.status, result.article_id, article.title, len(article.sections))
+        return cls(
+            path, result.status, result.article_id, article.title, len(article.sections),
+            photo=result.photo, photo_error=result.photo_error,
+        )  # fmt: skip
 
     def to_json(self) -> dict[str, Any]:
-        """The report as one JSON object (every key of :data:`JSON_KEYS`, nulls included)."""
-        return {key: getattr(self, key) for key in JSON_KEYS}
+        """The report as one JSON object (every key of :data:`JSON_KEYS` and
+        :data:`PHOTO_KEYS`, nulls included)."""
+        return {key: getattr(self, key) for key in (*JSON_KEYS, *PHOTO_KEYS)}
 
     @classmethod
     def from_json(cls, data: object) -> FileReport:
@@ -75,6 +84,9 @@ class FileReport:
             return cls(path, "failed", reason=reason)
         if reason is not None:
             raise ValueError(f"a {status} file's report has no reason")
+        photo, photo_error = data.get("photo"), data.get("photo_error")
+        if not all(value is None or isinstance(value, str) for value in (photo, photo_error)):
+            raise ValueError("a file report's photo and photo error are strings or null")
         if not _is_int(article_id) or not isinstance(title, str) or not _is_int(sections):
             raise ValueError(
                 f"a {status} file's report gives an integer article id, a title and an "
@@ -84,16 +96,17 @@ class FileReport:
             raise ValueError(
                 "a file report's article id is positive and its section count not negative"
             )
-        return cls(path, status, article_id, title, sections)
+        return cls(path, status, article_id, title, sections, None, photo, photo_error)
 
     def line(self) -> str:
         """The human line of ``newsbot ingest``: a stored file's status, or the reason it failed."""
         if self.failed:
             return self.reason or self.path
         sections = self.sections or 0
+        photo = f", photo {self.photo}" if self.photo else ""
         return (
             f"{self.status:<9} #{self.article_id} {self.title}"
-            f" ({sections} section{'s' if sections != 1 else ''}) ← {self.path}"
+            f" ({sections} section{'s' if sections != 1 else ''}{photo}) ← {self.path}"
         )
 
 
@@ -134,3 +147,8 @@ class IngestReport:
     def failed(self) -> tuple[FileReport, ...]:
         """The files that were refused."""
         return tuple(report for report in self.files if report.failed)
+
+    @property
+    def photo_errors(self) -> tuple[str, ...]:
+        """One line for each image beside a stored file that was refused as its photo."""
+        return tuple(report.photo_error for report in self.files if report.photo_error)

@@ -68,6 +68,18 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
+def file_name_of(source: str) -> str:
+    """The file name in an article's source key: a path's last part, or the name of a
+    document sent on Telegram (``telegram:<hash>-<name>``).
+
+    >>> file_name_of("/srv/content/story.txt"), file_name_of("telegram:0123456789ab-a-b.txt")
+    ('story.txt', 'a-b.txt')
+    """
+    if source.startswith("telegram:"):
+        return source.partition("-")[2]
+    return source.replace("\\", "/").rpartition("/")[2]
+
+
 def open_database(path: Path | str | None) -> Database:
     """Open (creating folders) a SQLite database in WAL mode; ``None`` is in memory."""
     if path is None or str(path) == ":memory:":
@@ -309,6 +321,39 @@ class Store:
         """The article read from ``source``, if stored."""
         row = self._row("SELECT * FROM articles WHERE source = ?", [source])
         return self._build(row) if row else None
+
+    def by_file_name(self, name: str) -> StoredArticle | None:
+        """The newest article whose file is called ``name`` (any case; the suffix may be
+        left out): a file of the content folder, or a document sent on Telegram."""
+        wanted = name.strip().casefold()
+        if not wanted:
+            return None
+        escaped = "".join(f"\\{char}" if char in "\\%_" else char for char in wanted)
+        sql = (
+            "SELECT id, source FROM articles WHERE source LIKE ? ESCAPE '\\' "
+            "ORDER BY ingested_at DESC, id DESC LIMIT 200"
+        )
+        for row in self.db.query(sql, [f"%{escaped}%"]):
+            base = file_name_of(row["source"]).casefold()
+            if wanted in (base, base.rpartition(".")[0]):
+                return self.get(int(row["id"]))
+        return None
+        sql = (
+            "SELECT id, source FROM articles WHERE source LIKE ? ESCAPE '\\' "
+            "ORDER BY ingested_at DESC, id DESC LIMIT 200"
+        )
+        like = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        for row in self.db.query(sql, [like]):
+            base = file_name_of(row["source"]).casefold()
+            if wanted in (base, base.rpartition(".")[0]):
+                return self.get(int(row["id"]))
+        return None
+
+    def by_title(self, title: str) -> StoredArticle | None:
+        """The newest article with exactly this title."""
+        sql = "SELECT id FROM articles WHERE title = ? ORDER BY ingested_at DESC, id DESC LIMIT 1"
+        row = self._row(sql, [title])
+        return self.get(int(row["id"])) if row else None
 
     def latest(self) -> StoredArticle | None:
         """The most recently ingested article."""

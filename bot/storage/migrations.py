@@ -2,7 +2,8 @@
 
 The article store owns ``articles``, ``sections``, ``quotes`` and the search index
 (:data:`ARTICLES`); the post log owns ``posts``, ``chats``, ``subscribers`` and ``flags``
-(:data:`POST_LOG`). sqlite-utils records what each set applied in ``_sqlite_migrations``
+(:data:`POST_LOG`); the photo store owns ``photos`` (:data:`PHOTOS`). sqlite-utils
+records what each set applied in ``_sqlite_migrations``
 and runs each migration in one transaction with its record, so a process that dies
 in the middle of one leaves the database as it was before it: the next start runs
 it again from the beginning.
@@ -22,6 +23,8 @@ from bot.text import fold_for_index
 ARTICLES = Migrations("articles")
 #: The post log's tables. Append; never edit, rename or reorder.
 POST_LOG = Migrations("post_log")
+#: The photo store's table. Append; never edit, rename or reorder.
+PHOTOS = Migrations("photos")
 
 #: Where the migrations of old databases were recorded.
 LEGACY_TABLE = "migrations"
@@ -170,6 +173,24 @@ def _post_log(db: Database) -> None:
         pk="user_id",
     )
     db.table("flags").create({"key": str, "value": str}, pk="key")
+
+
+@POST_LOG(name="0002_part_kinds")
+def _part_kinds(db: Database) -> None:
+    # What each sent message of a post is ("text" or "caption", a photo's caption), in
+    # the order of message_ids; posts sent before this were all text.
+    db.table("posts").add_column("part_kinds", str)
+
+
+@PHOTOS(name="0001_photos")
+def _photos(db: Database) -> None:
+    # One photo per article, gone with it (sqlite-utils cannot declare ON DELETE).
+    db.execute(
+        "CREATE TABLE photos (article_id INTEGER PRIMARY KEY "
+        "REFERENCES articles(id) ON DELETE CASCADE, data BLOB NOT NULL, format TEXT NOT NULL, "
+        "width INTEGER NOT NULL, height INTEGER NOT NULL, sha256 TEXT NOT NULL, file_id TEXT, "
+        "origin TEXT NOT NULL, name TEXT, added_at TEXT NOT NULL)"
+    )
 
 
 def carry_over(db: Database, migrations: Migrations) -> list[str]:

@@ -43,6 +43,8 @@ class Post:
     message_ids: tuple[int, ...]
     attempts: int
     reason: str | None
+    #: What each sent message is, in the order of ``message_ids``: "text" or "caption".
+    part_kinds: tuple[str, ...] = ()
 
 
 def _post(row: dict[str, Any]) -> Post:
@@ -58,7 +60,15 @@ def _post(row: dict[str, Any]) -> Post:
         message_ids=tuple(json.loads(row["message_ids"] or "[]")),
         attempts=row["attempts"] or 0,
         reason=row["reason"],
+        part_kinds=_kinds(row),
     )
+
+
+def _kinds(row: dict[str, Any]) -> tuple[str, ...]:
+    kinds = json.loads(row.get("part_kinds") or "[]")
+    sent = len(json.loads(row["message_ids"] or "[]"))
+    # Posts sent before kinds were recorded were all text.
+    return (*kinds, *["text"] * (sent - len(kinds)))
 
 
 class PostLog:
@@ -154,16 +164,18 @@ class PostLog:
             == 1
         )
 
-    def part_sent(self, post_id: int, message_id: int) -> None:
-        """Record one sent message of a post (a long item can take several)."""
+    def part_sent(self, post_id: int, message_id: int, kind: str = "text") -> None:
+        """Record one sent message of a post (a long item can take several), and whether
+        it is a text message or a photo's caption (``kind`` "text" or "caption")."""
         post = self.get(post_id)
         if post is None:
             return
         ids = json.dumps([*post.message_ids, message_id])
+        kinds = json.dumps([*post.part_kinds, kind])
         self._update(
-            "UPDATE posts SET parts_done = parts_done + 1, message_ids = ?, updated_at = ? "
-            "WHERE id = ?",
-            [ids, now_iso(), post_id],
+            "UPDATE posts SET parts_done = parts_done + 1, message_ids = ?, part_kinds = ?, "
+            "updated_at = ? WHERE id = ?",
+            [ids, kinds, now_iso(), post_id],
         )
 
     def finish(self, post_id: int, state: State, reason: str | None = None) -> None:

@@ -40,7 +40,8 @@ from bot.tg.admin_views import (
     version_request,
 )
 from bot.tg.jobs import article_titles, rescan
-from bot.tg.replies import reader_lang, send_reply
+from bot.tg.photos import admin_photo, is_image_document
+from bot.tg.replies import reader_lang, remember_about, send_reply
 from bot.tg.services import services
 from bot.tg.views import decode_choice, plain
 
@@ -187,10 +188,14 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     Each upload is stored under its own source key (content hash and cleaned name), so
     it never replaces another article; a caption "new version #N" (or «نسخه جدید #N»)
     replaces article N, if N came from Telegram. A reader's document gets a polite
-    answer in private and none in a group.
+    answer in private and none in a group. An image sent as a file is a photo
+    (:func:`bot.tg.photos.admin_photo`).
     """
     message = update.effective_message
     if message is None or message.document is None:
+        return
+    if is_image_document(message.document.file_name, message.document.mime_type):
+        await admin_photo(update, context)
         return
     lang = reader_lang(update)
     if not is_admin(update, context):
@@ -240,7 +245,9 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     stored = service.store.by_source(source)
     if report.stored and stored is not None:
         service.channels.plan()
-    await send_reply(update, context, document_reply(name, path, report, stored, lang))
+    sent = await send_reply(update, context, document_reply(name, path, report, stored, lang))
+    if stored is not None:
+        remember_about(context, sent, stored.id)  # a photo in reply to it is the article's
 
 
 async def _drop_buttons(context: ContextTypes.DEFAULT_TYPE, message: object) -> None:

@@ -119,6 +119,7 @@ def ingest_lines(report: IngestReport) -> list[str]:
     if report.files:
         lines.append(summary_line(report.files))
     lines.extend(file.line() for file in report.failed)
+    lines.extend(report.photo_errors)
     if report.error:
         lines.append(report.error)
     return lines

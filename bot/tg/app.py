@@ -22,12 +22,14 @@ from telegram.request import HTTPXRequest
 from bot.config import Settings
 from bot.digest.channels import ChannelPoster
 from bot.digest.compose import Look
+from bot.digest.sending import PhotoUploads
 from bot.digest.subscribers import SubscriberFanOut
 from bot.render import escape
 from bot.storage.articles import Store
 from bot.storage.lock import hold
+from bot.storage.photos import Photos
 from bot.storage.postlog import PostLog
-from bot.tg import admin, handlers
+from bot.tg import admin, handlers, photos
 from bot.tg.commands import add_command_handlers, publish_menus
 from bot.tg.errors import on_error
 from bot.tg.flood import ChatRateLimiter, FloodGuard
@@ -49,11 +51,13 @@ def file_url(base_url: str) -> str:
 
 
 def build_services(application: Application, settings: Settings) -> Services:
-    """Open the store (as the one process serving it) and build the digest posters."""
+    """Open the store (as the one process serving it), the digest posters and the photos."""
     if str(settings.database_path) != ":memory:":
         hold(settings.database_path)
     store = Store.open(settings.database_path)
     posts = PostLog(store.db)
+    photos = Photos(store.db)
+    uploads = PhotoUploads(photos)
 
     async def notify(text: str) -> None:
         await notify_admins(application, escape(text))
@@ -63,9 +67,17 @@ def build_services(application: Application, settings: Settings) -> Services:
         store=store,
         posts=posts,
         channels=ChannelPoster(
-            store, posts, settings.digest_chats, settings.zone, notify, Look.for_channels(settings)
+            store,
+            posts,
+            settings.digest_chats,
+            settings.zone,
+            notify,
+            Look.for_channels(settings),
+            uploads=uploads,
         ),
-        subscribers=SubscriberFanOut(store, posts, settings.zone),
+        subscribers=SubscriberFanOut(store, posts, settings.zone, uploads=uploads),
+        photos=photos,
+        uploads=uploads,
     )
 
 
@@ -92,11 +104,12 @@ async def post_shutdown(application: Application) -> None:
 
 
 def add_handlers(application: Application) -> None:
-    """Register the flood guard, every command, documents, the buttons, the fallback."""
+    """Register the flood guard, every command, documents, photos, the buttons, the fallback."""
     application.bot_data[handlers.FLOOD_GUARD] = FloodGuard()
     application.add_handler(TypeHandler(Update, handlers.flood_guard), group=-1)
     add_command_handlers(application)
     application.add_handler(MessageHandler(filters.Document.ALL, admin.document))
+    application.add_handler(MessageHandler(filters.PHOTO, photos.admin_photo))
     application.add_handler(CallbackQueryHandler(admin.uncertain_choice, pattern=r"^p:"))
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown))

@@ -56,7 +56,8 @@ async def _show(update: Update, context: ContextTypes.DEFAULT_TYPE, view: str) -
     if stored is None:
         await send_reply(update, context, plain(say("no_articles", lang)))
         return
-    await send_reply(update, context, view_reply(stored, view, lang, service.settings.zone))
+    photo = service.photos.ref(stored.id)
+    await send_reply(update, context, view_reply(stored, view, lang, service.settings.zone, photo))
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -161,11 +162,14 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer(say("article_gone", lang)[:200])
         return
     await query.answer()
-    reply = view_reply(stored, request.view, lang, service.settings.zone)
+    photo = service.photos.ref(stored.id)
+    reply = view_reply(stored, request.view, lang, service.settings.zone, photo)
     if context.user_data is not None:
         context.user_data[SELECTED] = stored.id
     message = query.message
-    if len(reply.messages) == 1 and isinstance(message, Message):
+    # A photo cannot be edited into a text message, nor the other way round.
+    editable = isinstance(message, Message) and not message.photo and reply.photo is None
+    if len(reply.messages) == 1 and editable and isinstance(message, Message):
         try:
             await message.edit_text(reply.messages[0], reply_markup=reply.keyboard)
         except BadRequest as error:

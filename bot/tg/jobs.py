@@ -58,6 +58,8 @@ async def rescan_content(service: Services) -> IngestReport:
     report = await ingest_in_worker(service.settings, changed)
     for file in report.files:
         log.info("ingest: %s", file.line())
+    for line in report.photo_errors:
+        log.warning("ingest: %s", line)
     if report.error:
         log.warning("ingest: %s", report.error)
     service.channels.plan()

@@ -9,8 +9,10 @@ from telegram.ext import ContextTypes
 
 from bot.config import Settings
 from bot.digest.channels import ChannelPoster
+from bot.digest.sending import PhotoUploads
 from bot.digest.subscribers import SubscriberFanOut
 from bot.storage.articles import Store
+from bot.storage.photos import Photos
 from bot.storage.postlog import PostLog
 
 KEY = "services"
@@ -18,15 +20,18 @@ KEY = "services"
 
 @dataclass(slots=True)
 class Services:
-    """The settings, the open store, the post log and the digest posters."""
+    """The settings, the open store, the post log, the digest posters and the photos."""
 
     settings: Settings
     store: Store
     posts: PostLog
     channels: ChannelPoster
     subscribers: SubscriberFanOut
-    #: Content files already looked at: modification time and size.
-    content_seen: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    #: Articles' photos, and the sender that uploads each once.
+    photos: Photos
+    uploads: PhotoUploads
+    #: Content files already looked at: modification time and size (and their image's).
+    content_seen: dict[Path, tuple[object, ...]] = field(default_factory=dict)
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

@@ -18,6 +18,7 @@ from bot.render import (
     SUMMARY_TITLE,
     TITLE_CHARS,
     quotes_name,
+    render_photo_summary,
     render_quotes,
     render_section,
     render_summary,
@@ -25,6 +26,7 @@ from bot.render import (
     shorten,
 )
 from bot.storage.articles import StoredArticle
+from bot.storage.photos import PhotoRef
 from bot.tg.callbacks import ViewRequest
 
 BUTTONS_PER_ROW = 2
@@ -33,11 +35,15 @@ TITLE_BUTTON_CHARS = 60
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """Messages to send (the keyboard goes under the last one)."""
+    """Messages to send (the keyboard goes under the last one).
+
+    With ``photo``, the first message is that photo's caption.
+    """
 
     messages: tuple[str, ...]
     keyboard: InlineKeyboardMarkup | None = None
     article_id: int | None = None
+    photo: PhotoRef | None = None
 
 
 def _rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[InlineKeyboardButton]]:
@@ -64,11 +70,19 @@ def article_keyboard(stored: StoredArticle, current: str | None = None) -> Inlin
     return InlineKeyboardMarkup(_rows(buttons, BUTTONS_PER_ROW))
 
 
-def view_reply(stored: StoredArticle, view: str, lang: str, zone: tzinfo) -> Reply:
-    """One view of an article: ``summary``, ``quotes``, ``sections`` or a section key."""
+def view_reply(
+    stored: StoredArticle, view: str, lang: str, zone: tzinfo, photo: PhotoRef | None = None
+) -> Reply:
+    """One view of an article: ``summary``, ``quotes``, ``sections`` or a section key.
+
+    The summary of an article with a ``photo`` is the photo with its caption first.
+    """
     article = stored.article
     title = shorten(article.title, TITLE_CHARS)
     keyboard = article_keyboard(stored, current=view)
+    if view == "summary" and photo is not None:
+        messages = render_photo_summary(article, stored.date_in(zone))
+        return Reply(tuple(messages), keyboard, stored.id, photo)
     if view == "summary":
         messages = render_summary(article, stored.date_in(zone))
     elif view == "quotes":
