@@ -21,6 +21,7 @@ from telegram.ext import ContextTypes
 from bot.messages import say
 from bot.pipeline.worker import ingest_in_worker
 from bot.schedule import next_fire_times
+from bot.storage.postlog import CHANNEL, SUBSCRIBER
 from bot.tg.admin_views import (
     DEFAULT_DOCUMENT_NAME,
     DOCUMENT_SOURCE,
@@ -28,6 +29,7 @@ from bot.tg.admin_views import (
     QUEUE_ITEMS,
     TROUBLE_STATES,
     UNCERTAIN_SHOWN,
+    ChatQueue,
     clean_document_name,
     document_check,
     document_reply,
@@ -35,6 +37,7 @@ from bot.tg.admin_views import (
     post_reply,
     queue_reply,
     reload_reply,
+    state_name,
     status_reply,
     uncertain_replies,
     version_request,
@@ -108,7 +111,13 @@ async def post_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not await _has_targets(update, context):
         return
     outcomes = await service.channels.tick(context.bot, force=True)
-    await send_reply(update, context, post_reply(outcomes, reader_lang(update)))
+    about = {}
+    for outcome in outcomes:
+        post = service.posts.get(outcome.post_id)
+        if post is not None:
+            stored = service.store.get(post.article_id)
+            about[post.id] = (post.item, stored.article if stored else None)
+    await send_reply(update, context, post_reply(outcomes, reader_lang(update), about))
 
 
 @private_view
@@ -122,12 +131,14 @@ async def queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     times = next_fire_times(service.settings.digest_schedule, datetime.now(zone), QUEUE_ITEMS)
     queues = []
     for target in service.channels.targets:
-        pending = []
-        for post in service.posts.upcoming(target.key, QUEUE_ITEMS)[: len(times)]:
+        upcoming = []
+        for post in service.posts.upcoming(target.key, QUEUE_ITEMS):
             stored = service.store.get(post.article_id)
-            pending.append((post.item, stored.article.title if stored else None))
-        queues.append((target.key, pending))
-    await send_reply(update, context, queue_reply(service.channels.paused, queues, times, zone))
+            upcoming.append((post.item, stored.article if stored else None))
+        queues.append(ChatQueue(target.key, service.posts.waiting(target.key), upcoming))
+    paused = service.channels.paused
+    reply = queue_reply(paused, queues, times, zone, reader_lang(update))
+    await send_reply(update, context, reply)
 
 
 async def pause(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -145,7 +156,7 @@ async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 @private_view
 async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Re-scan the content folder now and say what changed."""
-    await send_reply(update, context, reload_reply(await rescan(context)))
+    await send_reply(update, context, reload_reply(await rescan(context), reader_lang(update)))
 
 
 @private_view
@@ -157,10 +168,12 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     reply = status_reply(
         articles=service.store.count(),
         paused=service.channels.paused,
-        post_counts=posts.counts(),
+        post_counts=posts.counts(CHANNEL),
+        subscriber_counts=posts.counts(SUBSCRIBER),
         subscribers=len(posts.subscribers()),
         failing_chats=posts.failing_chats(),
         troubled=troubled,
+        lang=reader_lang(update),
     )
     await send_reply(update, context, reply)
 
@@ -174,11 +187,6 @@ async def uncertain(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     titles = article_titles(services(context), listed)
     for reply in uncertain_replies(listed, titles, total, reader_lang(update)):
         await send_reply(update, context, reply)
-
-
-async def _refuse(update: Update, context: ContextTypes.DEFAULT_TYPE, reason: str) -> None:
-    await send_reply(update, context, plain(say("document_refused", reader_lang(update),
-                                                reason=reason)))  # fmt: skip
 
 
 async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -240,7 +248,8 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     stored = service.store.by_source(source)
     if report.stored and stored is not None:
         service.channels.plan()
-    await send_reply(update, context, document_reply(name, path, report, stored, lang))
+    reply = document_reply(name, path, report, stored, lang, settings.zone)
+    await send_reply(update, context, reply)
 
 
 async def _drop_buttons(context: ContextTypes.DEFAULT_TYPE, message: object) -> None:
@@ -285,7 +294,8 @@ async def uncertain_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if not done:
         current = service.posts.get(post_id)
         state = current.state if current is not None else "gone"
-        await query.answer(say("post_handled", lang, post=post_id, state=state)[:200])
+        shown = state_name(state, lang)
+        await query.answer(say("post_handled", lang, post=post_id, state=shown)[:200])
         await _drop_buttons(context, query.message)
         return
     log.info("admin %s: post %s %s", update.effective_user, post_id, action)
