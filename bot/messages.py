@@ -20,10 +20,12 @@ _CATALOG: dict[str, dict[str, str]] = {
     "welcome": {
         "fa": "سلام! من <b>newsbot</b> هستم و خبرها را در بخش‌های کوتاه به شما می‌رسانم: "
         "خلاصه، چرا اهمیت دارد، پیش‌زمینه، نقل قول‌ها و گام‌های آینده.\n\n"
-        "تازه‌ترین خبر: <b>{title}</b>\nبا دکمه‌های زیر بخش‌هایش را ببینید یا /help را بزنید.",
+        "تازه‌ترین خبر: <b>{title}</b>\nبا دکمه‌های زیر بخش‌هایش را ببینید یا /help را بزنید. "
+        "برای جستجو کافی است چند کلمه بفرستید.",
         "en": "Hello! I am <b>newsbot</b>: I bring you the news in short sections: "
         "the summary, why it matters, the background, the quotes and what's next.\n\n"
-        "Latest article: <b>{title}</b>\nUse the buttons below for its sections, or /help.",
+        "Latest article: <b>{title}</b>\nUse the buttons below for its sections, or /help. "
+        "To search, just send a few words.",
     },
     "welcome_empty": {
         "fa": "سلام! من <b>newsbot</b> هستم و خبرها را در بخش‌های کوتاه به شما می‌رسانم. "
@@ -264,6 +266,11 @@ _CATALOG: dict[str, dict[str, str]] = {
     "state_skipped": {"fa": "کنار گذاشته", "en": "skipped"},
     "state_gone": {"fa": "حذف شده", "en": "gone"},
     "reason_unknown": {"fa": "دلیل نامعلوم", "en": "reason unknown"},
+    "detail_flood_control": {
+        "fa": "تلگرام فعلاً سرعت ارسال را محدود کرده است",
+        "en": "Telegram is limiting the sending rate for now",
+    },
+    "detail_nothing_to_post": {"fa": "چیزی برای ارسال نمانده بود", "en": "nothing was left"},
     "post_sent": {
         "fa": "{chat}: {item} «{title}» فرستاده شد.",
         "en": "{chat}: {item} of “{title}” sent.",
@@ -295,11 +302,11 @@ _CATALOG: dict[str, dict[str, str]] = {
     },
     "reload_file_new": {
         "fa": "تازه: #{id} «{title}» ({sections} بخش) از {file}",
-        "en": "New: #{id} “{title}” ({sections} sections) from {file}",
+        "en": "New: #{id} “{title}” (sections: {sections}) from {file}",
     },
     "reload_file_updated": {
         "fa": "به‌روز شد: #{id} «{title}» ({sections} بخش) از {file}",
-        "en": "Updated: #{id} “{title}” ({sections} sections) from {file}",
+        "en": "Updated: #{id} “{title}” (sections: {sections}) from {file}",
     },
     "reload_file_unchanged": {
         "fa": "بدون تغییر: #{id} «{title}» از {file}",
@@ -310,10 +317,10 @@ _CATALOG: dict[str, dict[str, str]] = {
         "en": "Refused: {file}: {reason}",
     },
     "reload_total": {
-        "fa": "{files} فایل: {new} تازه، {updated} به‌روز، {unchanged} بدون تغییر، "
-        "{failed} رد",
-        "en": "{files} files: {new} new, {updated} updated, {unchanged} unchanged, "
-        "{failed} refused",
+        "fa": "فایل‌ها: {files} ({new} تازه، {updated} به‌روز، {unchanged} بدون تغییر، "
+        "{failed} رد)",
+        "en": "Files: {files} ({new} new, {updated} updated, {unchanged} unchanged, "
+        "{failed} refused)",
     },
     "content_missing": {
         "fa": "پوشه خبرها ({folder}) وجود ندارد.",
@@ -421,6 +428,15 @@ def number(value: int, lang: str) -> str:
     """
     text = f"{value:,}"
     return persian_digits(text.replace(",", "٬")) if lang == "fa" else text
+
+
+def digits(value: object, lang: str) -> str:
+    """An identifier (an article's or a post's number) in the reader's digits, as typed.
+
+    >>> digits(1234, "fa"), digits(1234, "en")
+    ('۱۲۳۴', '1234')
+    """
+    return persian_digits(value) if lang == "fa" else str(value)
 
 
 def format_day(day: date, lang: str) -> str:

@@ -260,17 +260,23 @@ def hashtags_line(article: Article) -> Piece | None:
     return Piece.text(text)
 
 
-def _title_lines(article: Article, day: date | None) -> Piece:
+def _title_lines(article: Article, day: date | None, lang: str | None = None) -> Piece:
     title = Piece.text(shorten(article.title, TITLE_CHARS), "b")
     if day is None:
         return title
-    when = format_jalali(day) if article.lang == "fa" else day.strftime("%d %B %Y")
+    when = format_jalali(day) if (lang or article.lang) == "fa" else day.strftime("%d %B %Y")
     stamp = Piece.text(when, "i")
     return Piece(f"{title.html}\n{stamp.html}", title.length + 1 + stamp.length)
 
 
-def render_summary(article: Article, day: date | None = None) -> list[str]:
-    """The summary post: title, date, lede (or summary), why it matters, hashtags."""
+def render_summary(
+    article: Article, day: date | None = None, *, lang: str | None = None
+) -> list[str]:
+    """The summary post: title, date, lede (or summary), why it matters, hashtags.
+
+    The date is in the calendar of ``lang`` (by default the article's language): Jalali
+    with Persian digits for ``fa``, else Gregorian.
+    """
     pieces: list[Piece] = []
     if article.summary:
         pieces.extend(Piece.text(sentence) for sentence in article.summary)
@@ -283,7 +289,7 @@ def render_summary(article: Article, day: date | None = None) -> list[str]:
     tags = hashtags_line(article)
     if tags:
         pieces.append(tags)
-    return paginate(_title_lines(article, day), pieces)
+    return paginate(_title_lines(article, day, lang), pieces)
 
 
 def _section_header(name: str, article: Article) -> Piece:

@@ -18,7 +18,7 @@ from telegram import Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot.messages import say
+from bot.messages import digits, say
 from bot.pipeline.worker import ingest_in_worker
 from bot.schedule import next_fire_times
 from bot.storage.postlog import CHANNEL, SUBSCRIBER
@@ -232,7 +232,7 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         replaced = service.store.get(version)
         if replaced is None or not replaced.source.startswith(DOCUMENT_SOURCE):
             key = "version_unknown" if replaced is None else "version_not_document"
-            await send_reply(update, context, plain(say(key, lang, id=version)))
+            await send_reply(update, context, plain(say(key, lang, id=digits(version, lang))))
             return
         source = replaced.source
     incoming = settings.database_path.parent / "incoming"
@@ -287,7 +287,7 @@ async def uncertain_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     service = services(context)
     post = service.posts.get(post_id)
     if post is None:
-        await query.answer(say("post_unknown", lang, post=post_id))
+        await query.answer(say("post_unknown", lang, post=digits(post_id, lang)))
         return
     posts = service.posts
     done = posts.requeue(post_id) if action == "again" else posts.mark_arrived(post_id)
@@ -295,7 +295,7 @@ async def uncertain_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         current = service.posts.get(post_id)
         state = current.state if current is not None else "gone"
         shown = state_name(state, lang)
-        await query.answer(say("post_handled", lang, post=post_id, state=shown)[:200])
+        await query.answer(say("post_handled", lang, post=digits(post_id, lang), state=shown)[:200])
         await _drop_buttons(context, query.message)
         return
     log.info("admin %s: post %s %s", update.effective_user, post_id, action)

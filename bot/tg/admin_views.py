@@ -22,7 +22,7 @@ from bot.article import Article
 from bot.article.sections import OTHER, key_name
 from bot.digest.plan import QUOTES, SUMMARY
 from bot.digest.sending import Outcome
-from bot.messages import CATALOG_KEYS, format_day, format_moment, number, say, say_html
+from bot.messages import CATALOG_KEYS, digits, format_day, format_moment, number, say, say_html
 from bot.pipeline.report import STATUSES, FileReport, IngestReport, summary_line
 from bot.render import cut_html, escape, section_name, shorten
 from bot.storage.articles import StoredArticle
@@ -126,10 +126,18 @@ def post_reply(
         lines.append(say(
             key, lang, chat=outcome.chat, item=item_name(item, lang, article) if item else "",
             title=_title(article.title if article else None, lang),
-            detail=outcome.detail or say("reason_unknown", lang),
+            detail=_detail(outcome.detail, lang),
             state=state_name(outcome.state, lang),
         ).rstrip())  # fmt: skip
     return plain("\n".join(lines))
+
+
+def _detail(detail: str, lang: str) -> str:
+    """An outcome's detail: the bot's own in the editor's words, Telegram's as it said it."""
+    key = "detail_" + detail.replace(" ", "_")
+    if key in CATALOG_KEYS:
+        return say(key, lang)
+    return detail or say("reason_unknown", lang)
 
 
 _OUTCOME_KEYS = {
@@ -238,7 +246,7 @@ def status_reply(
         lines.append(say("status_failing_chat", lang, chat=chat, reason=reason))
     for post in troubled:
         lines.append(say(
-            "status_troubled", lang, post=post.id, state=state_name(post.state, lang),
+            "status_troubled", lang, post=digits(post.id, lang), state=state_name(post.state, lang),
             chat=post.chat, item=item_name(post.item, lang),
             reason=post.reason or say("reason_unknown", lang),
         ))  # fmt: skip
@@ -312,7 +320,7 @@ def _file_line(file: FileReport, lang: str) -> str:
         reason = refusal_reason(file.reason or "", lang)
         return say_html("reload_file_failed", lang, file=escape(name), reason=reason)
     return say(
-        f"reload_file_{file.status}", lang, id=file.article_id, file=name,
+        f"reload_file_{file.status}", lang, id=digits(file.article_id, lang), file=name,
         title=_title(file.title, lang, DOCUMENT_TITLE_CHARS),
         sections=number(file.sections or 0, lang),
     )  # fmt: skip
@@ -466,7 +474,7 @@ def document_reply(
         return plain(say_html("refused_named", lang, name=escape(name), reason=reason))
     article = stored.article
     lines = [
-        say(f"document_{first.status}", lang, id=stored.id),
+        say(f"document_{first.status}", lang, id=digits(stored.id, lang)),
         say("document_title", lang, title=_title(article.title, lang, DOCUMENT_TITLE_CHARS)),
         say("document_date", lang, date=format_day(stored.date_in(zone), lang)),
     ]
@@ -490,7 +498,8 @@ def document_reply(
 def uncertain_reply(post: Post, title: str, lang: str = "fa") -> Reply:
     """One uncertain post, with the "post again" and "it arrived" buttons under it."""
     text = say(
-        "uncertain_post", lang, post=post.id, item=item_name(post.item, lang), title=title,
+        "uncertain_post", lang, post=digits(post.id, lang), item=item_name(post.item, lang),
+        title=title,
         chat=post.chat, reason=post.reason or say("reason_unknown", lang),
     )  # fmt: skip
     return Reply((text,), uncertain_keyboard(post.id, lang))
@@ -505,9 +514,12 @@ def uncertain_replies(
         return [plain(say("no_uncertain", lang))]
     shown = posts[:UNCERTAIN_SHOWN]
     replies = [
-        uncertain_reply(post, titles.get(post.article_id, f"#{post.article_id}"), lang)
+        uncertain_reply(
+            post, titles.get(post.article_id, f"#{digits(post.article_id, lang)}"), lang
+        )
         for post in shown
     ]
     if total > len(shown):
-        replies.append(plain(say("uncertain_more", lang, count=total - len(shown))))
+        more = number(total - len(shown), lang)
+        replies.append(plain(say("uncertain_more", lang, count=more)))
     return replies
