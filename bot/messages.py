@@ -421,13 +421,13 @@ CATALOG_KEYS = frozenset(_CATALOG)
 
 
 def number(value: int, lang: str) -> str:
-    """A count as the reader writes it: Persian digits and «٬» between thousands for ``fa``.
+    """A count as the reader writes it: Latin digits for ``en``, else Persian digits and «٬».
 
     >>> number(1234567, "fa"), number(1234567, "en"), number(-3, "fa")
     ('۱٬۲۳۴٬۵۶۷', '1,234,567', '-۳')
     """
     text = f"{value:,}"
-    return persian_digits(text.replace(",", "٬")) if lang == "fa" else text
+    return text if lang == "en" else persian_digits(text.replace(",", "٬"))
 
 
 def digits(value: object, lang: str) -> str:
@@ -436,7 +436,7 @@ def digits(value: object, lang: str) -> str:
     >>> digits(1234, "fa"), digits(1234, "en")
     ('۱۲۳۴', '1234')
     """
-    return persian_digits(value) if lang == "fa" else str(value)
+    return str(value) if lang == "en" else persian_digits(value)
 
 
 def format_day(day: date, lang: str) -> str:
@@ -445,7 +445,7 @@ def format_day(day: date, lang: str) -> str:
     >>> format_day(date(2026, 11, 29), "fa"), format_day(date(2026, 11, 29), "en")
     ('۸ آذر ۱۴۰۵', '29 November 2026')
     """
-    if lang == "fa":
+    if lang != "en":
         year, month, dom = to_jalali(day)
         return f"{persian_digits(dom)} {MONTHS[month - 1]} {persian_digits(year)}"
     return f"{day.day} {day:%B %Y}"
@@ -460,7 +460,7 @@ def format_moment(moment: datetime, lang: str) -> str:
     '1 January 2026, 08:05'
     """
     clock = f"{moment:%H:%M}"
-    if lang == "fa":
+    if lang != "en":
         clock = persian_digits(clock)
     return _fill("at_time", lang, day=format_day(moment.date(), lang), time=clock)
 

@@ -89,16 +89,16 @@ async def post_shutdown(application: Application) -> None:
 
 
 def add_handlers(application: Application) -> None:
-    """Register the flood guard, every command, documents, the buttons, the fallback for
-    unknown commands, and plain text (a search, or a greeting)."""
+    """Register the flood guard, every command, documents, the buttons, plain text (a
+    search, or a greeting) and the fallback for unknown commands."""
     application.bot_data[handlers.FLOOD_GUARD] = FloodGuard()
     application.add_handler(TypeHandler(Update, handlers.flood_guard), group=-1)
     add_command_handlers(application)
     application.add_handler(MessageHandler(filters.Document.ALL, admin.document))
     application.add_handler(CallbackQueryHandler(admin.uncertain_choice, pattern=r"^p:"))
     application.add_handler(CallbackQueryHandler(handlers.button))
-    application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.text))
+    application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown))
     application.add_error_handler(on_error)
 
 
