@@ -30,7 +30,7 @@ from bot.tg import admin, handlers
 from bot.tg.commands import add_command_handlers, publish_menus
 from bot.tg.errors import on_error
 from bot.tg.flood import ChatRateLimiter, FloodGuard
-from bot.tg.jobs import notify_admins, report_uncertain, rescan_content, schedule_jobs
+from bot.tg.jobs import Alert, notify_admins, report_uncertain, rescan_content, schedule_jobs
 from bot.tg.services import KEY, Services
 from bot.tg.watch import remember_database, watch_database
 
@@ -54,8 +54,8 @@ def build_services(application: Application, settings: Settings) -> Services:
     store = Store.open(settings.database_path)
     posts = PostLog(store.db)
 
-    async def notify(text: str) -> None:
-        await notify_admins(application, escape(text))
+    async def notify(text: Alert) -> None:
+        await notify_admins(application, text if callable(text) else escape(text))
 
     return Services(
         settings=settings,

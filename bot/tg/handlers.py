@@ -250,13 +250,16 @@ async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     Runs first for every update. A message over the reader's allowance is not answered;
     the first of a burst gets the notice instead. A button press over it is answered
     with the notice as a toast, so the button stops spinning and nothing is posted.
-    Editors (ADMIN_IDS) are not held back: they answer uncertain posts in bursts.
+    Editors (ADMIN_IDS) are not held back: they answer uncertain posts in bursts. Their
+    language is remembered here, for the alerts they get later.
     """
     user = update.effective_user
     guard = context.bot_data.get(FLOOD_GUARD)
     if user is None or not isinstance(guard, FloodGuard):
         return
-    if user.id in services(context).settings.admin_ids:
+    service = services(context)
+    if user.id in service.settings.admin_ids:
+        service.remember_admin_lang(user.id, reader_lang(update))
         return
     verdict = guard.check(user.id, time.monotonic())
     if verdict is Admission.ANSWER:
