@@ -295,3 +295,21 @@ async def test_the_current_article_is_the_newest_unless_chosen_lately(bot: Harne
         "not modified" in error for _, _, error in bot.errors()
     ), bot.errors()
 
+
+
+async def test_alerts_reach_each_editor_in_their_language(bot: Harness) -> None:
+    # Last in the module: it posts. Both editors have written to the bot by now.
+    channel_b = next(c.id for c in bot.emulator.core.world.chats.values()
+                     if c.username == "chan_b")  # fmt: skip
+    bot.emulator.kick_bot(channel_b)
+    before = {editor: len(bot.emulator.messages(editor)) for editor in (EDITOR_FA, EDITOR_EN)}
+    bot.emulator.send_text(EDITOR_EN, "/post")
+    answers = await bot.answers(EDITOR_EN, before[EDITOR_EN], expect=2)
+    alert_en = next(m for m in answers if m.text.startswith("⚠️"))
+    assert alert_en.text.startswith("⚠️ Chat @chan_b is failing: ")
+    [report] = [m for m in answers if not m.text.startswith("⚠️")]
+    lines = report.text.splitlines()
+    assert lines[0].startswith("@chan_a: Summary of “") and lines[0].endswith("” sent.")
+    assert lines[1].startswith("@chan_b: the chat is failing: ")
+    [alert_fa] = await bot.answers(EDITOR_FA, before[EDITOR_FA])
+    assert alert_fa.text.startswith("⚠️ کانال @chan_b پست نمی‌گیرد: ")
