@@ -391,6 +391,12 @@ _CATALOG: dict[str, dict[str, str]] = {
         "en": "Reading the content folder stopped part way; send /reload again, and tell the "
         "developers if it happens again.",
     },
+    "reload_database_gone": {
+        "fa": "پایگاه داده ربات دیگر همان فایل نیست؛ ربات می‌ایستد تا چیزی دوباره فرستاده نشود. "
+        "جزئیات در گزارش ربات آمده است.",
+        "en": "The bot's database is no longer the same file; the bot stops so that nothing is "
+        "posted twice. The details are in the bot's log.",
+    },
     "refused_worker": {
         "fa": "پردازش فایل ناتمام ماند؛ دوباره بفرستید و اگر تکرار شد به پشتیبانی فنی خبر دهید.",
         "en": "processing stopped part way; send it again, and tell the developers if it "

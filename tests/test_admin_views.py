@@ -333,6 +333,9 @@ EDITED = FileReport("/c/c.txt", "updated", 3, LONG, 1)
         (IngestReport((EDITED,)), "fa",
          f"به‌روز شد: #۳ «{LONG}» (۱ بخش) از c.txt\n"
          "فایل‌ها: ۱ (۰ تازه، ۱ به‌روز، ۰ بدون تغییر، ۰ رد)"),
+        (IngestReport(error="the database /d/n.db was deleted while newsbot was running"), "en",
+         "The bot's database is no longer the same file; the bot stops so that nothing is "
+         "posted twice. The details are in the bot's log."),
         (IngestReport((BAD,), "the ingest worker was killed by signal SIGKILL"), "fa",
          "پذیرفته نشد: bad.txt: فایل متنی نیست (شبیه فایل دودویی است).\n"
          "فایل‌ها: ۱ (۰ تازه، ۰ به‌روز، ۰ بدون تغییر، ۱ رد)\n"

@@ -340,6 +340,8 @@ def reload_reply(report: IngestReport, lang: str = "fa") -> Reply:
         missing = re.fullmatch(r"content folder (.*) does not exist", report.error)
         if missing:
             lines.append(say("content_missing", lang, folder=missing.group(1)))
+        elif report.error.startswith("the database "):
+            lines.append(say("reload_database_gone", lang))
         else:
             lines.append(say("reload_worker", lang))
     return plain("\n".join(lines) or say("reload_none", lang))

@@ -51,7 +51,8 @@ def _arguments(context: ContextTypes.DEFAULT_TYPE) -> str:
 async def _too_long(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     if len(_arguments(context)) <= MAX_ARGUMENT_CHARS:
         return False
-    text = say("too_long", reader_lang(update), limit=MAX_ARGUMENT_CHARS)
+    lang = reader_lang(update)
+    text = say("too_long", lang, limit=number(MAX_ARGUMENT_CHARS, lang))
     await send_reply(update, context, plain(text))
     return True
 
