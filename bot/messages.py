@@ -496,15 +496,18 @@ def _fold_word(word: str) -> str:
 def is_greeting(text: str) -> bool:
     """Whether a reader's message only greets («سلام», «درود», hi, hello ...).
 
-    A greeting word with a few friendly words around it still greets; anything more
-    is something to look for.
+    A greeting word with a few friendly words around it still greets, and so does a
+    message with no word at all (an emoji); anything more is something to look for.
 
     >>> is_greeting("سلام!"), is_greeting("Hello bot"), is_greeting("سلام ایران")
     (True, True, False)
     """
     words = [_fold_word(word) for word in _NOT_WORD.split(text) if word]
     words = [word for word in words if word and not word.isdecimal()]
-    if not words or len(words) > 5:
+    if not words:
+        # A wave («👋», «!») has nothing to look for: it greets, if it says anything.
+        return any(not char.isspace() and not char.isdecimal() for char in text)
+    if len(words) > 5:
         return False
     return any(word in GREETINGS for word in words) and all(
         word in GREETINGS or word in _GREETING_COMPANIONS for word in words

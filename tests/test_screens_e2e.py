@@ -209,7 +209,7 @@ async def test_plain_text_is_a_search_and_a_greeting_gets_the_welcome(bot: Harne
     assert any("اوکراین" in label for label, _ in buttons_of(found))
     [none] = await bot.ask(reader, "واژه‌ای‌که‌نیست")
     assert "پیدا نشد" in none.text
-    for greeting in ("سلام", "درود", "سلام!", "سلام، وقت بخیر"):
+    for greeting in ("سلام", "درود", "سلام!", "سلام، وقت بخیر", "👋"):
         [welcome] = await bot.ask(reader, greeting)
         assert "newsbot" in welcome.text and "تازه‌ترین خبر" in welcome.text, greeting
     english = new_reader(bot.emulator, "en")
