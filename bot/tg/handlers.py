@@ -212,9 +212,9 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if stored is None or request is None:
         await query.answer(say("article_gone", lang)[:200])
         return
+    _choose(service, context, stored.id)
     await query.answer()
     reply = view_reply(stored, request.view, lang, service.settings.zone)
-    _choose(service, context, stored.id)
     message = query.message
     if len(reply.messages) == 1 and isinstance(message, Message):
         try:
