@@ -7,7 +7,12 @@ their help lines live in the command registry, ``bot/tg/commands.py``.
 from __future__ import annotations
 
 import html
+import re
+import unicodedata
 from collections.abc import Sequence
+from datetime import date, datetime
+
+from bot.text.jalali import MONTHS, persian_digits, to_jalali
 
 LANGS = ("fa", "en")
 
@@ -15,10 +20,12 @@ _CATALOG: dict[str, dict[str, str]] = {
     "welcome": {
         "fa": "سلام! من <b>newsbot</b> هستم و خبرها را در بخش‌های کوتاه به شما می‌رسانم: "
         "خلاصه، چرا اهمیت دارد، پیش‌زمینه، نقل قول‌ها و گام‌های آینده.\n\n"
-        "تازه‌ترین خبر: <b>{title}</b>\nبا دکمه‌های زیر بخش‌هایش را ببینید یا /help را بزنید.",
+        "تازه‌ترین خبر: <b>{title}</b>\nبا دکمه‌های زیر بخش‌هایش را ببینید یا /help را بزنید. "
+        "برای جستجو کافی است چند کلمه بفرستید.",
         "en": "Hello! I am <b>newsbot</b>: I bring you the news in short sections: "
         "the summary, why it matters, the background, the quotes and what's next.\n\n"
-        "Latest article: <b>{title}</b>\nUse the buttons below for its sections, or /help.",
+        "Latest article: <b>{title}</b>\nUse the buttons below for its sections, or /help. "
+        "To search, just send a few words.",
     },
     "welcome_empty": {
         "fa": "سلام! من <b>newsbot</b> هستم و خبرها را در بخش‌های کوتاه به شما می‌رسانم. "
@@ -28,8 +35,11 @@ _CATALOG: dict[str, dict[str, str]] = {
     },
     "help_title": {"fa": "<b>دستورها</b>", "en": "<b>Commands</b>"},
     "help_footer": {
-        "fa": "دستورها درباره تازه‌ترین خبر یا خبری که انتخاب کرده‌اید پاسخ می‌دهند.",
-        "en": "Commands answer about the latest article, or the one you picked.",
+        "fa": "دستورها درباره تازه‌ترین خبر پاسخ می‌دهند؛ اگر در {minutes} دقیقه گذشته خبر "
+        "دیگری را با دکمه‌ها یا /articles باز کرده باشید، درباره همان خبر. برای جستجو کافی "
+        "است چند کلمه بفرستید.",
+        "en": "Commands answer about the newest article, or about the one you opened with a "
+        "button or /articles in the last {minutes} minutes. To search, just send a few words.",
     },
     "no_articles": {
         "fa": "هنوز خبری ثبت نشده است؛ کمی بعد دوباره امتحان کنید.",
@@ -226,7 +236,309 @@ _CATALOG: dict[str, dict[str, str]] = {
         "fa": "عکس پذیرفته نشد: {reason}. خبر #{id} عکس قبلی‌اش را نگه می‌دارد.",
         "en": "Photo refused: {reason}. Article #{id} keeps the photo it had.",
     },
+    # editor screens: /queue, /status, /post, /reload, documents and their refusals
+    "queue_title": {"fa": "<b>صف ارسال</b>", "en": "<b>Posting queue</b>"},
+    "queue_running": {
+        "fa": "ارسال زمان‌بندی‌شده روشن است؛ زمان هر مورد کنارش آمده است.",
+        "en": "Scheduled posting is on; each item shows when it is due.",
+    },
+    "queue_paused": {
+        "fa": "⏸ ارسال زمان‌بندی‌شده متوقف است: تا /resume را نزنید چیزی فرستاده نمی‌شود "
+        "(/post یک مورد را همین حالا می‌فرستد).",
+        "en": "⏸ Scheduled posting is paused: nothing goes out until you send /resume "
+        "(/post sends one item now).",
+    },
+    "queue_chat": {
+        "fa": "<b>{chat}</b>: {count} مورد در صف",
+        "en": "<b>{chat}</b>: {count} waiting",
+    },
+    "queue_empty": {"fa": "چیزی در صف نیست.", "en": "Nothing is waiting."},
+    "queue_item": {"fa": "{n}. {item}: {title}", "en": "{n}. {item}: {title}"},
+    "queue_item_due": {"fa": "{n}. {when}، {item}: {title}", "en": "{n}. {when}, {item}: {title}"},
+    "queue_more": {"fa": "و {count} مورد دیگر", "en": "and {count} more"},
+    "article_removed": {"fa": "(خبر حذف شده)", "en": "(article removed)"},
+    "at_time": {"fa": "{day}، ساعت {time}", "en": "{day}, {time}"},
+    "status_title": {"fa": "<b>وضعیت ربات</b>", "en": "<b>Bot status</b>"},
+    "status_articles": {"fa": "خبرها: {count}", "en": "Articles: {count}"},
+    "status_running": {"fa": "ارسال زمان‌بندی‌شده: روشن", "en": "Scheduled posting: on"},
+    "status_paused": {
+        "fa": "ارسال زمان‌بندی‌شده: ⏸ متوقف (ادامه: /resume)",
+        "en": "Scheduled posting: ⏸ paused (resume: /resume)",
+    },
+    "status_channel_posts": {"fa": "پست‌های کانال: {counts}", "en": "Channel posts: {counts}"},
+    "status_subscriber_posts": {
+        "fa": "ارسال به مشترکان: {counts}",
+        "en": "Subscriber deliveries: {counts}",
+    },
+    "status_none": {"fa": "هیچ", "en": "none"},
+    "status_queue_hint": {"fa": "صف هر کانال: /queue", "en": "Each chat's queue: /queue"},
+    "status_subscribers": {"fa": "مشترکان: {count}", "en": "Subscribers: {count}"},
+    "status_failing_chat": {
+        "fa": "⚠️ کانال {chat} پست نمی‌گیرد: {reason}",
+        "en": "⚠️ Chat {chat} is failing: {reason}",
+    },
+    "status_troubled": {
+        "fa": "⚠️ پست #{post} ({state}) به {chat}، {item}: {reason}",
+        "en": "⚠️ Post #{post} ({state}) to {chat}, {item}: {reason}",
+    },
+    "status_uncertain_hint": {
+        "fa": "رسیدگی به پست‌های نامعلوم: /uncertain",
+        "en": "Resolve the uncertain posts with /uncertain",
+    },
+    "state_pending": {"fa": "در صف", "en": "waiting"},
+    "state_sending": {"fa": "در حال ارسال", "en": "sending"},
+    "state_sent": {"fa": "فرستاده", "en": "sent"},
+    "state_failed": {"fa": "ناموفق", "en": "failed"},
+    "state_uncertain": {"fa": "نامعلوم", "en": "uncertain"},
+    "state_skipped": {"fa": "کنار گذاشته", "en": "skipped"},
+    "state_gone": {"fa": "حذف شده", "en": "gone"},
+    "reason_unknown": {"fa": "دلیل نامعلوم", "en": "reason unknown"},
+    "detail_flood_control": {
+        "fa": "تلگرام فعلاً سرعت ارسال را محدود کرده است",
+        "en": "Telegram is limiting the sending rate for now",
+    },
+    "detail_nothing_to_post": {"fa": "چیزی برای ارسال نمانده بود", "en": "nothing was left"},
+    "post_sent": {
+        "fa": "{chat}: {item} «{title}» فرستاده شد.",
+        "en": "{chat}: {item} of “{title}” sent.",
+    },
+    "post_failed": {
+        "fa": "{chat}: {item} «{title}» فرستاده نشد: {detail}",
+        "en": "{chat}: {item} of “{title}” was not sent: {detail}",
+    },
+    "post_later": {
+        "fa": "{chat}: {item} «{title}» بعداً دوباره فرستاده می‌شود: {detail}",
+        "en": "{chat}: {item} of “{title}” will be tried again later: {detail}",
+    },
+    "post_uncertain": {
+        "fa": "{chat}: معلوم نیست {item} «{title}» رسیده باشد: {detail} (/uncertain)",
+        "en": "{chat}: {item} of “{title}” may or may not have arrived: {detail} (/uncertain)",
+    },
+    "post_skipped": {
+        "fa": "{chat}: {item} «{title}» دیگر چیزی برای ارسال نداشت.",
+        "en": "{chat}: {item} of “{title}” had nothing left to post.",
+    },
+    "post_chat_failing": {
+        "fa": "{chat}: کانال پست نمی‌گیرد: {detail}",
+        "en": "{chat}: the chat is failing: {detail}",
+    },
+    "post_other": {"fa": "{chat}: {state} {detail}", "en": "{chat}: {state} {detail}"},
+    "reload_none": {
+        "fa": "در پوشه خبرها تغییری نبود.",
+        "en": "Nothing changed in the content folder.",
+    },
+    "reload_file_new": {
+        "fa": "تازه: #{id} «{title}» ({sections} بخش) از {file}",
+        "en": "New: #{id} “{title}” (sections: {sections}) from {file}",
+    },
+    "reload_file_updated": {
+        "fa": "به‌روز شد: #{id} «{title}» ({sections} بخش) از {file}",
+        "en": "Updated: #{id} “{title}” (sections: {sections}) from {file}",
+    },
+    "reload_file_unchanged": {
+        "fa": "بدون تغییر: #{id} «{title}» از {file}",
+        "en": "Unchanged: #{id} “{title}” from {file}",
+    },
+    "reload_file_failed": {
+        "fa": "پذیرفته نشد: {file}: {reason}",
+        "en": "Refused: {file}: {reason}",
+    },
+    "reload_total": {
+        "fa": "فایل‌ها: {files} ({new} تازه، {updated} به‌روز، {unchanged} بدون تغییر، "
+        "{failed} رد)",
+        "en": "Files: {files} ({new} new, {updated} updated, {unchanged} unchanged, "
+        "{failed} refused)",
+    },
+    "content_missing": {
+        "fa": "پوشه خبرها ({folder}) وجود ندارد.",
+        "en": "The content folder ({folder}) does not exist.",
+    },
+    "document_new": {"fa": "✅ خبر تازه #{id} ذخیره شد.", "en": "✅ New article #{id} stored."},
+    "document_updated": {"fa": "✅ خبر #{id} به‌روز شد.", "en": "✅ Article #{id} updated."},
+    "document_unchanged": {
+        "fa": "خبر #{id} از قبل همین متن را دارد؛ تغییری نکرد.",
+        "en": "Article #{id} already has this text; nothing changed.",
+    },
+    "document_title": {"fa": "عنوان: <b>{title}</b>", "en": "Title: <b>{title}</b>"},
+    "document_date": {"fa": "تاریخ: {date}", "en": "Date: {date}"},
+    "document_sections": {"fa": "بخش‌ها ({count}): {names}", "en": "Sections ({count}): {names}"},
+    "document_no_sections": {
+        "fa": "⚠️ بخشی پیدا نشد؛ برچسب‌ها (مثل «چرا مهم است:») را بررسی کنید.",
+        "en": "⚠️ No section was found; check the labels (such as “Why it matters:”).",
+    },
+    "document_quotes": {"fa": "نقل قول‌ها: {count}", "en": "Quotes: {count}"},
+    "document_photo_credit": {"fa": "عکس: {caption}", "en": "Photo: {caption}"},
+    "warning_unknown_label": {
+        "fa": "⚠️ برچسب ناشناخته «{label}» بخشی جداگانه شد.",
+        "en": "⚠️ The unknown label “{label}” became a section of its own.",
+    },
+    "warning_empty_section": {
+        "fa": "⚠️ بخش «{label}» خالی است.",
+        "en": "⚠️ The section “{label}” is empty.",
+    },
+    "warning_other": {
+        "fa": "⚠️ نکته‌ای در متن هست؛ با newsbot show بررسی کنید.",
+        "en": "⚠️ Something in the text needs a look; check it with newsbot show.",
+    },
+    "warning_more": {"fa": "و {count} نکته دیگر", "en": "and {count} more"},
+    "document_next": {
+        "fa": "برای دیدن صف ارسال: /queue",
+        "en": "To see the posting queue: /queue",
+    },
+    "refused_named": {
+        "fa": "فایل «{name}» پذیرفته نشد: {reason}",
+        "en": "“{name}” was refused: {reason}",
+    },
+    "refused_binary": {
+        "fa": "فایل متنی نیست (شبیه فایل دودویی است).",
+        "en": "it is not a text file (it looks binary).",
+    },
+    "refused_encoding": {
+        "fa": "متنش خوانا نیست؛ آن را با کدگذاری UTF-8 ذخیره کنید.",
+        "en": "its text cannot be read; save it as UTF-8.",
+    },
+    "refused_too_big": {
+        "fa": "بزرگ‌تر از حد مجاز ({limit}) است.",
+        "en": "it is over the size limit ({limit}).",
+    },
+    "refused_empty": {"fa": "خالی است.", "en": "it is empty."},
+    "refused_no_title": {"fa": "خط عنوان ندارد.", "en": "it has no title line."},
+    "refused_unparsed": {
+        "fa": "خوانده نشد؛ ساختار متن را بررسی کنید.",
+        "en": "it could not be parsed; check its layout.",
+    },
+    "refused_not_stored": {
+        "fa": "ذخیره نشد؛ دوباره بفرستید و اگر تکرار شد به پشتیبانی فنی خبر دهید.",
+        "en": "it was not stored; send it again, and tell the developers if it happens again.",
+    },
+    "refused_unreadable": {"fa": "خوانده نشد.", "en": "it could not be read."},
+    "reload_worker": {
+        "fa": "خواندن پوشه خبرها ناتمام ماند؛ /reload را دوباره بزنید و اگر تکرار شد به "
+        "پشتیبانی فنی خبر دهید.",
+        "en": "Reading the content folder stopped part way; send /reload again, and tell the "
+        "developers if it happens again.",
+    },
+    "reload_database_gone": {
+        "fa": "پایگاه داده ربات دیگر همان فایل نیست؛ ربات می‌ایستد تا چیزی دوباره فرستاده نشود. "
+        "جزئیات در گزارش ربات آمده است.",
+        "en": "The bot's database is no longer the same file; the bot stops so that nothing is "
+        "posted twice. The details are in the bot's log.",
+    },
+    "refused_worker": {
+        "fa": "پردازش فایل ناتمام ماند؛ دوباره بفرستید و اگر تکرار شد به پشتیبانی فنی خبر دهید.",
+        "en": "processing stopped part way; send it again, and tell the developers if it "
+        "happens again.",
+    },
+    "bytes": {"fa": "{count} بایت", "en": "{count} bytes"},
+    "kilobytes": {"fa": "{count} کیلوبایت", "en": "{count} KB"},
+    "item_summary": {"fa": "خلاصه", "en": "Summary"},
+    "item_quotes": {"fa": "نقل قول‌ها", "en": "Quotes"},
+    "chat_is_failing": {
+        "fa": "⚠️ کانال {chat} پست نمی‌گیرد: {reason}",
+        "en": "⚠️ Chat {chat} is failing: {reason}",
+    },
+    "post_failed_alert": {
+        "fa": "⚠️ پست #{post} به {chat} فرستاده نشد: {reason}",
+        "en": "⚠️ Post #{post} to {chat} was not sent: {reason}",
+    },
+    # readers: plain-text search, greetings, the current article
+    "search_too_long": {
+        "fa": "برای جستجو چند کلمه کوتاه بفرستید (حداکثر {limit} نویسه).",
+        "en": "To search, send a few short words (at most {limit} characters).",
+    },
 }
+
+
+#: Every key of the catalogue.
+CATALOG_KEYS = frozenset(_CATALOG)
+
+
+def number(value: int, lang: str) -> str:
+    """A count as the reader writes it: Latin digits for ``en``, else Persian digits and «٬».
+
+    >>> number(1234567, "fa"), number(1234567, "en"), number(-3, "fa")
+    ('۱٬۲۳۴٬۵۶۷', '1,234,567', '-۳')
+    """
+    text = f"{value:,}"
+    return text if lang == "en" else persian_digits(text.replace(",", "٬"))
+
+
+def digits(value: object, lang: str) -> str:
+    """An identifier (an article's or a post's number) in the reader's digits, as typed.
+
+    >>> digits(1234, "fa"), digits(1234, "en")
+    ('۱۲۳۴', '1234')
+    """
+    return str(value) if lang == "en" else persian_digits(value)
+
+
+def format_day(day: date, lang: str) -> str:
+    """A date in the reader's calendar: Jalali with Persian digits, or Gregorian.
+
+    >>> format_day(date(2026, 11, 29), "fa"), format_day(date(2026, 11, 29), "en")
+    ('۸ آذر ۱۴۰۵', '29 November 2026')
+    """
+    if lang != "en":
+        year, month, dom = to_jalali(day)
+        return f"{persian_digits(dom)} {MONTHS[month - 1]} {persian_digits(year)}"
+    return f"{day.day} {day:%B %Y}"
+
+
+def format_moment(moment: datetime, lang: str) -> str:
+    """A date and time (already in the zone to show) in the reader's calendar and digits.
+
+    >>> format_moment(datetime(2026, 1, 1, 8, 5), "fa")
+    '۱۱ دی ۱۴۰۴، ساعت ۰۸:۰۵'
+    >>> format_moment(datetime(2026, 1, 1, 8, 5), "en")
+    '1 January 2026, 08:05'
+    """
+    clock = f"{moment:%H:%M}"
+    if lang != "en":
+        clock = persian_digits(clock)
+    return _fill("at_time", lang, day=format_day(moment.date(), lang), time=clock)
+
+
+#: Words that make a message a greeting (once folded), and words that may go with them.
+GREETINGS = frozenset({
+    "سلام", "درود", "سلامعلیکم", "علیکم", "علیک", "بخیر", "hi", "hello", "hey", "hallo",
+    "salam", "salaam", "dorood", "greetings", "howdy", "hiya", "yo",
+})  # fmt: skip
+_GREETING_COMPANIONS = frozenset({
+    "و", "بر", "شما", "همه", "همگی", "وقت", "وقتتون", "وقتت", "روز", "صبح", "عصر", "ظهر",
+    "شب", "خوبی", "خوبید",
+    "خوبین", "چطوری", "چطورید", "ربات", "دوست", "عزیز", "عزیزم", "جان", "به", "خیر",
+    "good", "morning", "afternoon", "evening", "there", "bot", "newsbot", "all", "everyone",
+    "how", "are", "you", "friend",
+})  # fmt: skip
+_NOT_WORD = re.compile(r"[^\w\u200c]+")
+
+
+def _fold_word(word: str) -> str:
+    word = unicodedata.normalize("NFKC", word).lower().replace("\u200c", "")
+    word = word.replace("ي", "ی").replace("ك", "ک")
+    # "سلاااام", "hiii": a letter drawn out in speech counts once.
+    return re.sub(r"(.)\1{2,}", r"\1", word)
+
+
+def is_greeting(text: str) -> bool:
+    """Whether a reader's message only greets («سلام», «درود», hi, hello ...).
+
+    A greeting word with a few friendly words around it still greets, and so does a
+    message with no word at all (an emoji); anything more is something to look for.
+
+    >>> is_greeting("سلام!"), is_greeting("Hello bot"), is_greeting("سلام ایران")
+    (True, True, False)
+    """
+    words = [_fold_word(word) for word in _NOT_WORD.split(text) if word]
+    words = [word for word in words if word and not word.isdecimal()]
+    if not words:
+        # A wave («👋», «!») has nothing to look for: it greets, if it says anything.
+        return any(not char.isspace() and not char.isdecimal() for char in text)
+    if len(words) > 5:
+        return False
+    return any(word in GREETINGS for word in words) and all(
+        word in GREETINGS or word in _GREETING_COMPANIONS for word in words
+    )
 
 
 def lang_of(language_code: str | None) -> str:
@@ -240,18 +552,37 @@ def say(key: str, lang: str = "fa", **values: object) -> str:
     >>> say("no_results", "en", query="<x>")
     'No article matches “&lt;x&gt;”. Try other words, or see /articles.'
     """
+    escaped = {name: html.escape(str(value), quote=False) for name, value in values.items()}
+    return _fill(key, lang, **escaped)
+
+
+def _fill(key: str, lang: str, **values: str) -> str:
+    """The catalog text ``key`` in ``lang`` with ``values`` (already HTML) filled in."""
     texts = _CATALOG[key]
     text = texts.get(lang, texts["fa"])
-    escaped = {name: html.escape(str(value), quote=False) for name, value in values.items()}
-    return text.format(**escaped) if escaped else text
+    return text.format(**values) if values else text
+
+
+def say_html(key: str, lang: str = "fa", **values: str) -> str:
+    """Like :func:`say`, but the values are Telegram HTML already (escaped by the caller).
+
+    >>> say_html("document_title", "en", title="a &amp; b")
+    'Title: <b>a &amp; b</b>'
+    """
+    return _fill(key, lang, **values)
 
 
 def help_text(
     lang: str,
     commands: Sequence[tuple[str, str]],
     admin_commands: Sequence[tuple[str, str]] | None = None,
+    *,
+    choice_minutes: int = 30,
 ) -> str:
     """Every ``(command, description)`` with one line each; then the admin commands, if given.
+
+    The footer says which article the commands answer about: the newest, or the one the
+    reader opened in the last ``choice_minutes``.
 
     >>> help_text("en", [("start", "Start")]).splitlines()[:2]
     ['<b>Commands</b>', '/start — Start']
@@ -259,7 +590,7 @@ def help_text(
     lines = [say("help_title", lang)]
     lines.extend(f"/{name} — {html.escape(text)}" for name, text in commands)
     lines.append("")
-    lines.append(say("help_footer", lang))
+    lines.append(say("help_footer", lang, minutes=number(choice_minutes, lang)))
     if admin_commands is not None:
         lines.append("")
         lines.append(say("admin_help_title", lang))

@@ -446,11 +446,11 @@ def continued_line(name: str, lang: str) -> Piece:
     return Piece(f"{title.html} {mark.html}", title.length + 1 + mark.length)
 
 
-def _title_lines(article: Article, day: date | None) -> Piece:
+def _title_lines(article: Article, day: date | None, lang: str | None = None) -> Piece:
     title = Piece.text(shorten(article.title, TITLE_CHARS), "b")
     if day is None:
         return title
-    when = format_jalali(day) if article.lang == "fa" else day.strftime("%d %B %Y")
+    when = format_jalali(day) if (lang or article.lang) == "fa" else day.strftime("%d %B %Y")
     stamp = Piece.text(when, "i")
     return Piece(f"{title.html}\n{stamp.html}", title.length + 1 + stamp.length)
 
@@ -475,12 +475,20 @@ def summary_pieces(article: Article) -> list[Piece]:
 
 
 def render_summary(
-    article: Article, day: date | None = None, *, signature: str | None = None
+    article: Article,
+    day: date | None = None,
+    *,
+    signature: str | None = None,
+    lang: str | None = None,
 ) -> list[str]:
     """The summary post: title, date, lede (or summary), why it matters, the source link,
-    hashtags; ``signature`` (the channel's) as the last line of every message."""
+    hashtags; ``signature`` (the channel's) as the last line of every message.
+
+    The date is in the calendar of ``lang`` (by default the article's language): Jalali
+    with Persian digits for ``fa``, else Gregorian.
+    """
     return paginate(
-        _title_lines(article, day),
+        _title_lines(article, day, lang),
         summary_pieces(article),
         more=continued_line(article.title, article.lang),
         footer=signature_line(signature),
@@ -581,7 +589,11 @@ def photo_credit(caption: str | None) -> str | None:
 
 
 def render_photo_summary(
-    article: Article, day: date | None = None, *, signature: str | None = None
+    article: Article,
+    day: date | None = None,
+    *,
+    signature: str | None = None,
+    lang: str | None = None,
 ) -> list[str]:
     """The summary post of an article with a photo: its caption first, then text messages.
 
@@ -600,10 +612,11 @@ def render_photo_summary(
     sign = signature_line(signature)
     closing = [piece for piece in (credit, sign) if piece is not None]
     reserved = sum(piece.length + len(separator) for piece in closing)
-    header = _title_lines(article, day)
+    header = _title_lines(article, day, lang)
     if header.length + reserved > CAPTION_LIMIT:
         room = CAPTION_LIMIT - reserved - (header.length - len(shorten(article.title, TITLE_CHARS)))
-        header = _title_lines(replace(article, title=shorten(article.title, max(room, 1))), day)
+        short = replace(article, title=shorten(article.title, max(room, 1)))
+        header = _title_lines(short, day, lang)
     used = header.length + reserved
     kept: list[Piece] = []
     pieces = summary_pieces(article)

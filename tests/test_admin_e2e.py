@@ -166,7 +166,7 @@ async def test_uncertain_posts_are_offered_again_after_a_restart(tmp_path: Path)
         timed_out, crashed = offers(harness, ADMIN)
         assert "TimedOut" in timed_out.text and "process stopped while sending" in crashed.text
         [answer] = await harness.ask(ADMIN, "/status")
-        assert "uncertain 2" in answer.text and "/uncertain" in answer.text
+        assert "2 uncertain" in answer.text and "/uncertain" in answer.text
         before = len(harness.emulator.messages(ADMIN))
         harness.emulator.send_text(ADMIN, "/uncertain")
         listed = await harness.answers(ADMIN, before, expect=2)
@@ -211,7 +211,7 @@ async def test_post_again_posts_once_and_a_double_tap_is_harmless(tmp_path: Path
         other_first, _ = offers(harness, OTHER_ADMIN)
         query = harness.emulator.press_button(OTHER_ADMIN, other_first.message_id,
                                               data_of(other_first, "again"), user_id=OTHER_ADMIN)
-        assert "دیگر نامعلوم نیست (وضعیت: sent)" in await answer_of(harness, query)
+        assert "دیگر نامعلوم نیست (وضعیت: فرستاده)" in await answer_of(harness, query)
         await harness.settled()
         await asyncio.sleep(0.5)
         assert harness.emulator.messages(channel) == [posted]
@@ -235,8 +235,8 @@ async def test_buttons_check_the_post_state_and_malformed_data(tmp_path: Path) -
         assert "فقط برای سردبیران" in await answer_of(harness, query)
         assert [p.state for p in log.uncertain()] == ["uncertain"], "a stranger changes nothing"
         cases = {
-            f"p:sent:{pending.id}": "no longer uncertain (state: pending)",
-            f"p:again:{pending.id}": "no longer uncertain (state: pending)",
+            f"p:sent:{pending.id}": "no longer uncertain (state: waiting)",
+            f"p:again:{pending.id}": "no longer uncertain (state: waiting)",
             "p:sent:99999": "There is no post #99999",
             "p:again:99999": "There is no post #99999",
             "p:sent:": "I don't know this button",
@@ -271,7 +271,7 @@ async def test_admin_views_answer_in_private_only(tmp_path: Path) -> None:
                        if c.username == "chan_a")  # fmt: skip
         assert harness.emulator.messages(channel) == [], "/post in a group posts nothing"
         [answer] = await harness.ask(ADMIN, "/status")
-        assert "uncertain #" in answer.text
+        assert "Post #1 (uncertain) to @chan_a" in answer.text
 
 
 ARTICLE_A = "خبر اول از سردبیر الف\nلید خبر اول.\nچرا مهم است: چون اول است."
@@ -291,7 +291,8 @@ async def test_documents_never_replace_each_other(tmp_path: Path) -> None:
 
         first = await upload(ADMIN, ARTICLE_A.encode(), "article.txt")
         second = await upload(OTHER_ADMIN, ARTICLE_B.encode(), "article.txt")
-        assert first.startswith("new: #2") and second.startswith("new: #3")
+        assert first.startswith("✅ New article #2 stored.")
+        assert second.startswith("✅ خبر تازه #۳ ذخیره شد."), "each admin in their language"
         store = Store.open(harness.settings.database_path)
         assert store.get(2).article.title == "خبر اول از سردبیر الف"
         assert store.get(3).article.title == "خبر دوم از سردبیر ب"
@@ -299,10 +300,10 @@ async def test_documents_never_replace_each_other(tmp_path: Path) -> None:
         assert store.get(2).source.endswith("-article.txt")
         store.close()
         again = await upload(ADMIN, ARTICLE_A.encode(), "article.txt")
-        assert again.startswith("unchanged: #2")
+        assert again.startswith("Article #2 already has this text")
         edited = ARTICLE_A.replace("لید خبر اول.", "لید تازه خبر اول.")
         replaced = await upload(ADMIN, edited.encode(), "whatever.txt", caption="نسخه جدید #۲")
-        assert replaced.startswith("updated: #2")
+        assert replaced.startswith("✅ Article #2 updated.")
         refused = await upload(ADMIN, edited.encode(), "x.txt", caption="new version #1")
         assert "comes from the content folder" in refused
         missing = await upload(ADMIN, edited.encode(), "x.txt", caption="new version #99")
@@ -310,7 +311,7 @@ async def test_documents_never_replace_each_other(tmp_path: Path) -> None:
         usage = await upload(ADMIN, edited.encode(), "x.txt", caption="new version")
         assert "new version #12" in usage
         [answer] = await harness.ask(ADMIN, "/status")
-        assert "articles: 3" in answer.text
+        assert "Articles: 3" in answer.text
         store.close()
         store = Store.open(harness.settings.database_path)
         assert store.unchanged(store.get(2).source, edited) is not None, "#2 is the new version"
@@ -328,7 +329,9 @@ async def test_unnamed_uploads_never_collide_and_bad_names_are_refused(tmp_path:
             harness.emulator.send_document(ADMIN, data.encode(), "", "text/plain")
             [reply] = await harness.answers(ADMIN, before)
             replies.append(reply.text)
-        assert replies[0].startswith("new: #2") and replies[1].startswith("new: #3"), replies
+        assert replies[0].startswith("✅ New article #2") and replies[1].startswith(
+            "✅ New article #3"
+        ), replies
         for name in ("a\x00b.txt", "a\nb.txt", "story.txt\r\n"):
             before = len(harness.emulator.messages(ADMIN))
             harness.emulator.send_document(ADMIN, ARTICLE_A.encode(), name, "text/plain")
@@ -342,5 +345,5 @@ async def test_unnamed_uploads_never_collide_and_bad_names_are_refused(tmp_path:
         [reply] = await harness.answers(STRANGER, before)
         assert "فقط سردبیران" in reply.text
         [answer] = await harness.ask(ADMIN, "/status")
-        assert "articles: 3" in answer.text
+        assert "Articles: 3" in answer.text
         assert harness.errors() == []

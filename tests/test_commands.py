@@ -93,8 +93,14 @@ def test_a_section_command_needs_a_registered_key(key: str, problem: str) -> Non
         showing("x", key)
 
 
-FA_FOOTER = "دستورها درباره تازه‌ترین خبر یا خبری که انتخاب کرده‌اید پاسخ می‌دهند."
-EN_FOOTER = "Commands answer about the latest article, or the one you picked."
+FA_FOOTER = (
+    "دستورها درباره تازه‌ترین خبر پاسخ می‌دهند؛ اگر در ۳۰ دقیقه گذشته خبر دیگری را با "
+    "دکمه‌ها یا /articles باز کرده باشید، درباره همان خبر. برای جستجو کافی است چند کلمه بفرستید."
+)
+EN_FOOTER = (
+    "Commands answer about the newest article, or about the one you opened with a button or "
+    "/articles in the last 30 minutes. To search, just send a few words."
+)
 
 
 @pytest.mark.parametrize(

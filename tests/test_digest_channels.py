@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC
 
 import pytest
@@ -30,8 +30,8 @@ def add_articles(store: Store, numbers: range) -> None:
 def poster(store: Store, *chats: str) -> ChannelPoster:
     notes: list[str] = []
 
-    async def notify(text: str) -> None:
-        notes.append(text)
+    async def notify(text: str | Callable[[str], str]) -> None:
+        notes.append(text("en") if callable(text) else text)
 
     return ChannelPoster(store, PostLog(store.db), [Target(chat) for chat in chats], UTC, notify)
 

@@ -141,10 +141,10 @@ async def test_a_kicked_channel_does_not_stop_the_others(tmp_path: Path) -> None
         in_order(posts)
         told = [m for m in harness.emulator.messages(ADMIN) if "@chan_b" in m.text]
         assert len(told) == 1, [m.text for m in harness.emulator.messages(ADMIN)]
-        assert "failing" in told[0].text
+        assert "پست نمی‌گیرد" in told[0].text
         assert harness.emulator.messages(chat_id(harness, "@chan_b")) == []
         [reply] = await harness.ask(ADMIN, "/status")
-        assert "failing chat @chan_b" in reply.text
+        assert "کانال @chan_b پست نمی‌گیرد" in reply.text
 
 
 async def test_forum_topic(tmp_path: Path) -> None:
@@ -176,13 +176,13 @@ async def test_admin_steers_the_digest(tmp_path: Path) -> None:
                            digest_chats=["@chan_a"], admin_ids=[ADMIN]) as harness:  # fmt: skip
         a = chat_id(harness, "@chan_a")
         [answer] = await harness.ask(ADMIN, "/queue")
-        assert "@chan_a" in answer.text and "summary" in answer.text
+        assert "@chan_a" in answer.text and "خلاصه" in answer.text
         [answer] = await harness.ask(ADMIN, "/post")
-        assert "@chan_a: sent" in answer.text
+        assert answer.text.startswith("@chan_a: خلاصه «") and "فرستاده شد" in answer.text
         assert first_lines(harness.emulator.messages(a))[0].startswith(SAMPLE_ORDER[0])
         [answer] = await harness.ask(ADMIN, "/pause")
         [answer] = await harness.ask(ADMIN, "/status")
-        assert "posting: paused" in answer.text and "articles: 1" in answer.text
+        assert "ارسال زمان‌بندی‌شده: ⏸ متوقف" in answer.text and "خبرها: ۱" in answer.text
         [answer] = await harness.ask(ADMIN, "/resume")
         [answer] = await harness.ask(ADMIN, "/reload")
         assert answer.text
@@ -199,12 +199,12 @@ async def test_documents_from_admins_and_strangers(tmp_path: Path) -> None:
         before = len(harness.emulator.messages(ADMIN))
         harness.emulator.send_document(ADMIN, article, "story.txt", "text/plain")
         [reply] = await harness.answers(ADMIN, before)
-        assert "خبر از تلگرام" in reply.text and "why_it_matters" in reply.text
-        assert "whats_next" in reply.text and "«فردا» — وزیر" in reply.text
+        assert "عنوان: خبر از تلگرام" in reply.text and "چرا مهم است" in reply.text
+        assert "گام بعدی" in reply.text and "نقل قول‌ها: ۱" in reply.text
         before = len(harness.emulator.messages(ADMIN))
         harness.emulator.send_document(ADMIN, b"\x00\x01\x02", "bad.txt", "text/plain")
         [reply] = await harness.answers(ADMIN, before)
-        assert "پذیرفته نشد" in reply.text and "binary" in reply.text
+        assert "پذیرفته نشد" in reply.text and "فایل متنی نیست" in reply.text
         before = len(harness.emulator.messages(ADMIN))
         harness.emulator.send_document(ADMIN, b"%PDF", "story.pdf", "application/pdf")
         [reply] = await harness.answers(ADMIN, before)
@@ -212,7 +212,7 @@ async def test_documents_from_admins_and_strangers(tmp_path: Path) -> None:
         [polite] = harness.emulator.messages(STRANGER)
         assert "فقط سردبیران" in polite.text, "a reader's document gets an answer"
         [answer] = await harness.ask(ADMIN, "/status")
-        assert "articles: 2" in answer.text
+        assert "خبرها: ۲" in answer.text
 
 
 async def test_subscriptions(tmp_path: Path) -> None:
@@ -283,7 +283,8 @@ async def test_uncertain_post_is_reported_and_can_be_posted_again(tmp_path: Path
         [post] = await wait_posts(harness, channel, 1)
         assert post.text.startswith(SAMPLE_ORDER[0])
         [answer] = await harness.ask(ADMIN, "/status")
-        assert "sent 1" in answer.text and "uncertain" not in answer.text.split("\n")[2]
+        assert "پست‌های کانال: ۱ در صف، ۱ فرستاده\n" in answer.text
+        assert "نامعلوم" not in answer.text
 
 
 async def test_a_dropped_file_is_picked_up_by_reload_and_scheduled(tmp_path: Path) -> None:
@@ -292,13 +293,13 @@ async def test_a_dropped_file_is_picked_up_by_reload_and_scheduled(tmp_path: Pat
         dropped = harness.settings.content_dir / "new-story.txt"
         dropped.write_text("خبر تازه رسید\nلید.\nچرا مهم است: زیرا.", encoding="utf-8")
         [answer] = await harness.ask(ADMIN, "/reload")
-        assert "new" in answer.text and "خبر تازه رسید" in answer.text
+        assert answer.text.startswith("تازه: #۲ «خبر تازه رسید»")
         [answer] = await harness.ask(ADMIN, "/reload")
-        assert "no change" in answer.text
+        assert answer.text == "در پوشه خبرها تغییری نبود."
         [answer] = await harness.ask(ADMIN, "/status")
-        assert "articles: 2" in answer.text
+        assert "خبرها: ۲" in answer.text
         [answer] = await harness.ask(ADMIN, "/queue")
-        assert answer.text.count("summary") >= 1
+        assert answer.text.count("خلاصه") >= 1
 
 
 async def test_a_fixed_channel_resumes_after_a_restart(tmp_path: Path) -> None:

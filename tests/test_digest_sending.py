@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date
 from types import SimpleNamespace
 from typing import Any
@@ -62,8 +62,8 @@ async def test_a_post_that_cannot_render_fails_and_the_next_one_goes(
     monkeypatch.setattr("bot.digest.compose.render_item", broken)
     notes: list[str] = []
 
-    async def notify(text: str) -> None:
-        notes.append(text)
+    async def notify(text: str | Callable[[str], str]) -> None:
+        notes.append(text("en") if callable(text) else text)
 
     posts = PostLog(store.db)
     poster = ChannelPoster(store, posts, [Target("@a")], UTC, notify)
@@ -76,7 +76,7 @@ async def test_a_post_that_cannot_render_fails_and_the_next_one_goes(
     [failed] = posts.with_state("failed")
     assert (failed.item, failed.reason) == ("latest", reason)
     assert len(bot.sent) == 2
-    assert notes == [f"post {failed.id} to @a: failed: {reason}"]
+    assert notes == [f"⚠️ Post #{failed.id} to @a was not sent: {reason}"]
 
 
 async def test_a_subscriber_post_that_cannot_render_fails(

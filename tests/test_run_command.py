@@ -90,7 +90,8 @@ def test_sandbox_console_reads_commands_and_button_numbers() -> None:
     assert "── you: /why" in out and "چرا اهمیت دارد" in out
     assert "── you pressed [2] آخرین اخبار" in out and "── bot (edited) ──" in out
     assert "── you: /summary\n── bot ──\n[photo 1200×675]" in out, "the sample's photo"
-    assert "── channel @newsbot_sandbox ──" in out and "@newsbot_sandbox: sent" in out
+    assert "── channel @newsbot_sandbox ──" in out
+    assert "@newsbot_sandbox: خلاصه «" in out and "» فرستاده شد." in out
 
 
 # Issue 11: a hostile or unlucky world around `newsbot run`.

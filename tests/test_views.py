@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -101,7 +103,9 @@ def made(
     ("current", "views"),
     [
         (None, ["summary", *SAMPLE_KEYS, "quotes"]),
-        ("summary", [*SAMPLE_KEYS, "quotes"]),
+        # The summary shows why it matters: no button for either.
+        ("summary", [*SAMPLE_KEYS[1:], "quotes"]),
+        ("why_it_matters", ["summary", *SAMPLE_KEYS[1:], "quotes"]),
         ("latest", ["summary", *(k for k in SAMPLE_KEYS if k != "latest"), "quotes"]),
         ("quotes", ["summary", *SAMPLE_KEYS]),
         ("sections", ["summary", *SAMPLE_KEYS, "quotes"]),
@@ -119,6 +123,63 @@ def test_article_keyboard(sample: StoredArticle, current: str | None, views: lis
     display = {"summary": "خلاصه", "quotes": "نقل قول‌ها"}
     display |= {section.key: section.label for section in sample.article.sections}
     assert names == {view: display[view] for view in views}
+
+
+ENGLISH_NAMES = {
+    "summary": "Summary", "why_it_matters": "Why it matters", "latest": "The latest",
+    "background": "Background", "state_of_play": "State of play",
+    "what_theyre_saying": "What they're saying", "whats_next": "What's next", "quotes": "Quotes",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("current", [None, "summary", "latest", "quotes", "sections"])
+def test_article_keyboard_in_english(sample: StoredArticle, current: str | None) -> None:
+    persian = [data for _, data in buttons(article_keyboard(sample, current))]
+    english = buttons(article_keyboard(sample, current, lang="en"))
+    assert [data for _, data in english] == persian, "the same buttons, named in English"
+    assert [text for text, _ in english] == [
+        ENGLISH_NAMES[request.view] for _, data in english if (request := decode(data))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("view", "lang", "hidden"),
+    [
+        ("summary", "fa", {"summary", "why_it_matters"}),
+        ("summary", "en", {"summary", "why_it_matters"}),
+        ("why_it_matters", "fa", {"why_it_matters"}),
+        ("whats_next", "en", {"whats_next"}),
+        ("quotes", "fa", {"quotes"}),
+        ("sections", "fa", set()),
+        ("zoom_in", "en", set()),
+        ("", "fa", set()),
+    ],
+)
+def test_the_buttons_never_offer_what_the_message_shows(
+    sample: StoredArticle, view: str, lang: str, hidden: set[str]
+) -> None:
+    reply = view_reply(sample, view, lang, ZONE)
+    offered = set(views_of(reply))
+    everything = {"summary", *SAMPLE_KEYS, "quotes"}
+    assert offered == everything - hidden
+
+
+def test_a_summary_without_why_it_matters_offers_it_not() -> None:
+    stored = made("خبر", quotes=False)
+    assert "why_it_matters" not in views_of(view_reply(stored, "summary", "fa", ZONE))
+    # An article whose why-it-matters is empty has no such button anywhere.
+    bare = made("خبر", quotes=False, empty_section=True)
+    assert views_of(view_reply(bare, "summary", "en", ZONE)) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "date_line"), [("fa", "۸ آذر ۱۴۰۵"), ("en", "29 November 2026")]
+)
+def test_summary_date_in_the_readers_calendar(lang: str, date_line: str) -> None:
+    dated = made("خبر تاریخ‌دار")
+    stored = replace(dated, article=replace(dated.article, published=date(2026, 11, 29)))
+    [summary] = [shown(m) for m in view_reply(stored, "summary", lang, ZONE).messages]
+    assert summary.splitlines()[:2] == ["خبر تاریخ‌دار", date_line]
 
 
 def test_article_keyboard_skips_empty_sections_and_missing_quotes() -> None:
@@ -144,7 +205,7 @@ def test_article_keyboard_skips_empty_sections_and_missing_quotes() -> None:
         ("what_theyre_saying", "fa", "بیانیه آنها\n{title}\n\n"),
         ("whats_next", "fa", "گام‌های آینده\n{title}\n\n"),
         ("zoom_in", "fa", "خبر «{title}» بخش «نمای نزدیک» ندارد."),
-        ("zoom_in", "en", "The article “{title}” has no “نمای نزدیک” section."),
+        ("zoom_in", "en", "The article “{title}” has no “Zoom in” section."),
         ("bogus", "fa", "خبر «{title}» بخش «bogus» ندارد."),
         ("", "fa", "خبر «{title}» بخش «» ندارد."),
     ],
@@ -152,7 +213,7 @@ def test_article_keyboard_skips_empty_sections_and_missing_quotes() -> None:
 def test_view_reply_on_the_sample(sample: StoredArticle, view: str, lang: str, first: str) -> None:
     reply = view_reply(sample, view, lang, ZONE)
     assert reply.article_id == sample.id
-    assert reply.keyboard == article_keyboard(sample, current=view)
+    assert reply.keyboard == article_keyboard(sample, current=view, lang=lang)
     texts = [shown(message) for message in reply.messages]
     assert texts[0].startswith(first.format(title=sample.article.title))
 
@@ -272,8 +333,10 @@ def test_welcome_with_the_latest_article(sample: StoredArticle, lang: str, expec
     reply = welcome(sample, lang)
     [text] = [shown(message) for message in reply.messages]
     assert expected + sample.article.title in text
-    assert reply.keyboard == article_keyboard(sample)
+    assert reply.keyboard == article_keyboard(sample, lang=lang)
     assert reply.article_id == sample.id
+    names = [text for row in reply.keyboard.inline_keyboard for text in (b.text for b in row)]
+    assert names[0] == ("Summary" if lang == "en" else "خلاصه")
 
 
 def test_welcome_shows_a_hostile_title_as_written() -> None:

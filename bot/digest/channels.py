@@ -13,6 +13,7 @@ from telegram import Bot
 from bot.digest.compose import PLAIN, Look
 from bot.digest.plan import plan_items
 from bot.digest.sending import Outcome, PhotoUploads, Sender
+from bot.messages import digits, say
 from bot.schedule import Target
 from bot.storage.articles import Store
 from bot.storage.postlog import CHANNEL, PostLog
@@ -23,7 +24,8 @@ PAUSED = "paused"
 #: A failing chat is tried again after this long (and at every start).
 FAILING_RETRY = timedelta(hours=1)
 
-Notify = Callable[[str], Awaitable[None]]
+#: Tells the admins: a text, or a function giving the text in an admin's language.
+Notify = Callable[[str | Callable[[str], str]], Awaitable[None]]
 
 
 @dataclass
@@ -127,8 +129,16 @@ class ChannelPoster:
                     outcome.detail)  # fmt: skip
         if outcome.state == "chat-failing":
             if self.posts.chat_failing(outcome.chat, outcome.detail):
-                await self.notify(f"chat {outcome.chat} is failing: {outcome.detail}")
+                chat, reason = outcome.chat, outcome.detail
+                await self.notify(lambda lang: say("chat_is_failing", lang, chat=chat,
+                                                   reason=reason))  # fmt: skip
             self._failing_since[outcome.chat] = datetime.now(UTC)
         elif outcome.state == "failed":  # uncertain posts are offered with buttons (bot.tg.jobs)
-            await self.notify(f"post {outcome.post_id} to {outcome.chat}: {outcome.state}: "
-                              f"{outcome.detail}")  # fmt: skip
+            failed = outcome
+
+            def alert(lang: str) -> str:
+                number = digits(failed.post_id, lang)
+                return say("post_failed_alert", lang, post=number, chat=failed.chat,
+                           reason=failed.detail)  # fmt: skip
+
+            await self.notify(alert)

@@ -145,6 +145,11 @@ class PostLog:
         )
         return [_post(row) for row in self.db.query(sql, [chat, limit])]
 
+    def waiting(self, chat: str) -> int:
+        """How many posts of ``chat`` are pending (all of them, as /status counts them)."""
+        sql = "SELECT count(*) AS n FROM posts WHERE chat = ? AND state = 'pending'"
+        return int(next(self.db.query(sql, [chat]))["n"])
+
     def pending_of_kind(self, kind: str, limit: int) -> list[Post]:
         """Pending posts of one kind that are due, oldest first."""
         sql = (

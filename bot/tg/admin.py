@@ -18,9 +18,10 @@ from telegram import Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot.messages import say
+from bot.messages import digits, say
 from bot.pipeline.worker import ingest_in_worker
 from bot.schedule import next_fire_times
+from bot.storage.postlog import CHANNEL, SUBSCRIBER
 from bot.tg.admin_views import (
     DEFAULT_DOCUMENT_NAME,
     DOCUMENT_SOURCE,
@@ -28,6 +29,7 @@ from bot.tg.admin_views import (
     QUEUE_ITEMS,
     TROUBLE_STATES,
     UNCERTAIN_SHOWN,
+    ChatQueue,
     clean_document_name,
     document_check,
     document_reply,
@@ -35,6 +37,7 @@ from bot.tg.admin_views import (
     post_reply,
     queue_reply,
     reload_reply,
+    state_name,
     status_reply,
     uncertain_replies,
     version_request,
@@ -109,7 +112,13 @@ async def post_now(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not await _has_targets(update, context):
         return
     outcomes = await service.channels.tick(context.bot, force=True)
-    await send_reply(update, context, post_reply(outcomes, reader_lang(update)))
+    about = {}
+    for outcome in outcomes:
+        post = service.posts.get(outcome.post_id)
+        if post is not None:
+            stored = service.store.get(post.article_id)
+            about[post.id] = (post.item, stored.article if stored else None)
+    await send_reply(update, context, post_reply(outcomes, reader_lang(update), about))
 
 
 @private_view
@@ -123,12 +132,14 @@ async def queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     times = next_fire_times(service.settings.digest_schedule, datetime.now(zone), QUEUE_ITEMS)
     queues = []
     for target in service.channels.targets:
-        pending = []
-        for post in service.posts.upcoming(target.key, QUEUE_ITEMS)[: len(times)]:
+        upcoming = []
+        for post in service.posts.upcoming(target.key, QUEUE_ITEMS):
             stored = service.store.get(post.article_id)
-            pending.append((post.item, stored.article.title if stored else None))
-        queues.append((target.key, pending))
-    await send_reply(update, context, queue_reply(service.channels.paused, queues, times, zone))
+            upcoming.append((post.item, stored.article if stored else None))
+        queues.append(ChatQueue(target.key, service.posts.waiting(target.key), upcoming))
+    paused = service.channels.paused
+    reply = queue_reply(paused, queues, times, zone, reader_lang(update))
+    await send_reply(update, context, reply)
 
 
 async def pause(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -146,7 +157,7 @@ async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 @private_view
 async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Re-scan the content folder now and say what changed."""
-    await send_reply(update, context, reload_reply(await rescan(context)))
+    await send_reply(update, context, reload_reply(await rescan(context), reader_lang(update)))
 
 
 @private_view
@@ -158,10 +169,12 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     reply = status_reply(
         articles=service.store.count(),
         paused=service.channels.paused,
-        post_counts=posts.counts(),
+        post_counts=posts.counts(CHANNEL),
+        subscriber_counts=posts.counts(SUBSCRIBER),
         subscribers=len(posts.subscribers()),
         failing_chats=posts.failing_chats(),
         troubled=troubled,
+        lang=reader_lang(update),
     )
     await send_reply(update, context, reply)
 
@@ -175,11 +188,6 @@ async def uncertain(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     titles = article_titles(services(context), listed)
     for reply in uncertain_replies(listed, titles, total, reader_lang(update)):
         await send_reply(update, context, reply)
-
-
-async def _refuse(update: Update, context: ContextTypes.DEFAULT_TYPE, reason: str) -> None:
-    await send_reply(update, context, plain(say("document_refused", reader_lang(update),
-                                                reason=reason)))  # fmt: skip
 
 
 async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -229,7 +237,7 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         replaced = service.store.get(version)
         if replaced is None or not replaced.source.startswith(DOCUMENT_SOURCE):
             key = "version_unknown" if replaced is None else "version_not_document"
-            await send_reply(update, context, plain(say(key, lang, id=version)))
+            await send_reply(update, context, plain(say(key, lang, id=digits(version, lang))))
             return
         source = replaced.source
     incoming = settings.database_path.parent / "incoming"
@@ -245,7 +253,8 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     stored = service.store.by_source(source)
     if report.stored and stored is not None:
         service.channels.plan()
-    sent = await send_reply(update, context, document_reply(name, path, report, stored, lang))
+    reply = document_reply(name, path, report, stored, lang, settings.zone)
+    sent = await send_reply(update, context, reply)
     if stored is not None:
         remember_about(context, sent, stored.id)  # a photo in reply to it is the article's
 
@@ -285,14 +294,15 @@ async def uncertain_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     service = services(context)
     post = service.posts.get(post_id)
     if post is None:
-        await query.answer(say("post_unknown", lang, post=post_id))
+        await query.answer(say("post_unknown", lang, post=digits(post_id, lang)))
         return
     posts = service.posts
     done = posts.requeue(post_id) if action == "again" else posts.mark_arrived(post_id)
     if not done:
         current = service.posts.get(post_id)
         state = current.state if current is not None else "gone"
-        await query.answer(say("post_handled", lang, post=post_id, state=state)[:200])
+        shown = state_name(state, lang)
+        await query.answer(say("post_handled", lang, post=digits(post_id, lang), state=shown)[:200])
         await _drop_buttons(context, query.message)
         return
     log.info("admin %s: post %s %s", update.effective_user, post_id, action)

@@ -33,7 +33,7 @@ from bot.tg import admin, handlers, photos
 from bot.tg.commands import add_command_handlers, publish_menus
 from bot.tg.errors import on_error
 from bot.tg.flood import ChatRateLimiter, FloodGuard
-from bot.tg.jobs import notify_admins, report_uncertain, rescan_content, schedule_jobs
+from bot.tg.jobs import Alert, notify_admins, report_uncertain, rescan_content, schedule_jobs
 from bot.tg.services import KEY, Services
 from bot.tg.watch import remember_database, watch_database
 
@@ -59,8 +59,8 @@ def build_services(application: Application, settings: Settings) -> Services:
     photos = Photos(store.db)
     uploads = PhotoUploads(photos)
 
-    async def notify(text: str) -> None:
-        await notify_admins(application, escape(text))
+    async def notify(text: Alert) -> None:
+        await notify_admins(application, text if callable(text) else escape(text))
 
     return Services(
         settings=settings,
@@ -104,7 +104,8 @@ async def post_shutdown(application: Application) -> None:
 
 
 def add_handlers(application: Application) -> None:
-    """Register the flood guard, every command, documents, photos, the buttons, the fallback."""
+    """Register the flood guard, every command, documents, photos, the buttons, plain text
+    (a search, or a greeting) and the fallback for unknown commands."""
     application.bot_data[handlers.FLOOD_GUARD] = FloodGuard()
     application.add_handler(TypeHandler(Update, handlers.flood_guard), group=-1)
     add_command_handlers(application)
@@ -112,6 +113,7 @@ def add_handlers(application: Application) -> None:
     application.add_handler(MessageHandler(filters.PHOTO, photos.admin_photo))
     application.add_handler(CallbackQueryHandler(admin.uncertain_choice, pattern=r"^p:"))
     application.add_handler(CallbackQueryHandler(handlers.button))
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.text))
     application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown))
     application.add_error_handler(on_error)
 

@@ -17,7 +17,7 @@ from bot.article.sections import OTHER, section_kind
 from bot.messages import help_text
 from bot.tg import admin, handlers
 from bot.tg.handlers import Callback
-from bot.tg.replies import reader_lang, send_reply
+from bot.tg.replies import CHOICE_SECONDS, reader_lang, send_reply
 from bot.tg.views import plain
 
 #: Telegram's menus: the default one (Persian) and the one for English clients.
@@ -109,7 +109,8 @@ def help_for(lang: str, *, admin: bool = False) -> str:
     """The /help text in ``lang``: the reader commands, and the editor's for admins."""
     readers = [(command.name, command.describe(lang)) for command in reader_commands()]
     editors = [(command.name, command.describe(lang)) for command in admin_commands()]
-    return help_text(lang, readers, editors if admin else None)
+    return help_text(lang, readers, editors if admin else None,
+                     choice_minutes=CHOICE_SECONDS // 60)  # fmt: skip
 
 
 def menu(lang: str) -> list[BotCommand]:

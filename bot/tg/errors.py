@@ -35,8 +35,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     now = time.monotonic()
     if now - context.bot_data.get(_LAST_REPORT, -REPORT_INTERVAL) >= REPORT_INTERVAL:
         context.bot_data[_LAST_REPORT] = now
-        text = say("admin_error", "fa", error=describe(context.error))
-        for admin in services(context).settings.admin_ids:
+        service = services(context)
+        for admin in service.settings.admin_ids:
+            text = say("admin_error", service.admin_lang(admin), error=describe(context.error))
             try:
                 await context.bot.send_message(admin, text)
             except TelegramError as error:

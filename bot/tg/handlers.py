@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -11,11 +12,11 @@ from telegram import Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot.messages import say
+from bot.messages import is_greeting, number, say
 from bot.storage.articles import StoredArticle
 from bot.tg.callbacks import decode
 from bot.tg.flood import Admission, FloodGuard
-from bot.tg.replies import SELECTED, reader_lang, send_reply
+from bot.tg.replies import choose, chosen_article, clock, reader_lang, send_reply
 from bot.tg.services import Services, services
 from bot.tg.views import article_list, plain, view_reply, welcome
 
@@ -31,10 +32,16 @@ Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, Non
 
 
 def _current(service: Services, context: ContextTypes.DEFAULT_TYPE) -> StoredArticle | None:
-    """The article this reader picked, else the latest one."""
-    picked = context.user_data.get(SELECTED) if context.user_data is not None else None
-    stored = service.store.get(picked) if isinstance(picked, int) else None
+    """The article this reader chose in the last half hour, else the newest one."""
+    picked = chosen_article(context.user_data, clock(context))
+    stored = service.store.get(picked) if picked is not None else None
     return stored or service.store.latest()
+
+
+def _choose(service: Services, context: ContextTypes.DEFAULT_TYPE, article_id: int) -> None:
+    """The reader chose ``article_id`` (a button, /articles, /summary words)."""
+    latest = service.store.latest()
+    choose(context.user_data, article_id, latest.id if latest else None, clock(context))
 
 
 def _arguments(context: ContextTypes.DEFAULT_TYPE) -> str:
@@ -44,7 +51,8 @@ def _arguments(context: ContextTypes.DEFAULT_TYPE) -> str:
 async def _too_long(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     if len(_arguments(context)) <= MAX_ARGUMENT_CHARS:
         return False
-    text = say("too_long", reader_lang(update), limit=MAX_ARGUMENT_CHARS)
+    lang = reader_lang(update)
+    text = say("too_long", lang, limit=number(MAX_ARGUMENT_CHARS, lang))
     await send_reply(update, context, plain(text))
     return True
 
@@ -72,13 +80,13 @@ async def summary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     query = _arguments(context)
     if query:
-        hits = services(context).store.search(query, limit=1)
+        service = services(context)
+        hits = service.store.search(query, limit=1)
         if not hits:
             lang = reader_lang(update)
             await send_reply(update, context, plain(say("no_results", lang, query=query)))
             return
-        if context.user_data is not None:
-            context.user_data[SELECTED] = hits[0][0]
+        _choose(service, context, hits[0][0])
     await _show(update, context, "summary")
 
 
@@ -116,16 +124,60 @@ async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Articles matching the words given, as buttons."""
     if await _too_long(update, context):
         return
-    lang = reader_lang(update)
     query = _arguments(context)
     if not query:
-        await send_reply(update, context, plain(say("search_usage", lang)))
+        await send_reply(update, context, plain(say("search_usage", reader_lang(update))))
         return
+    await _search(update, context, query)
+
+
+async def _search(update: Update, context: ContextTypes.DEFAULT_TYPE, query: str) -> None:
+    """The articles matching ``query`` as buttons, or a sentence saying there are none."""
+    lang = reader_lang(update)
     hits = services(context).store.search(query, limit=SEARCH_RESULTS)
     if not hits:
         await send_reply(update, context, plain(say("no_results", lang, query=query)))
         return
     await send_reply(update, context, article_list(hits, say("search_title", lang, query=query)))
+
+
+def addressed_text(update: Update, username: str) -> str | None:
+    """The words of a plain message meant for this bot, else ``None``.
+
+    In private every message is; in a group only one that names ``@username`` (the name
+    is taken out) or answers one of the bot's messages, so that the bot keeps quiet
+    while people talk among themselves.
+    """
+    message = update.effective_message
+    if message is None or not message.text:
+        return None
+    if message.chat.type == "private":
+        return message.text.strip()
+    mention = re.compile(rf"@{re.escape(username)}\b", re.IGNORECASE) if username else None
+    if mention is not None and mention.search(message.text):
+        return mention.sub(" ", message.text).strip()
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None and (
+        replied.from_user.username or ""
+    ).lower() == username.lower():
+        return message.text.strip()
+    return None
+
+
+async def text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Plain text: a greeting gets the welcome, anything else is a search."""
+    words = addressed_text(update, context.bot.username)
+    if words is None:
+        return
+    if not words or is_greeting(words):
+        await start(update, context)
+        return
+    if len(words) > MAX_ARGUMENT_CHARS:
+        lang = reader_lang(update)
+        limit = number(MAX_ARGUMENT_CHARS, lang)
+        await send_reply(update, context, plain(say("search_too_long", lang, limit=limit)))
+        return
+    await _search(update, context, " ".join(words.split()))
 
 
 def addressed_to_us(update: Update, username: str) -> bool:
@@ -161,11 +213,10 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if stored is None or request is None:
         await query.answer(say("article_gone", lang)[:200])
         return
+    _choose(service, context, stored.id)
     await query.answer()
     photo = service.photos.ref(stored.id)
     reply = view_reply(stored, request.view, lang, service.settings.zone, photo)
-    if context.user_data is not None:
-        context.user_data[SELECTED] = stored.id
     message = query.message
     # A photo cannot be edited into a text message, nor the other way round.
     editable = isinstance(message, Message) and not message.photo and reply.photo is None
@@ -204,13 +255,16 @@ async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     Runs first for every update. A message over the reader's allowance is not answered;
     the first of a burst gets the notice instead. A button press over it is answered
     with the notice as a toast, so the button stops spinning and nothing is posted.
-    Editors (ADMIN_IDS) are not held back: they answer uncertain posts in bursts.
+    Editors (ADMIN_IDS) are not held back: they answer uncertain posts in bursts. Their
+    language is remembered here, for the alerts they get later.
     """
     user = update.effective_user
     guard = context.bot_data.get(FLOOD_GUARD)
     if user is None or not isinstance(guard, FloodGuard):
         return
-    if user.id in services(context).settings.admin_ids:
+    service = services(context)
+    if user.id in service.settings.admin_ids:
+        service.remember_admin_lang(user.id, reader_lang(update))
         return
     verdict = guard.check(user.id, time.monotonic())
     if verdict is Admission.ANSWER:

@@ -7,6 +7,7 @@ and the post log in SQLite says what is already done.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
@@ -79,16 +80,22 @@ async def rescan_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     await rescan(context)
 
 
-async def notify_admins(application: Application, text: str, **kwargs: object) -> None:
+#: An alert: Telegram HTML, or a function giving it in an admin's language.
+Alert = str | Callable[[str], str]
+
+
+async def notify_admins(application: Application, text: Alert, **kwargs: object) -> None:
     """Send ``text`` (Telegram HTML) to every admin; a failure to reach one is logged.
 
-    A text too long for one message is cut with «…» so that the alert always goes out.
+    A function instead of a text is asked for the text in each admin's language (the
+    language their Telegram showed when they last wrote; Persian until then). A text too
+    long for one message is cut with «…» so that the alert always goes out.
     """
     service: Services = application.bot_data[KEY]
-    text = cut_html(text, MESSAGE_LIMIT)
     for admin in service.settings.admin_ids:
+        words = text(service.admin_lang(admin)) if callable(text) else text
         try:
-            await application.bot.send_message(admin, text, **kwargs)
+            await application.bot.send_message(admin, cut_html(words, MESSAGE_LIMIT), **kwargs)
         except TelegramError as error:
             log.warning("could not reach admin %s: %s", admin, error)
 
@@ -120,9 +127,16 @@ async def offer_uncertain(application: Application) -> int:
     offered.update((post.id, post.attempts) for post in fresh)
     for post in fresh:
         log.warning("post %s to %s is uncertain: %s", post.id, post.chat, post.reason)
-    replies = uncertain_replies(fresh, article_titles(service, fresh), len(fresh))
-    for reply in replies:
-        await notify_admins(application, reply.messages[0], reply_markup=reply.keyboard)
+    titles = article_titles(service, fresh)
+    for admin in service.settings.admin_ids:
+        lang = service.admin_lang(admin)
+        for reply in uncertain_replies(fresh, titles, len(fresh), lang):
+            try:
+                await application.bot.send_message(
+                    admin, cut_html(reply.messages[0], MESSAGE_LIMIT), reply_markup=reply.keyboard
+                )
+            except TelegramError as error:
+                log.warning("could not reach admin %s: %s", admin, error)
     return len(fresh)
 
 

@@ -15,7 +15,7 @@ import re
 from telegram import Document, Message, PhotoSize, Update
 from telegram.ext import ContextTypes
 
-from bot.messages import say
+from bot.messages import digits, say
 from bot.pipeline.images import MAX_PHOTO_BYTES, ImageError, check_image, too_big
 from bot.pipeline.load import PHOTO_SUFFIXES
 from bot.render import TITLE_CHARS, shorten
@@ -137,19 +137,22 @@ async def admin_photo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     refused = "photo_refused_kept" if had_photo else "photo_refused_none"
     if (size or 0) > MAX_PHOTO_BYTES:
         reason = f"{name}: {too_big(size or 0)}"
-        await send_reply(update, context, plain(say(refused, lang, reason=reason, id=stored.id)))
+        text = say(refused, lang, reason=reason, id=digits(stored.id, lang))
+        await send_reply(update, context, plain(text))
         return
     data = bytes(await (await attachment.get_file()).download_as_bytearray())
     try:
         image = check_image(data, name)
     except ImageError as error:
         log.info("admin %s: photo for #%s refused: %s", user.id, stored.id, error)
-        await send_reply(update, context, plain(say(refused, lang, reason=error, id=stored.id)))
+        text = say(refused, lang, reason=error, id=digits(stored.id, lang))
+        await send_reply(update, context, plain(text))
         return
     service.photos.put(stored.id, image, "admin", name=name, file_id=file_id)
     log.info("admin %s set the photo of article %s (%s)", user.id, stored.id, name)
     text = say(
-        "photo_set", lang, id=stored.id, title=shorten(stored.article.title, TITLE_CHARS // 5),
+        "photo_set", lang, id=digits(stored.id, lang),
+        title=shorten(stored.article.title, TITLE_CHARS // 5),
         width=image.width, height=image.height, format=image.format,
     )  # fmt: skip
     await send_reply(update, context, plain(text))

@@ -16,6 +16,8 @@ from bot.storage.photos import Photos
 from bot.storage.postlog import PostLog
 
 KEY = "services"
+#: Post-log flag prefix of an admin's language.
+ADMIN_LANG = "admin_lang:"
 
 
 @dataclass(slots=True)
@@ -32,6 +34,22 @@ class Services:
     uploads: PhotoUploads
     #: Content files already looked at: modification time and size (and their image's).
     content_seen: dict[Path, tuple[object, ...]] = field(default_factory=dict)
+    #: The language of each admin who has written to the bot (also kept in the post log).
+    admin_langs: dict[int, str] = field(default_factory=dict)
+
+    def admin_lang(self, admin_id: int) -> str:
+        """The language an admin's Telegram last showed; Persian until they write."""
+        lang = self.admin_langs.get(admin_id)
+        if lang is None:
+            lang = self.posts.flag(f"{ADMIN_LANG}{admin_id}") or "fa"
+            self.admin_langs[admin_id] = lang
+        return lang
+
+    def remember_admin_lang(self, admin_id: int, lang: str) -> None:
+        """Keep an admin's language, for the alerts they get later (across restarts too)."""
+        if self.admin_lang(admin_id) != lang:
+            self.admin_langs[admin_id] = lang
+            self.posts.set_flag(f"{ADMIN_LANG}{admin_id}", lang)
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

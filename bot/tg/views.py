@@ -12,9 +12,11 @@ from datetime import tzinfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.article.sections import key_name
+from bot.article import Article
+from bot.article.sections import QUOTES_SECTION, SUMMARY_SECTION, key_name
 from bot.messages import say
 from bot.render import (
+    QUOTES_TITLE,
     SUMMARY_TITLE,
     TITLE_CHARS,
     quotes_name,
@@ -50,10 +52,37 @@ def _rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[Inli
     return [list(buttons[start : start + width]) for start in range(0, len(buttons), width)]
 
 
-def article_keyboard(stored: StoredArticle, current: str | None = None) -> InlineKeyboardMarkup:
-    """Buttons for the article's views other than ``current``: summary, sections, quotes."""
+def _quotes_button(article: Article, lang: str) -> str:
+    """The quotes' button: named like the channel's quotes post, in ``lang``."""
+    if lang == article.lang:
+        return quotes_name(article)
+    own = any(section.key == QUOTES_SECTION and section.body for section in article.sections)
+    return QUOTES_TITLE.get(lang, QUOTES_TITLE["fa"]) if own else key_name(QUOTES_SECTION, lang)
+
+
+def shown_by(stored: StoredArticle, view: str | None) -> set[str]:
+    """The views whose content the message of ``view`` already shows.
+
+    The summary carries why it matters, so neither gets a button under the summary.
+
+    """
+    if view is None:
+        return set()
+    shown = {view}
+    if view == "summary":
+        why = stored.article.section(SUMMARY_SECTION)
+        if why is not None and why.body:
+            shown.add(SUMMARY_SECTION)
+    return shown
+
+
+def article_keyboard(
+    stored: StoredArticle, current: str | None = None, lang: str | None = None
+) -> InlineKeyboardMarkup:
+    """Buttons for the article's views the message of ``current`` does not show already:
+    summary, sections, quotes; named in ``lang`` (by default the article's)."""
     article = stored.article
-    lang = article.lang
+    lang = lang or article.lang
     choices: list[tuple[str, str]] = [("summary", SUMMARY_TITLE.get(lang, SUMMARY_TITLE["fa"]))]
     seen = {"summary"}
     for section in article.sections:
@@ -61,11 +90,12 @@ def article_keyboard(stored: StoredArticle, current: str | None = None) -> Inlin
             seen.add(section.key)
             choices.append((section.key, section_name(section, lang)))
     if article.quotations:
-        choices.append(("quotes", quotes_name(article)))
+        choices.append(("quotes", _quotes_button(article, lang)))
+    hidden = shown_by(stored, current)
     buttons = [
         InlineKeyboardButton(text, callback_data=ViewRequest(stored.id, view).encode())
         for view, text in choices
-        if view != current
+        if view not in hidden
     ]
     return InlineKeyboardMarkup(_rows(buttons, BUTTONS_PER_ROW))
 
@@ -75,16 +105,19 @@ def view_reply(
 ) -> Reply:
     """One view of an article: ``summary``, ``quotes``, ``sections`` or a section key.
 
-    The summary of an article with a ``photo`` is the photo with its caption first.
+    The bot's own words, the buttons and the date are in the reader's ``lang`` (an
+    English reader gets English buttons and a Gregorian date); the article's text stays
+    in its language. The summary of an article with a ``photo`` is the photo with its
+    caption first.
     """
     article = stored.article
     title = shorten(article.title, TITLE_CHARS)
-    keyboard = article_keyboard(stored, current=view)
+    keyboard = article_keyboard(stored, current=view, lang=lang)
     if view == "summary" and photo is not None:
-        messages = render_photo_summary(article, stored.date_in(zone))
+        messages = render_photo_summary(article, stored.date_in(zone), lang=lang)
         return Reply(tuple(messages), keyboard, stored.id, photo)
     if view == "summary":
-        messages = render_summary(article, stored.date_in(zone))
+        messages = render_summary(article, stored.date_in(zone), lang=lang)
     elif view == "quotes":
         if not article.quotations:
             return Reply((say("no_quotes", lang, title=title),), keyboard, stored.id)
@@ -94,7 +127,7 @@ def view_reply(
     else:
         section = article.section(view)
         if section is None or not section.body:
-            name = key_name(view, article.lang)
+            name = key_name(view, lang)
             text = say("no_section", lang, title=title, name=name)
             return Reply((text,), keyboard, stored.id)
         messages = render_section(article, section)
@@ -118,7 +151,7 @@ def welcome(stored: StoredArticle | None, lang: str) -> Reply:
     if stored is None:
         return Reply((say("welcome_empty", lang),))
     text = say("welcome", lang, title=shorten(stored.article.title, TITLE_CHARS))
-    return Reply((text,), article_keyboard(stored), stored.id)
+    return Reply((text,), article_keyboard(stored, lang=lang), stored.id)
 
 
 def plain(text: str) -> Reply:
@@ -162,6 +195,7 @@ __all__ = [
     "article_list",
     "decode_choice",
     "plain",
+    "shown_by",
     "uncertain_keyboard",
     "view_reply",
     "welcome",
