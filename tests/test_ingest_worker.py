@@ -29,7 +29,9 @@ def jsonl(*reports: FileReport) -> bytes:
 @pytest.mark.parametrize("report", [NEW, UNCHANGED, FAILED, FileReport("", "new", 1, "", 0)])
 def test_json_round_trip(report: FileReport) -> None:
     data = report.to_json()
-    assert list(data) == ["path", "status", "article_id", "title", "sections", "reason"]
+    assert list(data) == [
+        "path", "status", "article_id", "title", "sections", "reason", "original"
+    ]  # fmt: skip
     if report.path:
         assert FileReport.from_json(json.loads(json.dumps(data))) == report
     else:
@@ -49,7 +51,7 @@ GOOD = NEW.to_json()
         ({}, "needs the keys path, status, article_id, title, sections, reason"),
         ({k: v for k, v in GOOD.items() if k != "reason"}, "needs the keys reason"),
         ({**GOOD, "path": 3}, "path"),
-        ({**GOOD, "status": "deleted"}, "status is one of new, updated, unchanged, failed"),
+        ({**GOOD, "status": "deleted"}, "status is one of new, updated, unchanged, duplicate, failed"),
         ({**GOOD, "status": ""}, "status"),
         ({**GOOD, "article_id": "1"}, "integer article id"),
         ({**GOOD, "article_id": True}, "integer article id"),

@@ -24,6 +24,8 @@ class FileResult:
     article_id: int | None = None
     article: Article | None = None
     error: str | None = None
+    #: For a ``duplicate``: the source of the article it repeats (``article_id``).
+    original: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -68,6 +70,11 @@ def ingest_paths(
             if stored is not None:
                 yield FileResult(path, "unchanged", stored.id, stored.article)
                 continue
+            repeated = store.duplicate_of(key, text)
+            if repeated is not None:
+                yield FileResult(path, "duplicate", repeated.id, repeated.article,
+                                 original=repeated.source)  # fmt: skip
+                continue
             article = parse_article(text, normalizer=normalizer)
             if not article.title:
                 raise LoadError(path, "has no title line")
@@ -79,13 +86,15 @@ def ingest_paths(
             yield FileResult(path, error=f"{path}: could not be parsed ({error!r})")
             continue
         result = store.ingest(article, key, text)
-        yield FileResult(path, result.status, result.id, article)
+        yield FileResult(path, result.status, result.id, article, original=result.original)
 
 
 def changed_files(
     store: Store, folder: Path, seen: dict[Path, tuple[int, int]], max_bytes: int
 ) -> list[Path]:
     """Files of ``folder`` that are new or edited since stored (or unreadable).
+
+    A file already found to repeat another article, and unchanged since, is not.
 
     ``seen`` remembers each file's modification time and size between calls, so an
     untouched file is not read again.
@@ -105,6 +114,7 @@ def changed_files(
         except LoadError:
             changed.append(path)
             continue
-        if store.unchanged(source_name(path), text) is None:
+        key = source_name(path)
+        if store.unchanged(key, text) is None and store.duplicate_of(key, text) is None:
             changed.append(path)
     return changed
