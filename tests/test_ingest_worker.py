@@ -51,7 +51,7 @@ GOOD = NEW.to_json()
         ({}, "needs the keys path, status, article_id, title, sections, reason"),
         ({k: v for k, v in GOOD.items() if k != "reason"}, "needs the keys reason"),
         ({**GOOD, "path": 3}, "path"),
-        ({**GOOD, "status": "deleted"}, "status is one of new, updated, unchanged, duplicate, failed"),
+        ({**GOOD, "status": "deleted"}, "one of new, updated, unchanged, duplicate, failed"),
         ({**GOOD, "status": ""}, "status"),
         ({**GOOD, "article_id": "1"}, "integer article id"),
         ({**GOOD, "article_id": True}, "integer article id"),

@@ -7,9 +7,9 @@ dataclass, so the bot never parses human text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-import re
 from typing import Any, Literal, get_args
 
 from bot.pipeline.ingest import FileResult

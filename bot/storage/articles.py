@@ -343,7 +343,8 @@ class Store:
     def duplicate_of(self, source: str, raw_text: str) -> StoredArticle | None:
         """The article that ``source`` was found to repeat, if its text is still ``raw_text``."""
         row = self._row(
-            "SELECT articles.* FROM duplicates JOIN articles ON articles.id = duplicates.article_id "
+            "SELECT articles.* FROM duplicates "
+            "JOIN articles ON articles.id = duplicates.article_id "
             "WHERE duplicates.source = ? AND duplicates.content_hash = ?",
             [source, content_hash(raw_text)],
         )

@@ -119,14 +119,6 @@ class CorrectionLog:
         )
         return [int(row["id"]) for row in self.db.query(sql, [since])]
 
-    def posts_of(self, article_id: int) -> list[dict[str, Any]]:
-        """Raw rows of an article's posts that sent something, channels first."""
-        sql = (
-            "SELECT * FROM posts WHERE article_id = ? AND parts_done > 0 "
-            "ORDER BY kind = 'subscriber', id"
-        )
-        return list(self.db.query(sql, [article_id]))
-
     def active(self, article_id: int) -> dict[tuple[int, int], Correction]:
         """The newest correction still at work on each ``(post, part)`` of an article."""
         sql = (

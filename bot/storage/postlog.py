@@ -156,6 +156,22 @@ class PostLog:
             )
         return cursor.rowcount
 
+    def sent_posts_of(self, article_id: int) -> list[Post]:
+        """An article's posts that put at least one message in a chat: channels first."""
+        sql = (
+            "SELECT * FROM posts WHERE article_id = ? AND parts_done > 0 "
+            "ORDER BY kind = ?, id"
+        )
+        return [_post(row) for row in self.db.query(sql, [article_id, SUBSCRIBER])]
+
+    def unsent_count(self, article_id: int) -> int:
+        """How many of an article's posts are still to be sent (pending, failed, uncertain)."""
+        sql = (
+            "SELECT count(*) AS n FROM posts WHERE article_id = ? "
+            "AND state IN ('pending', 'failed', 'uncertain')"
+        )
+        return int(next(self.db.query(sql, [article_id]))["n"])
+
     def forget_article(self, article_id: int) -> int:
         """Drop every post of an article, whatever its state (before the article goes),
         with its corrections and its retraction."""

@@ -19,6 +19,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.messages import say
+from bot.pipeline.report import source_label
 from bot.pipeline.worker import ingest_in_worker
 from bot.schedule import next_fire_times
 from bot.tg.admin_views import (
@@ -39,7 +40,7 @@ from bot.tg.admin_views import (
     uncertain_replies,
     version_request,
 )
-from bot.tg.jobs import article_titles, rescan
+from bot.tg.jobs import article_titles, correct, rescan
 from bot.tg.replies import reader_lang, send_reply
 from bot.tg.services import services
 from bot.tg.views import decode_choice, plain
@@ -237,9 +238,17 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         path.unlink(missing_ok=True)
     if report.error:
         log.warning("ingesting document %s: %s", name, report.error)
+    first = report.files[0] if report.files else None
+    if first is not None and first.status == "duplicate" and first.article_id is not None:
+        original = source_label(first.original or "")
+        reply = say("document_duplicate", lang, id=first.article_id, original=original)
+        await send_reply(update, context, plain(reply))
+        return
     stored = service.store.by_source(source)
     if report.stored and stored is not None:
         service.channels.plan()
+    if first is not None and first.status == "updated":
+        await correct(service, context.bot)
     await send_reply(update, context, document_reply(name, path, report, stored, lang))
 
 

@@ -21,12 +21,14 @@ from telegram.request import HTTPXRequest
 
 from bot.config import Settings
 from bot.digest.channels import ChannelPoster
+from bot.digest.corrections import Corrector
 from bot.digest.subscribers import SubscriberFanOut
 from bot.render import escape
 from bot.storage.articles import Store
+from bot.storage.corrections import CorrectionLog
 from bot.storage.lock import hold
 from bot.storage.postlog import PostLog
-from bot.tg import admin, handlers
+from bot.tg import admin, corrections, handlers
 from bot.tg.commands import add_command_handlers, publish_menus
 from bot.tg.errors import on_error
 from bot.tg.flood import ChatRateLimiter, FloodGuard
@@ -63,6 +65,9 @@ def build_services(application: Application, settings: Settings) -> Services:
         posts=posts,
         channels=ChannelPoster(store, posts, settings.digest_chats, settings.zone, notify),
         subscribers=SubscriberFanOut(store, posts, settings.zone),
+        corrections=Corrector(
+            store, posts, CorrectionLog(store.db), settings.digest_chats, settings.zone, notify
+        ),
     )
 
 
@@ -71,6 +76,7 @@ async def post_init(application: Application) -> None:
     settings: Settings = application.bot_data["settings"]
     service = build_services(application, settings)
     application.bot_data[KEY] = service
+    service.corrections.log.recover()
     remember_database(application, settings.database_path)
     watch_database(application, notify_admins)
     await rescan_content(service)
@@ -95,6 +101,8 @@ def add_handlers(application: Application) -> None:
     add_command_handlers(application)
     application.add_handler(MessageHandler(filters.Document.ALL, admin.document))
     application.add_handler(CallbackQueryHandler(admin.uncertain_choice, pattern=r"^p:"))
+    application.add_handler(CallbackQueryHandler(corrections.correction_choice, pattern=r"^k:"))
+    application.add_handler(CallbackQueryHandler(corrections.retract_choice, pattern=r"^r:"))
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown))
     application.add_error_handler(on_error)

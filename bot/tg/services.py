@@ -9,6 +9,7 @@ from telegram.ext import ContextTypes
 
 from bot.config import Settings
 from bot.digest.channels import ChannelPoster
+from bot.digest.corrections import Corrector
 from bot.digest.subscribers import SubscriberFanOut
 from bot.storage.articles import Store
 from bot.storage.postlog import PostLog
@@ -18,13 +19,14 @@ KEY = "services"
 
 @dataclass(slots=True)
 class Services:
-    """The settings, the open store, the post log and the digest posters."""
+    """The settings, the open store, the post log, the digest posters and the corrector."""
 
     settings: Settings
     store: Store
     posts: PostLog
     channels: ChannelPoster
     subscribers: SubscriberFanOut
+    corrections: Corrector
     #: Content files already looked at: modification time and size.
     content_seen: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
