@@ -17,7 +17,9 @@ also what approval calls) and carries them out exactly once, like posts
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -91,13 +93,14 @@ def decide(sent: Sequence[SentPart], new: Sequence[Part], *, finished: bool) -> 
 
 
 def marked(text: str, mark: str, kind: str) -> str:
-    """``text`` with ``mark`` on a line of its own, cut to fit a message or a caption.
+    """``text`` with ``mark`` on a line of its own, cut to fit a message or a caption
+    (lengths as Telegram counts them: the text without its tags).
 
     >>> marked("<b>خبر</b>", "ویرایش شد", "text")
     '<b>خبر</b>\\n\\nویرایش شد'
     """
     limit = CAPTION_LIMIT if kind == "caption" else MESSAGE_LIMIT
-    room = limit - len(mark) - 2
+    room = limit - len(html.unescape(re.sub(r"<[^>]*>", "", mark))) - 2
     if room < 1:
         raise ValueError(f"a mark of {len(mark)} characters leaves no room in a {kind}")
     return f"{cut_html(text, room) if text else text}\n\n{mark}".lstrip("\n")
