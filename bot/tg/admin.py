@@ -40,7 +40,7 @@ from bot.tg.admin_views import (
     uncertain_replies,
     version_request,
 )
-from bot.tg.jobs import article_titles, correct, rescan
+from bot.tg.jobs import article_titles, correct_job, rescan
 from bot.tg.replies import reader_lang, send_reply
 from bot.tg.services import services
 from bot.tg.views import decode_choice, plain
@@ -247,8 +247,8 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     stored = service.store.by_source(source)
     if report.stored and stored is not None:
         service.channels.plan()
-    if first is not None and first.status == "updated":
-        await correct(service, context.bot)
+    if first is not None and first.status == "updated" and context.job_queue:
+        context.job_queue.run_once(correct_job, 0, name="corrections now")
     await send_reply(update, context, document_reply(name, path, report, stored, lang))
 
 

@@ -73,14 +73,14 @@ async def rescan_content(service: Services) -> IngestReport:
 
 async def rescan(context: ContextTypes.DEFAULT_TYPE) -> IngestReport:
     """Re-scan the content folder now, unless the database file is gone (the bot stops);
-    the sent posts of the articles it changed are corrected at once."""
+    the sent posts of the articles it changed are corrected at once, in the background
+    (the rate limits may space the edits out)."""
     problem = await stop_if_gone(context.application, notify_admins)
     if problem:
         return IngestReport(error=problem)
-    service = services(context)
-    report = await rescan_content(service)
-    if any(file.status == "updated" for file in report.files):
-        await correct(service, context.bot)
+    report = await rescan_content(services(context))
+    if any(file.status == "updated" for file in report.files) and context.job_queue:
+        context.job_queue.run_once(correct_job, 0, name="corrections now")
     return report
 
 
