@@ -67,7 +67,7 @@ def setup(emulator: BotApiEmulator, settings: Settings) -> None:
     emulator.add_user(READER, "خواننده")
 
 
-def run_bot(tmp_path: Path):  # noqa: ANN201 - the harness context manager
+def run_bot(tmp_path: Path):
     return bot_running(
         tmp_path, store_first=True, setup=setup, digest_chats=["@chan_a"], admin_ids=[ADMIN],
     )  # fmt: skip
