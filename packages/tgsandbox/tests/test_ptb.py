@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import AsyncIterator
 
 import pytest
+from sample_images import png
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Conflict, Forbidden, InvalidToken, RetryAfter
@@ -140,6 +141,64 @@ async def test_channel_post_and_topic_message_objects(emulator: BotApiEmulator, 
     assert sent.message_thread_id == topic and sent.is_topic_message
     with pytest.raises(BadRequest, match=r"(?i)message thread not found"):
         await bot.send_message(forum, "x", message_thread_id=topic + 100)
+
+
+async def test_photo_uploaded_once_then_sent_by_file_id(emulator: BotApiEmulator, bot: Bot) -> None:
+    channel = emulator.add_channel("@news_fa")
+    readers = [emulator.add_user() for _ in range(100)]
+    posted = await bot.send_photo(
+        "@news_fa", png(1200, 800), caption="<b>تیتر</b>\nعکس: ایرنا", parse_mode=ParseMode.HTML
+    )
+    assert posted.caption == "تیتر\nعکس: ایرنا" and posted.caption_entities[0].type == "bold"
+    largest = posted.photo[-1]
+    assert (largest.width, largest.height) == (1200, 800)
+    for reader in readers:
+        sent = await bot.send_photo(reader, largest.file_id, caption="تیتر")
+        assert sent.photo[-1].file_unique_id == largest.file_unique_id
+    uploads = [photo for photo in emulator.photos() if photo.by_bot]
+    assert len(uploads) == 1 and uploads[0].reuses == 100
+    assert len([m for m in emulator.messages() if m.photo_uploaded]) == 1
+    assert emulator.messages(channel)[0].photo_uploaded
+    file = await bot.get_file(posted.photo[0].file_id)
+    assert bytes(await file.download_as_bytearray()) == png(1200, 800)
+
+
+async def test_photo_refusals_are_bad_requests(emulator: BotApiEmulator, bot: Bot) -> None:
+    user = emulator.add_user()
+    with pytest.raises(BadRequest, match=r"(?i)image_process_failed"):
+        await bot.send_photo(user, b"not an image at all")
+    with pytest.raises(BadRequest, match=r"(?i)photo_invalid_dimensions"):
+        await bot.send_photo(user, png(4000, 150))
+    with pytest.raises(BadRequest, match=r"(?i)wrong file identifier/http url specified"):
+        await bot.send_photo(user, "AgACAgQAAxkDUnknown0")
+    with pytest.raises(BadRequest, match=r"(?i)message caption is too long"):
+        await bot.send_photo(user, png(10, 10), caption="خ" * 1025)
+
+
+async def test_caption_edits_and_deletion_age(emulator: BotApiEmulator, bot: Bot) -> None:
+    channel = emulator.add_channel("@news_fa")
+    photo = await bot.send_photo("@news_fa", png(640, 480), caption="تیتر")
+    text = await bot.send_message("@news_fa", "متن")
+    edited = await bot.edit_message_caption(
+        "@news_fa", photo.message_id, caption="<b>تیتر</b> «ویرایش شد»", parse_mode=ParseMode.HTML
+    )
+    assert isinstance(edited, type(photo)) and edited.caption == "تیتر «ویرایش شد»"
+    assert edited.edit_date is not None and edited.photo == photo.photo
+    with pytest.raises(BadRequest, match=r"(?i)message is not modified"):
+        await bot.edit_message_caption(
+            "@news_fa", photo.message_id, caption="<b>تیتر</b> «ویرایش شد»", parse_mode="HTML"
+        )
+    with pytest.raises(BadRequest, match=r"(?i)there is no caption in the message to edit"):
+        await bot.edit_message_caption("@news_fa", text.message_id, caption="x")
+    with pytest.raises(BadRequest, match=r"(?i)there is no text in the message to edit"):
+        await bot.edit_message_text("x", "@news_fa", photo.message_id)
+    emulator.advance_clock(48 * 3600)
+    with pytest.raises(BadRequest, match=r"(?i)^message can't be deleted$"):
+        await bot.delete_message("@news_fa", text.message_id)
+    edited_text = await bot.edit_message_text("متن «پس گرفته شد»", "@news_fa", text.message_id)
+    assert isinstance(edited_text, type(text))
+    assert [m.deleted for m in emulator.messages(channel)] == [False, False]
+    assert [len(m.edits) for m in emulator.messages(channel)] == [1, 1]
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -14,8 +14,10 @@ from collections.abc import Callable
 
 from tgsandbox.autoentities import find_entities
 from tgsandbox.core import SandboxCore
+from tgsandbox.files import MAX_PHOTO_BYTES, photo_dimensions_valid
+from tgsandbox.images import image_info
 from tgsandbox.limits import Delay, Fault, RateLimits
-from tgsandbox.records import MessageEvent, RequestRecord, SentMessage
+from tgsandbox.records import MessageEvent, PhotoRecord, RequestRecord, SentMessage
 from tgsandbox.serialize import chat_json, chat_member_json
 from tgsandbox.state import BOT_STATUSES, Chat, Message, Topic, User
 
@@ -192,13 +194,47 @@ class ControlMixin:
         caption: str | None = None,
         user_id: int | None = None,
         thread_id: int | None = None,
+        reply_to: int | None = None,
     ) -> dict[str, object]:
         """A user sends a file; the bot can fetch it with ``getFile``."""
         chat, user = self._chat(chat_id), self._sender(chat_id, user_id)
+        if not data:
+            raise ValueError("a document must not be empty")
         record = self.core.world.new_file(data, file_name, mime_type)
         entities = find_entities(caption) if caption else []
-        return self._user_message(chat, user, thread_id, None, document=record, caption=caption,
-                                  caption_entities=entities)  # fmt: skip
+        return self._user_message(chat, user, thread_id, reply_to, document=record,
+                                  caption=caption or None, caption_entities=entities)  # fmt: skip
+
+    def send_photo(
+        self,
+        chat_id: int,
+        data: bytes,
+        file_name: str = "photo.jpg",
+        *,
+        caption: str | None = None,
+        user_id: int | None = None,
+        thread_id: int | None = None,
+        reply_to: int | None = None,
+    ) -> dict[str, object]:
+        """A user sends a photo (JPEG, PNG, GIF or WebP bytes); the message has its sizes.
+
+        The bot can fetch any size with ``getFile`` and send the photo on by ``file_id``.
+        Bytes that are not a readable image, or a photo Telegram would refuse, are a
+        ``ValueError``, as a Telegram app would not send them as a photo.
+        """
+        chat, user = self._chat(chat_id), self._sender(chat_id, user_id)
+        if len(data) > MAX_PHOTO_BYTES:
+            raise ValueError(f"a photo must be at most {MAX_PHOTO_BYTES} bytes")
+        info = image_info(data)
+        if not photo_dimensions_valid(info.width, info.height):
+            raise ValueError(f"a {info.width}x{info.height} photo has invalid dimensions")
+        photo = self.core.world.new_photo(data, file_name, info.format, info.width, info.height,
+                                          user.id)  # fmt: skip
+        entities = find_entities(caption) if caption else []
+        result = self._user_message(chat, user, thread_id, reply_to, photo=photo,
+                                    caption=caption or None, caption_entities=entities)  # fmt: skip
+        photo.messages.append((chat.id, int(str(result["message_id"])), True))
+        return result
 
     def post_to_channel(self, chat_id: int, text: str) -> dict[str, object]:
         """The channel posts ``text``; the bot gets a ``channel_post`` if it is in the channel."""
@@ -239,12 +275,63 @@ class ControlMixin:
         self.core.queue.push("callback_query", payload, 150)
         return query.id
 
+    # --- time ---------------------------------------------------------------------------
+
+    def advance_clock(self, seconds: float) -> int:
+        """Move the emulated server's clock forward; returns its new Unix time.
+
+        Message dates, edit dates and the 48-hour limit on deleting messages follow this
+        clock (button press timeouts and flood limits keep the machine's).
+        """
+        seconds = float(seconds)
+        if seconds < 0:
+            raise ValueError("the clock only moves forward")
+        self.core.world.clock_offset += seconds
+        return self.core.world.now()
+
+    def age_message(self, chat_id: int, message_id: int, seconds: float) -> int:
+        """Make one message ``seconds`` older (its date earlier); returns its new date."""
+        message = self._chat(chat_id).messages.get(message_id)
+        if message is None:
+            raise LookupError(f"no message {message_id} in chat {chat_id}")
+        message.date -= int(float(seconds))
+        return message.date
+
     def callback_answer(self, query_id: str) -> dict[str, object] | None:
         """What the bot answered to a button press, or ``None`` if it has not answered."""
         query = self.core.world.callback_queries[query_id]
         return dict(query.answer) if query.answered else None
 
     # --- reading back -------------------------------------------------------------------
+
+    def photos(self) -> list[PhotoRecord]:
+        """Every photo on the server (uploaded by the bot or a user), oldest first."""
+        records = []
+        bot_id = self.core.world.bot.id
+        for photo in self.core.world.photos:
+            largest = photo.sizes[-1]
+            messages: list[dict[str, object]] = []
+            for chat_id, message_id, uploaded in photo.messages:
+                message = self.core.world.chats[chat_id].messages.get(message_id)
+                by_bot = message.by_bot if message is not None else photo.uploaded_by == bot_id
+                messages.append({"chat_id": chat_id, "message_id": message_id,
+                                 "uploaded": uploaded, "by_bot": by_bot})  # fmt: skip
+            records.append(
+                PhotoRecord(
+                    file_id=largest.file_id,
+                    file_unique_id=largest.file_unique_id,
+                    width=largest.width,
+                    height=largest.height,
+                    file_size=len(largest.data),
+                    format=photo.format,
+                    file_name=photo.file_name,
+                    uploaded_by=photo.uploaded_by,
+                    by_bot=photo.uploaded_by == bot_id,
+                    messages=messages,
+                    reuses=sum(1 for m in messages if m["by_bot"] and not m["uploaded"]),
+                )
+            )
+        return records
 
     def messages(self, chat_id: int | None = None) -> list[SentMessage]:
         """The bot's messages to a chat (or to all chats), oldest first."""

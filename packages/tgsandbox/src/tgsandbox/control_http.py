@@ -52,6 +52,7 @@ class ControlApi:
             "post_to_channel": e.post_to_channel, "press_button": e.press_button,
             "callback_answer": e.callback_answer, "messages": e.messages,
             "last_message": e.last_message, "fail_next": e.fail_next, "delay_next": e.delay_next,
+            "photos": e.photos, "advance_clock": e.advance_clock, "age_message": e.age_message,
         }  # fmt: skip
         self.async_actions: dict[str, Callable[..., Awaitable[object]]] = {
             "wait_for_message": self._wait_for_message,
@@ -63,15 +64,16 @@ class ControlApi:
             key: int(str(value)) if key in _INT_KEYS else value for key, value in payload.items()
         }
         if action == "help":
-            return sorted([*self.actions, *self.async_actions, "send_document", "requests",
-                           "status_counts", "set_rate_limits", "bot"])  # fmt: skip
+            return sorted([*self.actions, *self.async_actions, "send_document", "send_photo",
+                           "requests", "status_counts", "set_rate_limits", "bot"])  # fmt: skip
         if action == "bot":
             e = self.emulator
             return {"token": e.token, "username": e.username, "base_url": e.base_url,
                     "base_file_url": e.base_file_url}  # fmt: skip
-        if action == "send_document":
+        if action in ("send_document", "send_photo"):
             data = base64.b64decode(str(kwargs.pop("data_base64", "")))
-            return _plain(self.emulator.send_document(data=data, **kwargs))
+            sender = getattr(self.emulator, action)
+            return _plain(sender(data=data, **kwargs))
         if action == "requests":
             return _plain(self.emulator.requests)
         if action == "status_counts":

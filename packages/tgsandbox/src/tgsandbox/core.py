@@ -203,11 +203,20 @@ class SandboxCore:
         return self.world.add_message(chat, **sender)
 
     def record_sent(
-        self, message: Message, call: Call, raw: str, document: dict[str, object] | None = None
+        self,
+        message: Message,
+        call: Call,
+        raw: str,
+        document: dict[str, object] | None = None,
+        *,
+        photo_uploaded: bool = False,
+        link_preview_options: dict[str, object] | None = None,
     ) -> None:
         """Add the bot's new message to the log tests and the console read."""
         text = message.text if message.text is not None else (message.caption or "")
         entities = message.entities if message.text is not None else message.caption_entities
+        if message.photo is not None:
+            message.photo.messages.append((message.chat_id, message.message_id, photo_uploaded))
         self.sent.emit(
             "sent",
             SentMessage(
@@ -222,24 +231,44 @@ class SandboxCore:
                 reply_markup=message.reply_markup,
                 time=time.time(),
                 document=document,
+                photo=message.photo.to_json() if message.photo is not None else None,
+                photo_uploaded=photo_uploaded,
+                link_preview_options=link_preview_options,
             ),
         )
 
-    def record_edit(self, message: Message, call: Call, raw: str) -> None:
-        """Add an edit to the history of the logged message."""
+    def logged(self, message: Message) -> SentMessage | None:
+        """The log entry of one of the bot's messages."""
         for sent in self.sent.messages:
             if sent.chat_id == message.chat_id and sent.message_id == message.message_id:
-                version = MessageVersion(
-                    raw_text=raw,
-                    parse_mode=call.arg("parse_mode") if raw else sent.parse_mode,
-                    text=message.text or "",
-                    entities=[entity.to_bot_api() for entity in message.entities],
-                    reply_markup=message.reply_markup,
-                    time=time.time(),
-                )
-                sent.apply_edit(version)
-                self.sent.emit("edited", sent)
-                return
+                return sent
+        return None
+
+    def record_edit(
+        self,
+        message: Message,
+        call: Call,
+        raw: str | None,
+        link_preview_options: dict[str, object] | None = None,
+    ) -> None:
+        """Add an edit to the history of the logged message (``raw`` ``None``: keyboard only)."""
+        sent = self.logged(message)
+        if sent is None:
+            return
+        text = message.text if message.text is not None else (message.caption or "")
+        entities = message.entities if message.text is not None else message.caption_entities
+        version = MessageVersion(
+            raw_text=sent.raw_text if raw is None else raw,
+            parse_mode=sent.parse_mode if raw is None else call.arg("parse_mode"),
+            text=text,
+            entities=[entity.to_bot_api() for entity in entities],
+            reply_markup=message.reply_markup,
+            time=time.time(),
+            method=call.method,
+            link_preview_options=link_preview_options,
+        )
+        sent.apply_edit(version)
+        self.sent.emit("edited", sent)
 
     def message_json(self, message: Message) -> dict[str, object]:
         """The Bot API object of a stored message."""

@@ -12,6 +12,7 @@ __all__ = [
     "MessageEvent",
     "MessageLog",
     "MessageVersion",
+    "PhotoRecord",
     "RequestLog",
     "RequestRecord",
     "SentMessage",
@@ -20,7 +21,11 @@ __all__ = [
 
 @dataclass
 class MessageVersion:
-    """One state of a message: what the bot sent and what Telegram made of it."""
+    """One state of a message: what the bot sent and what Telegram made of it.
+
+    ``method`` is the edit that made it (``editmessagetext``, ``editmessagecaption`` or
+    ``editmessagereplymarkup``); ``text`` is the caption of a photo or document.
+    """
 
     raw_text: str
     parse_mode: str
@@ -28,11 +33,19 @@ class MessageVersion:
     entities: list[dict[str, object]]
     reply_markup: dict[str, object] | None
     time: float
+    method: str = ""
+    link_preview_options: dict[str, object] | None = None
 
 
 @dataclass
 class SentMessage:
-    """A message the bot sent, with its edit history."""
+    """A message the bot sent, with its edit history.
+
+    ``text`` is the caption of a photo or document. ``photo`` is its ``PhotoSize`` array and
+    ``photo_uploaded`` whether this request uploaded it (rather than naming a ``file_id``).
+    ``link_preview_options`` are the options the bot asked for (``disable_web_page_preview``
+    read as ``{"is_disabled": true}``), ``None`` when it asked for none.
+    """
 
     message_id: int
     chat_id: int
@@ -47,6 +60,15 @@ class SentMessage:
     document: dict[str, object] | None = None
     edits: list[MessageVersion] = field(default_factory=list)
     deleted: bool = False
+    photo: list[dict[str, object]] | None = None
+    photo_uploaded: bool = False
+    link_preview_options: dict[str, object] | None = None
+    deleted_at: float | None = None
+
+    @property
+    def link_previews_disabled(self) -> bool:
+        """Whether the bot turned link previews off for the current version of the message."""
+        return bool((self.link_preview_options or {}).get("is_disabled"))
 
     def apply_edit(self, version: MessageVersion) -> None:
         """Record an edit and make it the current state."""
@@ -54,6 +76,30 @@ class SentMessage:
         self.raw_text, self.parse_mode = version.raw_text, version.parse_mode
         self.text, self.entities = version.text, version.entities
         self.reply_markup = version.reply_markup
+        if version.method == "editmessagetext":
+            self.link_preview_options = version.link_preview_options
+
+
+@dataclass
+class PhotoRecord:
+    """A photo on the emulated server: who uploaded it and every message that carried it.
+
+    ``file_id`` and ``file_unique_id`` are those of its largest size. ``messages`` holds
+    ``{"chat_id", "message_id", "uploaded", "by_bot"}`` for each message, oldest first;
+    ``reuses`` counts the bot's messages that sent it by ``file_id`` instead of uploading.
+    """
+
+    file_id: str
+    file_unique_id: str
+    width: int
+    height: int
+    file_size: int
+    format: str
+    file_name: str
+    uploaded_by: int
+    by_bot: bool
+    messages: list[dict[str, object]]
+    reuses: int
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tgsandbox.html import Entity
 from tgsandbox.state import Chat, Message, World
 
 __all__ = [
@@ -9,6 +10,8 @@ __all__ = [
     "chat_full_info_json",
     "chat_json",
     "chat_member_json",
+    "first_url",
+    "link_preview_json",
     "message_json",
 ]
 
@@ -94,12 +97,21 @@ def message_json(message: Message, world: World, *, with_reply: bool = True) -> 
         result["text"] = message.text
         if message.entities:
             result["entities"] = [entity.to_bot_api() for entity in message.entities]
+        options = link_preview_json(message)
+        if options is not None:
+            result["link_preview_options"] = options
     if message.document is not None:
         result["document"] = message.document.document_json()
+    if message.photo is not None:
+        result["photo"] = message.photo.to_json()
     if message.caption:
         result["caption"] = message.caption
         if message.caption_entities:
             result["caption_entities"] = [e.to_bot_api() for e in message.caption_entities]
+    if message.show_caption_above_media:
+        result["show_caption_above_media"] = True
+    if message.has_media_spoiler:
+        result["has_media_spoiler"] = True
     if message.topic_created is not None:
         result["forum_topic_created"] = {
             "name": message.topic_created.name,
@@ -108,6 +120,47 @@ def message_json(message: Message, world: World, *, with_reply: bool = True) -> 
     if message.reply_markup:
         result["reply_markup"] = message.reply_markup
     return result
+
+
+def link_preview_json(message: Message) -> dict[str, object] | None:
+    """The message's ``link_preview_options`` as the server returns them, or ``None``.
+
+    As TDLib's ``messageText``: ``is_disabled`` only shows when the text has a link to
+    preview, and the object only when some option is set.
+    """
+    stored = message.link_preview or {}
+    disabled = bool(stored.get("is_disabled")) and bool(
+        first_url(message.text or "", message.entities)
+    )
+    result: dict[str, object] = {}
+    if disabled:
+        result["is_disabled"] = True
+    for name in ("url", "prefer_small_media", "prefer_large_media", "show_above_text"):
+        if stored.get(name):
+            result[name] = stored[name]
+    return result or None
+
+
+def first_url(text: str, entities: list[Entity]) -> str:
+    """TDLib's ``get_first_url``: the first link a preview could be made of, or ``""``."""
+    skipped = ("ton:", "tg:", "ftp:", "tonsite:")
+    for entity in entities:
+        if entity.type == "url" and entity.length > 4:
+            url = utf16_slice(text, entity.offset, entity.length)
+            plain_domain = not any(char in url for char in "/?#")
+            if not url.lower()[:8].startswith(skipped) and not plain_domain:
+                return url
+        elif entity.type == "text_link":
+            url = entity.argument
+            if not url.lower()[:8].startswith(skipped):
+                return url
+    return ""
+
+
+def utf16_slice(text: str, offset: int, length: int) -> str:
+    """The part of ``text`` at a UTF-16 offset and length, as entities address it."""
+    data = text.encode("utf-16-le", "surrogatepass")
+    return data[offset * 2 : (offset + length) * 2].decode("utf-16-le", "surrogatepass")
 
 
 def chat_member_json(user: dict[str, object], status: str) -> dict[str, object]:

@@ -19,6 +19,7 @@ from aiohttp import web
 from tgsandbox.core import SandboxCore
 from tgsandbox.errors import ApiError
 from tgsandbox.methods.bot import BOT_METHODS
+from tgsandbox.methods.media import MEDIA_METHODS
 from tgsandbox.methods.messages import MESSAGE_METHODS
 from tgsandbox.methods.updates import UPDATE_METHODS, Answer
 from tgsandbox.records import RequestRecord
@@ -31,7 +32,7 @@ _RECEIVED = web.RequestKey("received", float)
 Handler = Callable[[SandboxCore, Call], Awaitable[object]]
 ControlHandler = Callable[[str, dict[str, object]], Awaitable[object]]
 
-METHODS: dict[str, Handler] = {**BOT_METHODS, **MESSAGE_METHODS, **UPDATE_METHODS}
+METHODS: dict[str, Handler] = {**BOT_METHODS, **MESSAGE_METHODS, **MEDIA_METHODS, **UPDATE_METHODS}
 _LOGGER = logging.getLogger(__name__)
 _BASE64URL = re.compile(r"[A-Za-z0-9_-]*")
 

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from tgsandbox.files import photo_boxes
 from tgsandbox.html import Entity
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "Chat",
     "FileRecord",
     "Message",
+    "Photo",
     "Topic",
     "User",
     "World",
@@ -66,7 +68,11 @@ class Topic:
 
 @dataclass
 class FileRecord:
-    """An uploaded file, downloadable through ``getFile`` and the file route."""
+    """An uploaded file, downloadable through ``getFile`` and the file route.
+
+    ``kind`` is ``document`` or ``photo`` (one size of a photo, with its ``width`` and
+    ``height``); a file id is refused where the other kind is expected, as TDLib does.
+    """
 
     file_id: str
     file_unique_id: str
@@ -74,6 +80,24 @@ class FileRecord:
     mime_type: str
     data: bytes
     file_path: str
+    kind: str = "document"
+    width: int = 0
+    height: int = 0
+
+    @property
+    def type_name(self) -> str:
+        """TDLib's name of the file type, as in ``Can't use file of type Photo as Document``."""
+        return self.kind.capitalize()
+
+    def photo_size_json(self) -> dict[str, object]:
+        """The Bot API ``PhotoSize`` object."""
+        return {
+            "file_id": self.file_id,
+            "file_unique_id": self.file_unique_id,
+            "file_size": len(self.data),
+            "width": self.width,
+            "height": self.height,
+        }
 
     def document_json(self) -> dict[str, object]:
         """The Bot API ``Document`` object."""
@@ -84,6 +108,26 @@ class FileRecord:
             "file_unique_id": self.file_unique_id,
             "file_size": len(self.data),
         }
+
+
+@dataclass
+class Photo:
+    """A photo on the server: the sizes Telegram keeps of one uploaded image, smallest first.
+
+    Every size downloads the uploaded bytes (the emulator does not resample). ``messages``
+    lists ``(chat_id, message_id, uploaded)`` of every message that carried the photo.
+    """
+
+    photo_id: int
+    sizes: list[FileRecord]
+    format: str
+    file_name: str
+    uploaded_by: int
+    messages: list[tuple[int, int, bool]] = field(default_factory=list)
+
+    def to_json(self) -> list[dict[str, object]]:
+        """The ``photo`` field of a message: an array of ``PhotoSize``."""
+        return [size.photo_size_json() for size in self.sizes]
 
 
 @dataclass
@@ -100,6 +144,10 @@ class Message:
     caption: str | None = None
     caption_entities: list[Entity] = field(default_factory=list)
     document: FileRecord | None = None
+    photo: Photo | None = None
+    show_caption_above_media: bool = False
+    has_media_spoiler: bool = False
+    link_preview: dict[str, object] | None = None
     reply_markup: dict[str, object] | None = None
     thread_id: int | None = None
     is_topic_message: bool = False
@@ -165,6 +213,10 @@ class World:
         self.chats: dict[int, Chat] = {}
         self.files: dict[str, FileRecord] = {}
         self.files_by_path: dict[str, FileRecord] = {}
+        self.photos: list[Photo] = []
+        self.photo_of_file: dict[str, Photo] = {}
+        #: Seconds added to ``clock``: tests move the emulated server's time forward with it.
+        self.clock_offset = 0.0
         self.callback_queries: dict[str, CallbackQuery] = {}
         self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}
         self._user_ids = itertools.count(100_000_001)
@@ -174,8 +226,8 @@ class World:
         self._query_counter = itertools.count(1)
 
     def now(self) -> int:
-        """The current Unix time in whole seconds."""
-        return int(self.clock())
+        """The current Unix time in whole seconds, as the emulated server sees it."""
+        return int(self.clock() + self.clock_offset)
 
     def new_user_id(self) -> int:
         """A fresh positive user id."""
@@ -214,8 +266,8 @@ class World:
         extension = file_name.rsplit(".", 1)[-1] if "." in file_name else ""
         path = f"documents/file_{number}" + (f".{extension}" if extension else "")
         record = FileRecord(
-            file_id=f"BQACAgQAAx0Sandbox{digest[:40]}",
-            file_unique_id=f"AgAD{digest[40:52]}",
+            file_id=f"BQACAgQAAx0Sandbox{digest[:42]}",
+            file_unique_id=f"AgAD{digest[42:54]}",
             file_name=file_name,
             mime_type=mime_type,
             data=data,
@@ -224,6 +276,37 @@ class World:
         self.files[record.file_id] = record
         self.files_by_path[path] = record
         return record
+
+    def new_photo(
+        self, data: bytes, file_name: str, format: str, width: int, height: int, uploaded_by: int
+    ) -> Photo:
+        """Store an uploaded image as a photo: one file (id, unique id, path) for each size."""
+        number = next(self._file_counter)
+        digest = hashlib.sha256(data + str(number).encode()).hexdigest()
+        extension = "png" if format == "png" else "jpg"
+        sizes = []
+        for kind, size_width, size_height in photo_boxes(width, height):
+            tag = f"{digest[:40]}{kind}"
+            path = f"photos/file_{number}_{kind}.{extension}"
+            record = FileRecord(
+                file_id=f"AgACAgQAAxkDSandbox{tag}",
+                file_unique_id=f"AQAD{digest[40:51]}{kind}",
+                file_name=file_name,
+                mime_type=f"image/{format}",
+                data=data,
+                file_path=path,
+                kind="photo",
+                width=size_width,
+                height=size_height,
+            )
+            self.files[record.file_id] = record
+            self.files_by_path[path] = record
+            sizes.append(record)
+        photo = Photo(number, sizes, format, file_name, uploaded_by)
+        self.photos.append(photo)
+        for record in sizes:
+            self.photo_of_file[record.file_id] = photo
+        return photo
 
     def new_callback_query(
         self, user_id: int, message: Message, data: str, now: float

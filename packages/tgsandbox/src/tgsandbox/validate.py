@@ -156,22 +156,41 @@ def formatted_text(text: str, parse_mode: str, entities_json: str) -> ParsedText
     return ParsedText(text, parsed)
 
 
-def link_preview_options(call: Call) -> None:
-    """``get_link_preview_options``: the JSON must be an object with fields of the right types."""
+def link_preview_options(call: Call) -> dict[str, object] | None:
+    """``get_link_preview_options``, then TDLib's ``process_input_message_text``.
+
+    The JSON must be an object with fields of the right types; without it, the legacy
+    ``disable_web_page_preview`` flag counts. Returns the options the message keeps (a
+    disabled preview drops the URL, no URL drops the media size preference), or ``None``.
+    """
     raw = call.arg("link_preview_options")
     if not raw:
-        return
+        return {"is_disabled": True} if call.flag("disable_web_page_preview") else None
     value = _decode(raw)
     if value is _INVALID:
         raise td_error(400, "Can't parse link preview options JSON object")
     if not isinstance(value, dict):
         raise td_error(400, "Object expected as link preview options")
     try:
-        for name in ("is_disabled", "prefer_small_media", "prefer_large_media", "show_above_text"):
-            _bool_field(value, name)
-        _string_field(value, "url", required=False)
+        disabled = _bool_field(value, "is_disabled")
+        url = _string_field(value, "url", required=False)
+        small = _bool_field(value, "prefer_small_media")
+        large = _bool_field(value, "prefer_large_media")
+        above = _bool_field(value, "show_above_text")
     except FieldError as error:
         raise td_error(400, str(error)) from error
+    if disabled:
+        url = ""
+    if not url:
+        small = large = False
+    options: dict[str, object] = {
+        "is_disabled": disabled,
+        "url": url,
+        "prefer_small_media": small,
+        "prefer_large_media": large,
+        "show_above_text": above,
+    }
+    return {name: option for name, option in options.items() if option}
 
 
 @dataclass

@@ -1,13 +1,17 @@
-"""Sending, editing and deleting messages: sendMessage, sendDocument, editMessageText,
+"""Sending, editing and deleting messages: sendMessage, editMessageText, editMessageCaption,
 editMessageReplyMarkup and deleteMessage, with the real server's order of checks."""
 
 from __future__ import annotations
 
+import time
+
 from tgsandbox.core import Access, SandboxCore
 from tgsandbox.errors import td_error
 from tgsandbox.formatting import text_length
-from tgsandbox.request import Call, UploadedFile
-from tgsandbox.state import Chat, FileRecord, Message
+from tgsandbox.html import Entity
+from tgsandbox.methods.media import CAPTION_LIMIT
+from tgsandbox.request import Call
+from tgsandbox.state import Chat, Message
 from tgsandbox.validate import (
     check_markup_on_server,
     formatted_text,
@@ -18,59 +22,20 @@ from tgsandbox.validate import (
 __all__ = ["MESSAGE_METHODS"]
 
 TEXT_LIMIT = 4096
-CAPTION_LIMIT = 1024
 
 
 async def send_message(core: SandboxCore, call: Call) -> object:
     """``sendMessage``: text checks, chat checks, then what the servers refuse."""
-    link_preview_options(call)
+    preview = link_preview_options(call)
     raw = call.arg("text")
     if not raw:
         raise td_error(400, "Message text is empty")
     parsed = formatted_text(raw, call.arg("parse_mode"), call.arg("entities"))
     target = core.prepare_send(call)
-    text, entities = core.finish_text(parsed)
+    text, entities = core.finish_text(parsed, allow_empty=bool((preview or {}).get("url")))
     core.server_send_checks(target, text, TEXT_LIMIT, "Message is too long")
-    message = core.store_bot_message(target, text=text, entities=entities)
-    core.record_sent(message, call, raw)
-    return core.message_json(message)
-
-
-def _input_document(core: SandboxCore, call: Call) -> UploadedFile | FileRecord | str | None:
-    """The document: an uploaded file, a known file id, or the unusable id or URL as given."""
-    if "document" in call.files:
-        return call.files["document"]
-    value = call.arg("document")
-    if not value:
-        return None
-    if value.startswith("attach://"):
-        return call.files.get(value[len("attach://") :])
-    return core.world.files.get(value, value)
-
-
-async def send_document(core: SandboxCore, call: Call) -> object:
-    """``sendDocument``: a multipart upload, or the file id of a file sent before."""
-    document = _input_document(core, call)
-    if document is None:
-        raise td_error(400, "There is no document in the request")
-    raw_caption = call.arg("caption")
-    parsed = formatted_text(raw_caption, call.arg("parse_mode"), call.arg("caption_entities"))
-    target = core.prepare_send(call)
-    if isinstance(document, str):
-        if document.lower().startswith(("http://", "https://")):
-            raise td_error(400, "WEBPAGE_CURL_FAILED")
-        raise td_error(400, "Wrong file identifier/HTTP URL specified")
-    if isinstance(document, UploadedFile) and not document.data:
-        raise td_error(400, "File must be non-empty")
-    caption, entities = core.finish_text(parsed, allow_empty=True)
-    core.server_send_checks(target, caption, CAPTION_LIMIT, "Message caption is too long")
-    if isinstance(document, UploadedFile):
-        mime_type = document.mime_type or "application/octet-stream"
-        document = core.world.new_file(document.data, document.file_name or "document", mime_type)
-    message = core.store_bot_message(
-        target, document=document, caption=caption or None, caption_entities=entities
-    )
-    core.record_sent(message, call, raw_caption, document.document_json())
+    message = core.store_bot_message(target, text=text, entities=entities, link_preview=preview)
+    core.record_sent(message, call, raw, link_preview_options=preview)
     return core.message_json(message)
 
 
@@ -87,9 +52,16 @@ def _edit_target(core: SandboxCore, call: Call) -> tuple[Chat, Message]:
     return chat, message
 
 
+def _same_entities(new: list[Entity], old: list[Entity]) -> bool:
+    return [e.to_bot_api() for e in new] == [e.to_bot_api() for e in old]
+
+
 async def edit_message_text(core: SandboxCore, call: Call) -> object:
-    """``editMessageText``: same text checks as sending; refuses an edit that changes nothing."""
-    link_preview_options(call)
+    """``editMessageText``: same text checks as sending; refuses an edit that changes nothing.
+
+    A photo or document has no text to edit (``editMessageCaption`` edits its caption).
+    """
+    preview = link_preview_options(call)
     raw = call.arg("text")
     if not raw:
         raise td_error(400, "Message text is empty")
@@ -98,14 +70,52 @@ async def edit_message_text(core: SandboxCore, call: Call) -> object:
     _, message = _edit_target(core, call)
     if message.text is None:
         raise td_error(400, "There is no text in the message to edit")
-    text, entities = core.finish_text(parsed)
+    text, entities = core.finish_text(parsed, allow_empty=bool((preview or {}).get("url")))
     if text_length(text) > TEXT_LIMIT:
         raise td_error(400, "MESSAGE_TOO_LONG")
     check_markup_on_server(markup)
-    same_entities = [e.to_bot_api() for e in entities] == [e.to_bot_api() for e in message.entities]
-    if text == message.text and same_entities and markup == message.reply_markup:
+    if (
+        text == message.text
+        and _same_entities(entities, message.entities)
+        and markup == message.reply_markup
+        and (preview or None) == (message.link_preview or None)
+    ):
         raise td_error(400, "MESSAGE_NOT_MODIFIED")
     message.text, message.entities, message.reply_markup = text, entities, markup
+    message.link_preview = preview
+    message.edit_date = core.world.now()
+    core.record_edit(message, call, raw, preview)
+    return core.message_json(message)
+
+
+async def edit_message_caption(core: SandboxCore, call: Call) -> object:
+    """``editMessageCaption``: a photo's or document's caption (empty removes it).
+
+    A text message has no caption (``There is no caption in the message to edit``); the
+    servers refuse a caption over 1,024 characters with ``MEDIA_CAPTION_TOO_LONG``.
+    """
+    markup = reply_markup(call)
+    raw = call.arg("caption")
+    parsed = formatted_text(raw, call.arg("parse_mode"), call.arg("caption_entities"))
+    above = call.flag("show_caption_above_media")
+    _, message = _edit_target(core, call)
+    if message.photo is None and message.document is None:
+        raise td_error(400, "There is no caption in the message to edit")
+    if message.document is not None:
+        above = False
+    caption, entities = core.finish_text(parsed, allow_empty=True)
+    check_markup_on_server(markup)
+    if text_length(caption) > CAPTION_LIMIT:
+        raise td_error(400, "MEDIA_CAPTION_TOO_LONG")
+    if (
+        caption == (message.caption or "")
+        and _same_entities(entities, message.caption_entities)
+        and markup == message.reply_markup
+        and above == message.show_caption_above_media
+    ):
+        raise td_error(400, "MESSAGE_NOT_MODIFIED")
+    message.caption, message.caption_entities = caption or None, entities
+    message.reply_markup, message.show_caption_above_media = markup, above
     message.edit_date = core.world.now()
     core.record_edit(message, call, raw)
     return core.message_json(message)
@@ -120,31 +130,63 @@ async def edit_message_reply_markup(core: SandboxCore, call: Call) -> object:
         raise td_error(400, "MESSAGE_NOT_MODIFIED")
     message.reply_markup = markup
     message.edit_date = core.world.now()
-    core.record_edit(message, call, "")
+    core.record_edit(message, call, None)
     return core.message_json(message)
 
 
-async def delete_message(core: SandboxCore, call: Call) -> object:
-    """``deleteMessage``: the bot's own messages, or others' where it may delete them."""
-    message_id = max(0, call.integer("message_id"))
-    chat, message = core.check_message(
-        call.arg("chat_id"), message_id, Access.WRITE, "message to delete"
-    )
+#: Bots may delete (for everyone) only messages younger than this, in seconds.
+DELETE_AGE_LIMIT = 2 * 86400
+
+
+def _deletable(core: SandboxCore, chat: Chat, message: Message) -> None:
+    """TDLib's ``can_delete_message`` and, for bots, ``can_revoke_message``.
+
+    In supergroups and channels a bot cannot delete a message 48 hours old or older
+    (``Message can't be deleted``), nor another's message unless it is an administrator,
+    nor a topic's first message. In private chats and basic groups a bot deletes for
+    everyone, which is refused once the message is more than 48 hours old, or when the
+    message is another's in a group where the bot is not an administrator (``Message
+    can't be deleted for everyone``).
+    """
+    age = core.world.now() - message.date
     admin = chat.bot_status in ("administrator", "creator")
-    if not (message.by_bot or chat.type == "private" or admin):
-        raise td_error(400, "MESSAGE_DELETE_FORBIDDEN")
+    if chat.type in ("supergroup", "channel"):
+        if age >= DELETE_AGE_LIMIT or message.topic_created is not None:
+            raise td_error(400, "Message can't be deleted")
+        if not (admin or message.by_bot):
+            raise td_error(400, "Message can't be deleted")
+        return
+    mine = message.by_bot and message.topic_created is None
+    allowed = chat.type == "private" or mine or admin
+    if not allowed or age > DELETE_AGE_LIMIT:
+        raise td_error(400, "Message can't be deleted for everyone")
+
+
+async def delete_message(core: SandboxCore, call: Call) -> object:
+    """``deleteMessage``: the bot's own messages, or others' where it may delete them.
+
+    The message is gone afterwards: editing or deleting it again is ``... not found``.
+    """
+    chat_id = call.arg("chat_id")
+    message_id = max(0, call.integer("message_id"))
+    if not chat_id:
+        raise td_error(400, "Chat identifier is not specified")
+    if message_id == 0:
+        raise td_error(400, "Message identifier is not specified")
+    chat, message = core.check_message(chat_id, message_id, Access.WRITE, "message to delete")
+    _deletable(core, chat, message)
     del chat.messages[message.message_id]
-    for sent in core.sent.messages:
-        if sent.chat_id == chat.id and sent.message_id == message.message_id:
-            sent.deleted = True
-            core.sent.emit("deleted", sent)
+    sent = core.logged(message)
+    if sent is not None:
+        sent.deleted, sent.deleted_at = True, time.time()
+        core.sent.emit("deleted", sent)
     return True
 
 
 MESSAGE_METHODS = {
     "sendmessage": send_message,
-    "senddocument": send_document,
     "editmessagetext": edit_message_text,
+    "editmessagecaption": edit_message_caption,
     "editmessagereplymarkup": edit_message_reply_markup,
     "deletemessage": delete_message,
 }
