@@ -237,8 +237,8 @@ _CATALOG: dict[str, dict[str, str]] = {
         "withdrawn, {cancelled} posts cancelled{left}.",
     },
     "retract_left": {
-        "fa": "؛ {count} مورد هنوز انجام نشده (/status)",
-        "en": "; {count} not done yet (/status)",
+        "fa": "؛ {count} مورد هنوز انجام نشده است",
+        "en": "; {count} not done yet",
     },
     "uncertain_correction": {
         "fa": "⚠️ معلوم نیست اصلاح #{id} ({action} پیام {message} در {chat}، خبر «{title}») "

@@ -327,3 +327,32 @@ async def test_a_post_sent_while_its_article_changed_is_caught(world: SimpleName
     world.posts.finish(post.id, "sent")
     # ...with the old text: the next comparison sees it.
     assert len(world.corrector.check()) == 1
+
+
+async def test_a_photo_caption_is_edited_as_a_caption(world: SimpleNamespace) -> None:
+    world.poster.plan()
+    [post] = world.posts.upcoming("@a", 1)
+    world.posts.claim(post.id)
+    parts = post_parts(world.store.get(1), post.item, UTC)
+    world.posts.part_sent(post.id, 500, "an older caption", "caption")
+    for n, part in enumerate(parts[1:], start=1):
+        world.posts.part_sent(post.id, 500 + n, part.text, part.kind)
+    world.posts.finish(post.id, "sent")
+    world.corrector.check()
+    await world.corrector.run(world.bot)
+    method, message_id, caption = world.bot.calls[-1]
+    assert (method, message_id) == ("edit_message_caption", 500)
+    assert str(caption).endswith("ویرایش شد</i>")
+    assert world.posts.get(post.id).sent_parts[0].kind == "caption"
+
+
+async def test_a_finished_post_that_grew_gets_its_new_messages(world: SimpleNamespace) -> None:
+    await post_all(world)
+    [latest] = [p for p in world.posts.sent_posts_of(1) if p.item == "latest"]
+    long_text = TEXT.replace("نخستین متن بخش آخرین اخبار.", "جمله‌ای بلند درباره خبر. " * 400)
+    edit(world, long_text)
+    world.corrector.check()
+    await world.corrector.run(world.bot)
+    after = world.posts.get(latest.id)
+    assert len(after.message_ids) == len(post_parts(world.store.get(1), "latest", UTC)) > 1
+    assert world.corrector.check() == [], "the post log holds every message of the post"

@@ -25,7 +25,7 @@ CHANGES = (
 )
 
 
-async def _until(check, timeout: float = 60) -> None:  # noqa: ANN001
+async def _until(check, timeout: float = 60) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not check():
