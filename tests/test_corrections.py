@@ -57,9 +57,7 @@ def sent(*texts: str | None, kind: str = "text", removed: int | None = None) -> 
         (sent("\u200c"), [Part("\u200c")], True, []),
     ],
 )  # fmt: skip
-def test_decide(
-    old: list[SentPart], new: list[Part], finished: bool, steps: list[Step]
-) -> None:
+def test_decide(old: list[SentPart], new: list[Part], finished: bool, steps: list[Step]) -> None:
     assert decide(old, new, finished=finished) == steps
 
 
@@ -200,8 +198,12 @@ async def test_a_removed_section_is_deleted_young_and_withdrawn_old(
     # Two days later, the background goes too: it is edited to say it was withdrawn.
     sent_long_ago(world.store.db)
     [background] = [p for p in world.posts.sent_posts_of(1) if p.item == "background"]
-    edit(world, TEXT.replace("گام بعدی: دیدار بعدی هفته آینده است.\n", "")
-                    .replace("پیش‌زمینه: متن پیش‌زمینه که تغییر نمی‌کند.\n", ""))
+    edit(
+        world,
+        TEXT.replace("گام بعدی: دیدار بعدی هفته آینده است.\n", "").replace(
+            "پیش‌زمینه: متن پیش‌زمینه که تغییر نمی‌کند.\n", ""
+        ),
+    )
     planned = world.corrector.check()
     before = len(world.bot.calls)
     await world.corrector.run(world.bot)

@@ -102,9 +102,7 @@ def store_now(settings: Settings) -> None:
     """Ingest the content folder here, as the bot's re-scan would (without its worker,
     which takes seconds to load the language tools): the corrections job sees it."""
     store = Store.open(settings.database_path)
-    assert [result.status for result in ingest_paths(store, [settings.content_dir])] == [
-        "updated"
-    ]
+    assert [result.status for result in ingest_paths(store, [settings.content_dir])] == ["updated"]
     store.close()
 
 
@@ -126,7 +124,7 @@ async def test_an_edited_article_edits_exactly_its_changed_posts(tmp_path: Path)
             if not message.edits:
                 assert message.text == before[message.message_id]
         # The pending posts go out as the article reads now, without a mark.
-        later = (await post(harness, 2))[len(messages):]
+        later = (await post(harness, 2))[len(messages) :]
         assert len(later) == 2 and not any(EDITED in m.text for m in later)
         assert harness.errors() == []
 
