@@ -358,3 +358,18 @@ async def test_a_finished_post_that_grew_gets_its_new_messages(world: SimpleName
     after = world.posts.get(latest.id)
     assert len(after.message_ids) == len(post_parts(world.store.get(1), "latest", UTC)) > 1
     assert world.corrector.check() == [], "the post log holds every message of the post"
+
+
+async def test_a_section_added_later_joins_the_plan(world: SimpleNamespace) -> None:
+    await post_all(world)
+    edit(world, TEXT + "وضعیت فعلی: گفتگوها ادامه دارد.\n")
+    world.corrector.check()
+    [new] = world.posts.upcoming("@a", 5)
+    assert new.item == "state_of_play"
+    await post_all(world)
+    assert "گفتگوها ادامه دارد" in str(world.bot.calls[-1][2])
+    assert world.corrector.plan(1) == [], "planned once"
+    world.corrector.retract(1)
+    edit(world, TEXT + "وضعیت فعلی: گفتگوها ادامه دارد.\nبیانیه آنها: متن.\n")
+    world.corrector.check()
+    assert world.posts.upcoming("@a", 5) == [], "a retracted article gains nothing"

@@ -5,8 +5,9 @@ When an article changes, every message of it already in a chat is compared with 
 edited in place (its text, or its caption under a photo) with a short "edited" mark; a
 message whose part is gone is deleted while Telegram still allows it (48 hours), else
 edited to say it was withdrawn; a finished post that now needs more messages gets
-them. Pending posts need nothing: they are rendered when sent. A retracted article
-has every sent message removed that way.
+them. Pending posts need nothing: they are rendered when sent; a section the article
+gained joins every chat's plan. A retracted article has every sent message removed
+that way.
 
 :func:`decide` is the pure decision for one post; :class:`Corrector` plans the
 corrections of an article in the correction log (one call, :meth:`Corrector.plan`,
@@ -32,9 +33,10 @@ from bot.digest.sending import MAX_RETRY_AFTER, backoff, describe, in_doubt, ret
 from bot.messages import say
 from bot.render import MESSAGE_LIMIT, cut_html
 from bot.schedule import Target
-from bot.storage.articles import Store
+from bot.digest.plan import plan_items
+from bot.storage.articles import Store, StoredArticle
 from bot.storage.corrections import Action, Correction, CorrectionLog, Planned
-from bot.storage.postlog import Post, PostLog, SentPart, now_iso, text_digest
+from bot.storage.postlog import CHANNEL, Post, PostLog, SentPart, now_iso, text_digest
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +155,8 @@ class Corrector:
         if stored is None:
             return []
         retracted = self.log.retracted(article_id)
+        if not retracted:
+            self._plan_new_items(stored)
         lang = stored.article.lang
         active = self.log.active(article_id)
         rendered: dict[str, list[Part]] = {}
@@ -188,6 +192,16 @@ class Corrector:
             log.info("article %s: %d corrections planned, %d replaced", article_id, len(ids),
                      len(replaced))  # fmt: skip
         return ids
+
+    def _plan_new_items(self, stored: StoredArticle) -> int:
+        """Plan, in every chat that has the article, the items it gained (a new section)."""
+        article = stored.article
+        sections = [(section.key, bool(section.body)) for section in article.sections]
+        items = plan_items(sections, bool(article.quotations))
+        return sum(
+            self.posts.plan(chat, stored.id, items, CHANNEL)
+            for chat in self.posts.chats_planned(stored.id, CHANNEL)
+        )
 
     def _planned(self, post: Post, step: Step, lang: str, retracted: bool) -> Planned:
         message_id = post.message_ids[step.part] if step.part < len(post.message_ids) else None

@@ -164,6 +164,11 @@ class PostLog:
         )
         return [_post(row) for row in self.db.query(sql, [article_id, SUBSCRIBER])]
 
+    def chats_planned(self, article_id: int, kind: str = CHANNEL) -> list[str]:
+        """The chats with a plan of ``kind`` for an article."""
+        sql = "SELECT DISTINCT chat FROM posts WHERE article_id = ? AND kind = ? ORDER BY chat"
+        return [row["chat"] for row in self.db.query(sql, [article_id, kind])]
+
     def unsent_count(self, article_id: int) -> int:
         """How many of an article's posts are still to be sent (pending, failed, uncertain)."""
         sql = (
