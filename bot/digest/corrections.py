@@ -29,11 +29,11 @@ from telegram import Bot
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
 from bot.digest.compose import Part, post_parts
+from bot.digest.plan import plan_items
 from bot.digest.sending import MAX_RETRY_AFTER, backoff, describe, in_doubt, retry_seconds
 from bot.messages import say
 from bot.render import MESSAGE_LIMIT, cut_html
 from bot.schedule import Target
-from bot.digest.plan import plan_items
 from bot.storage.articles import Store, StoredArticle
 from bot.storage.corrections import Action, Correction, CorrectionLog, Planned
 from bot.storage.postlog import CHANNEL, Post, PostLog, SentPart, now_iso, text_digest
