@@ -21,7 +21,7 @@ from bot.render import MESSAGE_LIMIT
 from bot.schedule import Target
 from bot.storage.articles import Store
 from bot.storage.corrections import CorrectionLog
-from bot.storage.postlog import PostLog, SentPart, text_digest
+from bot.storage.postlog import SUBSCRIBER, PostLog, SentPart, text_digest
 
 D = text_digest
 
@@ -373,3 +373,35 @@ async def test_a_section_added_later_joins_the_plan(world: SimpleNamespace) -> N
     edit(world, TEXT + "وضعیت فعلی: گفتگوها ادامه دارد.\nبیانیه آنها: متن.\n")
     world.corrector.check()
     assert world.posts.upcoming("@a", 5) == [], "a retracted article gains nothing"
+
+
+async def test_subscribers_copies_are_corrected_after_the_channels(
+    world: SimpleNamespace,
+) -> None:
+    world.posts.plan("4242", 1, ["summary"], SUBSCRIBER)
+    [copy] = world.posts.pending_of_kind(SUBSCRIBER, 5)
+    world.posts.claim(copy.id)
+    world.posts.part_sent(copy.id, 9, "an older summary")
+    world.posts.finish(copy.id, "sent")
+    await world.poster.tick(world.bot, force=True)
+    # A message the summary no longer has, recorded after the subscriber's copy.
+    world.posts.part_sent(world.posts.sent_posts_of(1)[0].id, 77, None)
+    world.corrector.check()
+    due = world.corrector.log.due(10)
+    assert [(c.chat, c.action) for c in due] == [("@a", "remove"), ("4242", "edit")]
+    before = len(world.bot.calls)
+    await world.corrector.run(world.bot)
+    assert [call[:2] for call in world.bot.calls[before:]] == [
+        ("delete_message", 77),
+        ("edit_message_text", 9),
+    ]
+
+
+async def test_an_unexpected_error_leaves_nothing_sending(world: SimpleNamespace) -> None:
+    await post_all(world)
+    world.bot.errors["edit_message_text"] = [RuntimeError("boom")]
+    edit(world, TEXT.replace("نخستین متن", "متن درست"))
+    world.corrector.check()
+    results = await world.corrector.run(world.bot)
+    assert [c.state for c in results][0] == "uncertain"
+    assert world.corrector.log.counts().get("sending") is None

@@ -26,7 +26,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from telegram import Bot
-from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 
 from bot.digest.compose import Part, post_parts
 from bot.digest.plan import plan_items
@@ -286,6 +293,13 @@ class Corrector:
                 else:
                     later = backoff(correction.attempts)
                     self.log.retry_later(correction.id, describe(error), later)
+                return
+            except TelegramError as error:
+                self.log.finish(correction.id, "failed", describe(error))
+                return
+            except Exception as error:  # a correction must not stay "sending" while we run
+                log.exception("correction %s failed", correction.id)
+                self.log.finish(correction.id, "uncertain", f"{type(error).__name__}: {error}")
                 return
             self.log.done(correction.id, result, message_id)
             return

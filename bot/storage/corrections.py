@@ -196,10 +196,12 @@ class CorrectionLog:
     # carrying out
 
     def due(self, limit: int) -> list[Correction]:
-        """Pending corrections that may run now, oldest first."""
+        """Pending corrections that may run now: the channels' first, then oldest first."""
         sql = (
-            "SELECT * FROM corrections WHERE state = 'pending' "
-            "AND (not_before IS NULL OR not_before <= ?) ORDER BY id LIMIT ?"
+            "SELECT corrections.* FROM corrections JOIN posts ON posts.id = corrections.post_id "
+            "WHERE corrections.state = 'pending' AND (corrections.not_before IS NULL "
+            "OR corrections.not_before <= ?) ORDER BY posts.kind = 'subscriber', corrections.id "
+            "LIMIT ?"
         )
         return [_correction(row) for row in self.db.query(sql, [now_iso(), limit])]
 
