@@ -183,3 +183,28 @@ async def test_a_duplicate_file_is_named_and_nothing_new_is_planned(tmp_path: Pa
         store.close()
         assert sorted(result.status for result in results) == ["duplicate", "unchanged"]
         assert len(await post(harness, 7)) == 6, "the article is posted once"
+
+
+async def test_an_edit_in_doubt_is_offered_and_settled_by_a_button(tmp_path: Path) -> None:
+    async with run_bot(tmp_path) as harness:
+        await post(harness, 2)
+        # The edit reaches the channel; its answer comes after the bot gave up waiting.
+        harness.emulator.delay_next("editMessageText", 30)
+        edit_sample(harness.settings, lambda t: t.replace(LATEST_OLD, LATEST_NEW))
+        store_now(harness.settings)
+
+        def offers() -> list[SentMessage]:
+            return [m for m in harness.emulator.messages(ADMIN) if "اصلاح #" in m.text]
+
+        await until(lambda: bool(offers()), timeout=30)
+        [offer] = offers()
+        listed = await harness.ask(ADMIN, "/uncertain")
+        assert any("اصلاح #" in m.text for m in listed), "/uncertain lists it too"
+        [(_, again), (_, done)] = buttons_of(offer)
+        assert again.startswith("k:again:") and done.startswith("k:done:")
+        query = await harness.press(ADMIN, offer, done, ADMIN)
+        assert "انجام شده بود" in str(harness.emulator.callback_answer(query))
+        edited = [m for m in harness.emulator.messages(channel(harness)) if m.edits]
+        assert len(edited) == 1 and len(edited[0].edits) == 1, "made once, not repeated"
+        second = await harness.press(ADMIN, offer, done, ADMIN)
+        assert "دیگر نامعلوم نیست" in str(harness.emulator.callback_answer(second))

@@ -40,7 +40,7 @@ from bot.tg.admin_views import (
     uncertain_replies,
     version_request,
 )
-from bot.tg.jobs import article_titles, correct_job, rescan
+from bot.tg.jobs import article_titles, correct_job, list_uncertain_corrections, rescan
 from bot.tg.replies import reader_lang, send_reply
 from bot.tg.services import services
 from bot.tg.views import decode_choice, plain
@@ -168,13 +168,15 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 @private_view
 async def uncertain(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Every uncertain post, each with its "post again" and "it arrived" buttons."""
+    """Every uncertain post, each with its "post again" and "it arrived" buttons; then
+    every uncertain correction with its own."""
     posts = services(context).posts
     listed = posts.uncertain(UNCERTAIN_SHOWN)
     total = posts.counts().get("uncertain", 0)
     titles = article_titles(services(context), listed)
     for reply in uncertain_replies(listed, titles, total, reader_lang(update)):
         await send_reply(update, context, reply)
+    await list_uncertain_corrections(update, context)
 
 
 async def _refuse(update: Update, context: ContextTypes.DEFAULT_TYPE, reason: str) -> None:

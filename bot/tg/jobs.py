@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Bot
+from telegram import Bot, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
@@ -18,8 +18,9 @@ from bot.pipeline.worker import ingest_in_worker
 from bot.render import MESSAGE_LIMIT, cut_html, shorten
 from bot.storage.corrections import Correction
 from bot.storage.postlog import Post
-from bot.tg.admin_views import uncertain_replies
+from bot.tg.admin_views import UNCERTAIN_SHOWN, uncertain_replies
 from bot.tg.correction_views import uncertain_correction_reply
+from bot.tg.replies import reader_lang, send_reply
 from bot.tg.services import KEY, Services, services
 from bot.tg.watch import stop_if_gone
 
@@ -173,6 +174,16 @@ async def offer_uncertain_corrections(application: Application) -> int:
         reply = uncertain_correction_reply(correction, titles[correction.article_id])
         await notify_admins(application, reply.messages[0], reply_markup=reply.keyboard)
     return len(fresh)
+
+
+async def list_uncertain_corrections(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/uncertain's second part: each uncertain correction with its buttons (none: nothing)."""
+    service = services(context)
+    lang = reader_lang(update)
+    for correction in service.corrections.log.uncertain(UNCERTAIN_SHOWN):
+        stored = service.store.get(correction.article_id)
+        title = shorten(stored.article.title, ALERT_TITLE_CHARS) if stored else ""
+        await send_reply(update, context, uncertain_correction_reply(correction, title, lang))
 
 
 async def report_uncertain(application: Application) -> None:
