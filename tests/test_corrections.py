@@ -405,3 +405,15 @@ async def test_an_unexpected_error_leaves_nothing_sending(world: SimpleNamespace
     results = await world.corrector.run(world.bot)
     assert results[0].state == "uncertain" and "boom" in (results[0].reason or "")
     assert world.corrector.log.counts().get("sending") is None
+
+
+async def test_an_article_sent_only_to_subscribers_is_corrected(world: SimpleNamespace) -> None:
+    world.posts.plan("4242", 1, ["summary"], SUBSCRIBER)
+    [copy] = world.posts.pending_of_kind(SUBSCRIBER, 5)
+    world.posts.claim(copy.id)
+    parts = post_parts(world.store.get(1), "summary", UTC)
+    world.posts.part_sent(copy.id, 9, parts[0].text)
+    world.posts.finish(copy.id, "sent")
+    assert world.corrector.check() == [] and world.corrector.log.stale_articles() == []
+    edit(world, TEXT.replace("خبر آزمایشی", "خبر درست"))
+    assert len(world.corrector.check()) == 1

@@ -20,7 +20,7 @@ from typing import Any, Literal
 from sqlite_utils import Database
 
 from bot.storage.migrations import POST_LOG, migrate
-from bot.storage.postlog import SentPart, now_iso
+from bot.storage.postlog import SUBSCRIBER, SentPart, now_iso
 
 Action = Literal["edit", "remove", "send"]
 #: States in which a correction may still change its message.
@@ -103,21 +103,24 @@ class CorrectionLog:
         """Articles whose sent posts must be compared with their text again.
 
         Those whose text changed since they were last compared (or never were), and
-        those with a post that sent or changed a message after ``since`` and after
-        their last comparison (a post sent while its article was being replaced).
+        those with a channel post that sent or changed a message after ``since`` and
+        after their last comparison (a post sent while its article was being replaced).
+        Subscribers' copies, thousands of them in a fan-out, make an article compared
+        only the first time: its next change compares them all.
         """
         sql = (
             "SELECT DISTINCT posts.article_id AS id FROM posts "
             "JOIN articles ON articles.id = posts.article_id "
             "LEFT JOIN checked ON checked.article_id = posts.article_id "
-            "WHERE posts.parts_done > 0 AND posts.updated_at > ? AND ("
+            "WHERE posts.parts_done > 0 AND posts.updated_at > ? "
+            "AND (posts.kind != ? OR checked.article_id IS NULL) AND ("
             "checked.article_id IS NULL OR checked.content_hash != articles.content_hash "
             "OR posts.updated_at > checked.checked_at) "
             "UNION SELECT checked.article_id FROM checked "
             "JOIN articles ON articles.id = checked.article_id "
             "WHERE checked.content_hash != articles.content_hash ORDER BY id"
         )
-        return [int(row["id"]) for row in self.db.query(sql, [since])]
+        return [int(row["id"]) for row in self.db.query(sql, [since, SUBSCRIBER])]
 
     def active(self, article_id: int) -> dict[tuple[int, int], Correction]:
         """The newest correction still at work on each ``(post, part)`` of an article."""
