@@ -417,3 +417,17 @@ async def test_an_article_sent_only_to_subscribers_is_corrected(world: SimpleNam
     assert world.corrector.check() == [] and world.corrector.log.stale_articles() == []
     edit(world, TEXT.replace("خبر آزمایشی", "خبر درست"))
     assert len(world.corrector.check()) == 1
+
+
+async def test_a_failed_correction_is_not_planned_again_for_the_same_text(
+    world: SimpleNamespace,
+) -> None:
+    await post_all(world)
+    world.bot.errors["edit_message_text"] = [BadRequest("Message can't be edited")] * 5
+    edit(world, TEXT.replace("نخستین متن", "متن درست"))
+    world.corrector.check()
+    results = await world.corrector.run(world.bot)
+    assert {c.state for c in results} == {"failed"} and len(world.notes) == len(results)
+    assert world.corrector.plan(1) == [], "not again, and the admins are not told again"
+    edit(world, TEXT.replace("نخستین متن", "متن سوم"))
+    assert world.corrector.check(), "a new text is tried"

@@ -182,7 +182,7 @@ class Corrector:
             for part in sorted(parts):
                 step = steps.get(part)
                 current = active.get((post.id, part))
-                in_doubt = current is not None and current.state != "pending"
+                in_doubt = current is not None and current.state in ("sending", "uncertain")
                 if step is None and in_doubt and part < len(new):
                     # A request in doubt may have changed the message: put the text back.
                     sent = post.sent_parts[part]

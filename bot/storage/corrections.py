@@ -123,13 +123,15 @@ class CorrectionLog:
         return [int(row["id"]) for row in self.db.query(sql, [since, SUBSCRIBER])]
 
     def active(self, article_id: int) -> dict[tuple[int, int], Correction]:
-        """The newest correction still at work on each ``(post, part)`` of an article."""
+        """The newest correction still at work, or failed, on each ``(post, part)`` of an
+        article (a failed one is not planned again for the same text)."""
+        states = (*ACTIVE, "failed")
         sql = (
             "SELECT * FROM corrections WHERE article_id = ? AND state IN "
-            f"({', '.join('?' for _ in ACTIVE)}) ORDER BY id"
+            f"({', '.join('?' for _ in states)}) ORDER BY id"
         )
         found: dict[tuple[int, int], Correction] = {}
-        for row in self.db.query(sql, [article_id, *ACTIVE]):
+        for row in self.db.query(sql, [article_id, *states]):
             correction = _correction(row)
             found[(correction.post_id, correction.part)] = correction
         return found
