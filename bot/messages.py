@@ -446,6 +446,73 @@ _CATALOG: dict[str, dict[str, str]] = {
         "fa": "برای جستجو چند کلمه کوتاه بفرستید (حداکثر {limit} نویسه).",
         "en": "To search, send a few short words (at most {limit} characters).",
     },
+    # corrections, retractions and duplicates
+    "correction_edited": {"fa": "<i>✏️ ویرایش شد</i>", "en": "<i>✏️ edited</i>"},
+    "correction_withdrawn": {
+        "fa": "<i>این بخش از خبر برداشته شد.</i>",
+        "en": "<i>This part of the article was withdrawn.</i>",
+    },
+    "correction_retracted": {
+        "fa": "<i>این خبر پس گرفته شد.</i>",
+        "en": "<i>This article was withdrawn.</i>",
+    },
+    "retract_usage": {
+        "fa": "شماره خبر را بعد از /retract بنویسید، مثلاً: /retract 12",
+        "en": "Write the article's number after /retract, for example: /retract 12",
+    },
+    "retract_unknown": {
+        "fa": "خبر #{id} وجود ندارد.",
+        "en": "There is no article #{id}.",
+    },
+    "retract_already": {
+        "fa": "خبر #{id} پیش‌تر پس گرفته شده است.",
+        "en": "Article #{id} was already withdrawn.",
+    },
+    "retract_confirm": {
+        "fa": "خبر #{id} «{title}» پس گرفته شود؟ پیام‌های فرستاده‌اش حذف یا «برداشته شد» "
+        "علامت می‌خورند و پست‌های در صفش لغو می‌شوند ({sent} پیام فرستاده، {pending} پست در صف).",
+        "en": "Withdraw article #{id} “{title}”? Its sent messages are deleted or marked "
+        "withdrawn and its queued posts cancelled ({sent} messages sent, {pending} posts queued).",
+    },
+    "button_retract": {"fa": "بله، پس گرفته شود", "en": "Yes, withdraw it"},
+    "button_keep": {"fa": "نه، بماند", "en": "No, keep it"},
+    "retract_kept": {"fa": "خبر #{id} دست نخورد.", "en": "Article #{id} was left as it is."},
+    "retract_done": {
+        "fa": "خبر #{id} پس گرفته شد: {deleted} پیام حذف شد، {withdrawn} پیام «برداشته شد» "
+        "علامت خورد، {cancelled} پست لغو شد{left}.",
+        "en": "Article #{id} withdrawn: {deleted} messages deleted, {withdrawn} marked "
+        "withdrawn, {cancelled} posts cancelled{left}.",
+    },
+    "retract_left": {
+        "fa": "؛ {count} مورد هنوز انجام نشده است",
+        "en": "; {count} not done yet",
+    },
+    "uncertain_correction": {
+        "fa": "⚠️ معلوم نیست اصلاح #{id} ({action} پیام {message} در {chat}، خبر «{title}») "
+        "انجام شده باشد ({reason}). پیام را در کانال ببینید: اگر اصلاح نشده، دوباره بفرستید.",
+        "en": "⚠️ Correction #{id} ({action} of message {message} in {chat}, article “{title}”) "
+        "may or may not have been made ({reason}). Look at the message: if it was not "
+        "corrected, make it again.",
+    },
+    "correction_action_edit": {"fa": "ویرایش", "en": "edit"},
+    "correction_action_remove": {"fa": "حذف", "en": "removal"},
+    "correction_action_send": {"fa": "ارسال ادامه", "en": "sending the rest"},
+    "button_correct_again": {"fa": "انجام دوباره", "en": "Make it again"},
+    "button_was_corrected": {"fa": "انجام شده بود", "en": "It was made"},
+    "correction_requeued": {
+        "fa": "اصلاح دوباره در صف قرار گرفت.",
+        "en": "The correction is queued again.",
+    },
+    "correction_marked": {"fa": "علامت خورد: انجام شده بود.", "en": "Marked as made."},
+    "correction_handled": {
+        "fa": "اصلاح #{id} دیگر نامعلوم نیست (وضعیت: {state})؛ تغییری داده نشد.",
+        "en": "Correction #{id} is no longer uncertain (state: {state}); nothing changed.",
+    },
+    "document_duplicate": {
+        "fa": "این فایل همان خبر #{id} است (از «{original}»)؛ چیز تازه‌ای ذخیره یا ارسال نشد.",
+        "en": "This file is article #{id} again (from “{original}”); nothing new was stored "
+        "or planned.",
+    },
 }
 
 

@@ -23,6 +23,8 @@ from bot.text import detect_lang, split_sentences
 from bot.text.jalali import format_jalali
 from bot.text.urls import find_urls, web_url
 
+#: Telegram refuses a message whose text, before its HTML is parsed, passes this many bytes.
+RAW_LIMIT = 32_768
 MESSAGE_LIMIT = 4096
 BULLET = "•"
 #: The most characters of a title (or section name) a header shows; longer ones end in «…».
@@ -333,7 +335,8 @@ def paginate(
     are paragraphs and bullets and stay whole where they can: a piece longer than a
     message is split at sentence ends, then words, its first part filling what is left
     of the message before it; so is one after a message still under :data:`MIN_FILL`.
-    A heading never ends a message: it moves on with the piece after it.
+    A heading never ends a message: it moves on with the piece after it. A message also
+    closes before its HTML passes :data:`RAW_LIMIT` bytes (many short pieces in markup).
     """
     more = more or header
     tail = footer.length + len(SEPARATOR) if footer else 0
@@ -347,6 +350,13 @@ def paginate(
     queue = deque(pieces)
     while queue:
         piece = queue.popleft()
+        if current and not _raw_fits([header if not pages else more, *current, piece], footer):
+            queue.appendleft(piece)
+            kept = _without_headings(current) or current
+            queue.extendleft(reversed(current[len(kept) :]))
+            pages.append(kept)
+            current = []
+            continue
         budget = later_budget if pages else first_budget
         used = _used(current)
         room = budget - used - (len(SEPARATOR) if current else 0)
@@ -378,6 +388,13 @@ def paginate(
         parts = [header if index == 0 else more, *page, *([footer] if footer else [])]
         messages.append(SEPARATOR.join(part.html for part in parts))
     return messages
+
+
+def _raw_fits(pieces: list[Piece], footer: Piece | None) -> bool:
+    """Whether a message of ``pieces`` (and ``footer``) stays within :data:`RAW_LIMIT` bytes."""
+    parts = [*pieces, *([footer] if footer else [])]
+    size = sum(len(part.html.encode("utf-8")) for part in parts)
+    return size + len(SEPARATOR) * (len(parts) - 1) <= RAW_LIMIT
 
 
 def _used(pieces: list[Piece]) -> int:

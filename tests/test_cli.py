@@ -107,8 +107,10 @@ def test_ingest_jsonl_is_one_object_per_file(run, tmp_path: Path) -> None:
     assert good["status"] == "new" and good["sections"] == 6 and good["reason"] is None
     assert isinstance(good["article_id"], int) and good["title"]
     for name, report in reports.items():
-        assert list(report) == ["path", "status", "article_id", "title", "sections", "reason",
-                                "photo", "photo_error"]  # fmt: skip
+        assert list(report) == [
+            "path", "status", "article_id", "title", "sections", "reason", "original",
+            "photo", "photo_error",
+        ]  # fmt: skip
         assert report["status"] == "failed", name
         assert report["path"] in report["reason"] and "\n" not in report["reason"]
         assert (report["article_id"], report["title"], report["sections"]) == (None, None, None)

@@ -30,7 +30,8 @@ def jsonl(*reports: FileReport) -> bytes:
 def test_json_round_trip(report: FileReport) -> None:
     data = report.to_json()
     assert list(data) == [
-        "path", "status", "article_id", "title", "sections", "reason", "photo", "photo_error",
+        "path", "status", "article_id", "title", "sections", "reason", "original", "photo",
+        "photo_error",
     ]  # fmt: skip
     if report.path:
         assert FileReport.from_json(json.loads(json.dumps(data))) == report
@@ -51,7 +52,7 @@ GOOD = NEW.to_json()
         ({}, "needs the keys path, status, article_id, title, sections, reason"),
         ({k: v for k, v in GOOD.items() if k != "reason"}, "needs the keys reason"),
         ({**GOOD, "path": 3}, "path"),
-        ({**GOOD, "status": "deleted"}, "status is one of new, updated, unchanged, failed"),
+        ({**GOOD, "status": "deleted"}, "one of new, updated, unchanged, duplicate, failed"),
         ({**GOOD, "status": ""}, "status"),
         ({**GOOD, "article_id": "1"}, "integer article id"),
         ({**GOOD, "article_id": True}, "integer article id"),

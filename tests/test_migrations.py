@@ -24,7 +24,7 @@ from .conftest import ROOT
 RECORD = Migrations.migrations_table
 ALL_ARTICLES = [
     "0001_articles", "0002_search", "0003_published", "0004_ingested_at", "0005_quote_roles",
-    "0006_fold_hamza", "0007_source_url",
+    "0006_fold_hamza", "0007_source_url", "0008_fingerprint_and_duplicates",
 ]  # fmt: skip
 
 
@@ -67,7 +67,7 @@ def test_each_owner_has_its_own_set() -> None:
     assert len({ARTICLES.name, POST_LOG.name, PHOTOS.name}) == 3
     db = Database(memory=True)
     assert migrate(db, ARTICLES) == ALL_ARTICLES
-    assert migrate(db, POST_LOG) == ["0001_post_log", "0002_part_kinds"]
+    assert migrate(db, POST_LOG) == ["0001_post_log", "0002_corrections"]
     assert migrate(db, PHOTOS) == ["0001_photos"]
     assert [(owner, name) for owner, name, _ in records(db)] == [
         ("articles", "0001_articles"),
@@ -77,8 +77,9 @@ def test_each_owner_has_its_own_set() -> None:
         ("articles", "0005_quote_roles"),
         ("articles", "0006_fold_hamza"),
         ("articles", "0007_source_url"),
+        ("articles", "0008_fingerprint_and_duplicates"),
         ("post_log", "0001_post_log"),
-        ("post_log", "0002_part_kinds"),
+        ("post_log", "0002_corrections"),
         ("photos", "0001_photos"),
     ]
     assert (migrate(db, ARTICLES), migrate(db, POST_LOG), migrate(db, PHOTOS)) == ([], [], [])

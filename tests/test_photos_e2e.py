@@ -189,7 +189,7 @@ async def test_a_photo_is_uploaded_once_for_the_channel_and_100_subscribers(
         sent = [log.get(n) for n in range(1, 200)]
         summaries = [p for p in sent if p is not None and p.item == "summary" and p.state == "sent"]
         assert len(summaries) == len(readers) + 1
-        assert all(p.part_kinds == ("caption",) for p in summaries)
+        assert all([part.kind for part in p.sent_parts] == ["caption"] for p in summaries)
         store.close()
         assert harness.errors() == []
 

@@ -34,6 +34,7 @@ def test_migrations_run_once(tmp_path: Path) -> None:
         "0005_quote_roles",
         "0006_fold_hamza",
         "0007_source_url",
+        "0008_fingerprint_and_duplicates",
     ]  # fmt: skip
     assert migrate(db, ARTICLES) == []
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -41,7 +42,7 @@ def test_migrations_run_once(tmp_path: Path) -> None:
 
 def test_the_store_makes_only_its_own_tables(store) -> None:
     assert set(store.db.table_names()) - {"_sqlite_migrations"} == {
-        "articles", "sections", "quotes", "search",
+        "articles", "sections", "quotes", "search", "duplicates",
         "search_fts", "search_fts_data", "search_fts_idx", "search_fts_docsize",
         "search_fts_config",
     }  # fmt: skip

@@ -204,7 +204,7 @@ class Sender:
                     return Outcome(post.chat, post.id, "uncertain", describe(error))
                 self.posts.retry_later(post.id, describe(error), backoff(post.attempts))
                 return Outcome(post.chat, post.id, "pending", describe(error))
-            self.posts.part_sent(post.id, message.message_id, kind=kind)
+            self.posts.part_sent(post.id, message.message_id, part.text, kind)
             return None
         self.posts.retry_later(post.id, "flood control", backoff(post.attempts))
         return Outcome(post.chat, post.id, "pending", "flood control")

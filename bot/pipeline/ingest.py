@@ -39,6 +39,8 @@ class FileResult:
     photo: str | None = None
     #: Why the image beside the file was refused, in one line naming it.
     photo_error: str | None = None
+    #: For a ``duplicate``: the source of the article it repeats (``article_id``).
+    original: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -87,6 +89,11 @@ def ingest_paths(
                 photo, problem = sync_photo(photos, stored.id, path, listings)
                 yield FileResult(path, "unchanged", stored.id, stored.article, None, photo, problem)
                 continue
+            repeated = store.duplicate_of(key, text)
+            if repeated is not None:
+                yield FileResult(path, "duplicate", repeated.id, repeated.article,
+                                 original=repeated.source)  # fmt: skip
+                continue
             article = parse_article(text, normalizer=normalizer)
             if not article.title:
                 raise LoadError(path, "has no title line")
@@ -99,7 +106,8 @@ def ingest_paths(
             continue
         result = store.ingest(article, key, text)
         photo, problem = sync_photo(photos, result.id, path, listings)
-        yield FileResult(path, result.status, result.id, article, None, photo, problem)
+        yield FileResult(path, result.status, result.id, article, None, photo, problem,
+                         original=result.original)  # fmt: skip
 
 
 PhotoAction = Literal["keep", "take", "drop"]
@@ -180,6 +188,8 @@ def changed_files(
     """Files of ``folder`` that are new or edited since stored (or unreadable), or whose
     image beside would change their photo.
 
+    A file already found to repeat another article, and unchanged since, is not.
+
     ``seen`` remembers each file's (and its image's) modification time and size between
     calls, so an untouched file is not read again.
     """
@@ -204,8 +214,12 @@ def changed_files(
         except LoadError:
             changed.append(path)
             continue
-        stored = store.unchanged(source_name(path), text)
-        if stored is None or _photo_changes(photos, stored.id, image):
+        key = source_name(path)
+        stored = store.unchanged(key, text)
+        if stored is None:
+            if store.duplicate_of(key, text) is None:
+                changed.append(path)
+        elif _photo_changes(photos, stored.id, image):
             changed.append(path)
     return changed
 

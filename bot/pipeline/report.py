@@ -7,16 +7,34 @@ dataclass, so the bot never parses human text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 from bot.pipeline.ingest import FileResult
 
-FileStatus = Literal["new", "updated", "unchanged", "failed"]
+FileStatus = Literal["new", "updated", "unchanged", "duplicate", "failed"]
 STATUSES: tuple[str, ...] = get_args(FileStatus)
 #: The keys of one JSON line, in the order they are written.
-JSON_KEYS = ("path", "status", "article_id", "title", "sections", "reason")
+JSON_KEYS = ("path", "status", "article_id", "title", "sections", "reason", "original")
+#: Keys a line may leave out (older writers): their value is then null.
+OPTIONAL_KEYS = frozenset({"original"})
+#: Source keys of documents sent through Telegram start with this.
+TELEGRAM_SOURCE = "telegram:"
+
+
+def source_label(source: str) -> str:
+    """The name an editor knows a source by: a file's name, or an uploaded document's.
+
+    >>> source_label("/srv/content/خبر.txt"), source_label("telegram:11f6ad8ec52a-a.txt")
+    ('خبر.txt', 'a.txt')
+    >>> source_label("")
+    ''
+    """
+    if source.startswith(TELEGRAM_SOURCE):
+        return source.removeprefix(TELEGRAM_SOURCE).partition("-")[2] or source
+    return re.split(r"[/\\]", source)[-1]
 #: Keys written after :data:`JSON_KEYS` that a reader may go without: the name of the
 #: article's photo, and why the image beside the file was refused.
 PHOTO_KEYS = ("photo", "photo_error")
@@ -24,7 +42,11 @@ PHOTO_KEYS = ("photo", "photo_error")
 
 @dataclass(frozen=True, slots=True)
 class FileReport:
-    """One file's outcome: stored (id, title, section count) or failed (the one-line reason)."""
+    """One file's outcome: stored (id, title, section count) or failed (the one-line reason).
+
+    A ``duplicate`` names the article already stored with the same text (``article_id``)
+    and the source it came from (``original``); the file itself stored nothing.
+    """
 
     path: str
     status: FileStatus
@@ -32,6 +54,7 @@ class FileReport:
     title: str | None = None
     sections: int | None = None
     reason: str | None = None
+    original: str | None = None
     photo: str | None = None
     photo_error: str | None = None
 
@@ -47,9 +70,10 @@ class FileReport:
         if result.error is not None or result.article is None or result.status is None:
             return cls(path, "failed", reason=result.error or f"{path}: was not stored")
         article = result.article
+        original = result.original if result.status == "duplicate" else None
         return cls(
             path, result.status, result.article_id, article.title, len(article.sections),
-            photo=result.photo, photo_error=result.photo_error,
+            original=original, photo=result.photo, photo_error=result.photo_error,
         )  # fmt: skip
 
     def to_json(self) -> dict[str, Any]:
@@ -67,11 +91,12 @@ class FileReport:
         """
         if not isinstance(data, dict):
             raise ValueError(f"a file report is a JSON object, not {type(data).__name__}")
-        missing = [key for key in JSON_KEYS if key not in data]
+        missing = [key for key in JSON_KEYS if key not in data and key not in OPTIONAL_KEYS]
         if missing:
             raise ValueError(f"a file report needs the keys {', '.join(missing)}")
         path, status, reason = data["path"], data["status"], data["reason"]
         article_id, title, sections = data["article_id"], data["title"], data["sections"]
+        original = data.get("original")
         if not isinstance(path, str) or not path:
             raise ValueError("a file report's path is a non-empty string")
         if status not in STATUSES:
@@ -79,14 +104,20 @@ class FileReport:
         if status == "failed":
             if not isinstance(reason, str) or not reason:
                 raise ValueError("a failed file's report gives its reason as a string")
-            if (article_id, title, sections) != (None, None, None):
-                raise ValueError("a failed file's report has no article id, title or sections")
+            if (article_id, title, sections, original) != (None, None, None, None):
+                raise ValueError(
+                    "a failed file's report has no article id, title, sections or original"
+                )
             return cls(path, "failed", reason=reason)
         if reason is not None:
             raise ValueError(f"a {status} file's report has no reason")
         photo, photo_error = data.get("photo"), data.get("photo_error")
         if not all(value is None or isinstance(value, str) for value in (photo, photo_error)):
             raise ValueError("a file report's photo and photo error are strings or null")
+        if status == "duplicate" and (not isinstance(original, str) or not original):
+            raise ValueError("a duplicate file's report names the original's source")
+        if status != "duplicate" and original is not None:
+            raise ValueError(f"a {status} file's report has no original")
         if not _is_int(article_id) or not isinstance(title, str) or not _is_int(sections):
             raise ValueError(
                 f"a {status} file's report gives an integer article id, a title and an "
@@ -96,7 +127,7 @@ class FileReport:
             raise ValueError(
                 "a file report's article id is positive and its section count not negative"
             )
-        return cls(path, status, article_id, title, sections, None, photo, photo_error)
+        return cls(path, status, article_id, title, sections, None, original, photo, photo_error)
 
     def line(self) -> str:
         """The human line of ``newsbot ingest``: a stored file's status, or the reason it failed."""
@@ -104,10 +135,13 @@ class FileReport:
             return self.reason or self.path
         sections = self.sections or 0
         photo = f", photo {self.photo}" if self.photo else ""
-        return (
+        line = (
             f"{self.status:<9} #{self.article_id} {self.title}"
             f" ({sections} section{'s' if sections != 1 else ''}{photo}) ← {self.path}"
         )
+        if self.status == "duplicate" and self.original:
+            line += f" (same text as {source_label(self.original)}: nothing new stored)"
+        return line
 
 
 def _is_int(value: object) -> bool:
@@ -117,6 +151,8 @@ def _is_int(value: object) -> bool:
 def summary_line(reports: Iterable[FileReport]) -> str:
     """The closing line of ``newsbot ingest``: how many files, and what happened to them.
 
+    Duplicates are counted only when there are some.
+
     >>> summary_line([FileReport("a.txt", "new", 1, "A", 2)])
     '1 file: 1 new, 0 updated, 0 unchanged, 0 failed'
     """
@@ -124,9 +160,10 @@ def summary_line(reports: Iterable[FileReport]) -> str:
     for report in reports:
         counts[report.status] += 1
     total = sum(counts.values())
+    duplicates = f", {counts['duplicate']} duplicate" if counts["duplicate"] else ""
     return (
         f"{total} file{'s' if total != 1 else ''}: {counts['new']} new, {counts['updated']} "
-        f"updated, {counts['unchanged']} unchanged, {counts['failed']} failed"
+        f"updated, {counts['unchanged']} unchanged{duplicates}, {counts['failed']} failed"
     )
 
 

@@ -18,10 +18,11 @@ from typing import Any, Literal
 from sqlite_utils import Database
 
 from bot.article import Article, Block, Quote, Section
+from bot.storage.fingerprint import fingerprint
 from bot.storage.migrations import ARTICLES, migrate
 from bot.text import fold_for_index, search_term_forms
 
-IngestStatus = Literal["new", "updated", "unchanged"]
+IngestStatus = Literal["new", "updated", "unchanged", "duplicate"]
 #: How many of the most recent matching articles a search ranks.
 SEARCH_WINDOW = 200
 
@@ -56,11 +57,16 @@ class ArticleOutline:
 
 @dataclass(frozen=True, slots=True)
 class IngestResult:
-    """What storing one article did."""
+    """What storing one article did.
+
+    A ``duplicate`` stored nothing: ``id`` is the article already stored with the same
+    text under another name, ``original`` that name (its source).
+    """
 
     status: IngestStatus
     id: int
     article: Article
+    original: str | None = None
 
 
 def content_hash(text: str) -> str:
@@ -78,6 +84,17 @@ def file_name_of(source: str) -> str:
     if source.startswith("telegram:"):
         return source.partition("-")[2]
     return source.replace("\\", "/").rpartition("/")[2]
+
+
+def article_fingerprint(article: Article) -> str:
+    """The fingerprint of an article's folded text (see :mod:`bot.storage.fingerprint`)."""
+    return fingerprint(
+        article.title,
+        article.caption,
+        article.lede,
+        article.published.isoformat() if article.published else None,
+        ((section.label, [block.text for block in section.body]) for section in article.sections),
+    )
 
 
 def open_database(path: Path | str | None) -> Database:
@@ -152,13 +169,31 @@ class Store:
         """Store ``article`` read from ``source``: insert, update in place, or nothing.
 
         The same source with the same text changes nothing; with new text the article
-        keeps its id and its rows are replaced.
+        keeps its id and its rows are replaced. An article whose folded text is already
+        stored under another source is a ``duplicate``: nothing is stored but the note
+        that this source (with this text) holds that article.
         """
         digest = content_hash(raw_text)
         row = self._row("SELECT id, content_hash FROM articles WHERE source = ?", [source])
         if row is not None and row["content_hash"] == digest:
             return IngestResult("unchanged", row["id"], article)
         now = _now()
+        mark = article_fingerprint(article)
+        other = self._row(
+            "SELECT id, source FROM articles WHERE fingerprint = ? AND source != ? "
+            "ORDER BY id LIMIT 1",
+            [mark, source],
+        )
+        if other is not None:
+            with self.db.atomic():
+                self.db.execute(
+                    "INSERT INTO duplicates (source, content_hash, article_id, found_at) "
+                    "VALUES (?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET "
+                    "content_hash = excluded.content_hash, article_id = excluded.article_id, "
+                    "found_at = excluded.found_at",
+                    [source, digest, other["id"], now],
+                )
+            return IngestResult("duplicate", int(other["id"]), article, other["source"])
         record: dict[str, Any] = {
             "source": source,
             "content_hash": digest,
@@ -171,9 +206,11 @@ class Store:
             "warnings": json.dumps(article.warnings, ensure_ascii=False),
             "published": article.published.isoformat() if article.published else None,
             "source_url": article.source_url,
+            "fingerprint": mark,
             "updated_at": now,
         }
         with self.db.atomic():
+            self.db.execute("DELETE FROM duplicates WHERE source = ?", [source])
             if row is None:
                 record["ingested_at"] = now
                 cursor = self.db.execute(
@@ -247,7 +284,7 @@ class Store:
         """
         try:
             with self.db.atomic():
-                for table in ("sections", "quotes", "search"):
+                for table in ("sections", "quotes", "search", "duplicates"):
                     self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
                 cursor = self.db.execute("DELETE FROM articles WHERE id = ?", [article_id])
         except sqlite3.IntegrityError as error:
@@ -313,6 +350,16 @@ class Store:
         """The stored article of ``source`` if its text is exactly ``raw_text``."""
         row = self._row(
             "SELECT * FROM articles WHERE source = ? AND content_hash = ?",
+            [source, content_hash(raw_text)],
+        )
+        return self._build(row) if row else None
+
+    def duplicate_of(self, source: str, raw_text: str) -> StoredArticle | None:
+        """The article that ``source`` was found to repeat, if its text is still ``raw_text``."""
+        row = self._row(
+            "SELECT articles.* FROM duplicates "
+            "JOIN articles ON articles.id = duplicates.article_id "
+            "WHERE duplicates.source = ? AND duplicates.content_hash = ?",
             [source, content_hash(raw_text)],
         )
         return self._build(row) if row else None

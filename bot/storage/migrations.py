@@ -15,8 +15,11 @@ their own, ``migrations``; each set first carries its names over from there
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database, Migrations
 
+from bot.storage.fingerprint import fingerprint
 from bot.text import fold_for_index
 
 #: The article store's tables. Append; never edit, rename or reorder.
@@ -175,11 +178,94 @@ def _post_log(db: Database) -> None:
     db.table("flags").create({"key": str, "value": str}, pk="key")
 
 
-@POST_LOG(name="0002_part_kinds")
-def _part_kinds(db: Database) -> None:
-    # What each sent message of a post is ("text" or "caption", a photo's caption), in
-    # the order of message_ids; posts sent before this were all text.
-    db.table("posts").add_column("part_kinds", str)
+@ARTICLES(name="0008_fingerprint_and_duplicates")
+def _fingerprint_and_duplicates(db: Database) -> None:
+    # One article per text: the fingerprint of its folded text, and the files found to
+    # hold an article already stored under another name (by their raw text's hash).
+    db.table("articles").add_column("fingerprint", str)
+    db.table("duplicates").create(
+        {"source": str, "content_hash": str, "article_id": int, "found_at": str},
+        pk="source",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"source", "content_hash", "article_id"},
+    )
+    db.table("duplicates").create_index(["article_id"])
+    last = -1
+    while rows := db.execute(
+        "SELECT id, title, caption, lede, published FROM articles WHERE id > ? "
+        "ORDER BY id LIMIT 500",
+        [last],
+    ).fetchall():
+        sections: dict[int, list[tuple[str, list[str]]]] = {row[0]: [] for row in rows}
+        for article_id, label, body in db.execute(
+            "SELECT article_id, label, body FROM sections WHERE article_id BETWEEN ? AND ? "
+            "ORDER BY article_id, position",
+            [rows[0][0], rows[-1][0]],
+        ).fetchall():
+            texts = [block["text"] for block in json.loads(body or "[]")]
+            sections[article_id].append((label or "", texts))
+        db.conn.executemany(
+            "UPDATE articles SET fingerprint = ? WHERE id = ?",
+            [
+                (fingerprint(title or "", caption, lede, published, sections[article_id]),
+                 article_id)
+                for article_id, title, caption, lede, published in rows
+            ],
+        )
+        last = rows[-1][0]
+    db.table("articles").create_index(["fingerprint"])
+
+
+@POST_LOG(name="0002_corrections")
+def _corrections(db: Database) -> None:
+    # What each sent message was (digest, kind, time), so that a new version of the
+    # article can be compared with it; every edit and deletion of a sent message; the
+    # articles whose posts were last compared (and at which text); retracted articles.
+    db.table("posts").add_column("sent_parts", str)
+    db.table("corrections").create(
+        {
+            "id": int,
+            "post_id": int,
+            "article_id": int,
+            "chat": str,
+            "part": int,
+            "action": str,
+            "message_id": int,
+            "kind": str,
+            "text": str,
+            "digest": str,
+            "state": str,
+            "attempts": int,
+            "not_before": str,
+            "reason": str,
+            "result": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("post_id", "posts", "id")],
+        not_null={"post_id", "article_id", "chat", "part", "action", "kind", "state"},
+        defaults={"attempts": 0},
+    )
+    db.table("corrections").create_index(["state"])
+    db.table("corrections").create_index(["post_id", "part"])
+    db.table("corrections").create_index(["article_id", "state"])
+    db.table("posts").create_index(["updated_at"])
+    db.table("checked").create(
+        {"article_id": int, "content_hash": str, "checked_at": str}, pk="article_id"
+    )
+    db.table("retracted").create(
+        {"article_id": int, "by_user": int, "at": str}, pk="article_id"
+    )
+    if db.table("articles").exists():
+        # Posts sent before the texts were recorded are compared only once their article
+        # changes from what it is now.
+        db.execute(
+            "INSERT INTO checked (article_id, content_hash, checked_at) "
+            "SELECT DISTINCT posts.article_id, articles.content_hash, "
+            "strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now') "
+            "FROM posts JOIN articles ON articles.id = posts.article_id"
+        )
 
 
 @PHOTOS(name="0001_photos")

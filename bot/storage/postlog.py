@@ -8,6 +8,7 @@ updates, so two tasks can never send the same post.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from sqlite_utils import Database
 
 from bot.storage.migrations import POST_LOG, migrate
 
-State = Literal["pending", "sending", "sent", "failed", "uncertain", "skipped"]
+State = Literal["pending", "sending", "sent", "failed", "uncertain", "skipped", "retracted"]
 CHANNEL = "channel"
 SUBSCRIBER = "subscriber"
 
@@ -26,6 +27,48 @@ SUBSCRIBER = "subscriber"
 def now_iso() -> str:
     """The current UTC time as stored."""
     return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def text_digest(text: str) -> str:
+    """A short fingerprint of one sent message's text, to tell later whether it changed."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True, slots=True)
+class SentPart:
+    """What one sent message of a post was.
+
+    ``digest`` is :func:`text_digest` of its text (``None`` for a message sent before
+    texts were recorded); ``kind`` "text" or "caption"; ``at`` when it was sent (ISO,
+    UTC, ``None`` if unknown); ``removed`` once it was deleted or marked withdrawn.
+    """
+
+    message_id: int
+    digest: str | None
+    kind: str = "text"
+    at: str | None = None
+    removed: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """As stored in ``posts.sent_parts`` (without the message id, kept in ``message_ids``)."""
+        return {"digest": self.digest, "kind": self.kind, "at": self.at, "removed": self.removed}
+
+
+def _sent_parts(message_ids: tuple[int, ...], stored: str | None) -> tuple[SentPart, ...]:
+    records = json.loads(stored or "[]")
+    parts = []
+    for n, message_id in enumerate(message_ids):
+        record = records[n] if n < len(records) and isinstance(records[n], dict) else {}
+        parts.append(
+            SentPart(
+                message_id,
+                record.get("digest"),
+                record.get("kind") or "text",
+                record.get("at"),
+                bool(record.get("removed")),
+            )
+        )
+    return tuple(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +86,12 @@ class Post:
     message_ids: tuple[int, ...]
     attempts: int
     reason: str | None
-    #: What each sent message is, in the order of ``message_ids``: "text" or "caption".
-    part_kinds: tuple[str, ...] = ()
+    #: What each sent message was, in the order of ``message_ids``.
+    sent_parts: tuple[SentPart, ...] = ()
 
 
 def _post(row: dict[str, Any]) -> Post:
+    message_ids = tuple(json.loads(row["message_ids"] or "[]"))
     return Post(
         id=row["id"],
         chat=row["chat"],
@@ -57,18 +101,11 @@ def _post(row: dict[str, Any]) -> Post:
         kind=row["kind"],
         state=row["state"],
         parts_done=row["parts_done"] or 0,
-        message_ids=tuple(json.loads(row["message_ids"] or "[]")),
+        message_ids=message_ids,
         attempts=row["attempts"] or 0,
         reason=row["reason"],
-        part_kinds=_kinds(row),
+        sent_parts=_sent_parts(message_ids, row.get("sent_parts")),
     )
-
-
-def _kinds(row: dict[str, Any]) -> tuple[str, ...]:
-    kinds = json.loads(row.get("part_kinds") or "[]")
-    sent = len(json.loads(row["message_ids"] or "[]"))
-    # Posts sent before kinds were recorded were all text.
-    return (*kinds, *["text"] * (sent - len(kinds)))
 
 
 class PostLog:
@@ -119,9 +156,34 @@ class PostLog:
             )
         return cursor.rowcount
 
+    def sent_posts_of(self, article_id: int) -> list[Post]:
+        """An article's posts that put at least one message in a chat: channels first."""
+        sql = (
+            "SELECT * FROM posts WHERE article_id = ? AND parts_done > 0 "
+            "ORDER BY kind = ?, id"
+        )
+        return [_post(row) for row in self.db.query(sql, [article_id, SUBSCRIBER])]
+
+    def chats_planned(self, article_id: int, kind: str = CHANNEL) -> list[str]:
+        """The chats with a plan of ``kind`` for an article."""
+        sql = "SELECT DISTINCT chat FROM posts WHERE article_id = ? AND kind = ? ORDER BY chat"
+        return [row["chat"] for row in self.db.query(sql, [article_id, kind])]
+
+    def unsent_count(self, article_id: int) -> int:
+        """How many of an article's posts are still to be sent (pending, failed, uncertain)."""
+        sql = (
+            "SELECT count(*) AS n FROM posts WHERE article_id = ? "
+            "AND state IN ('pending', 'failed', 'uncertain')"
+        )
+        return int(next(self.db.query(sql, [article_id]))["n"])
+
     def forget_article(self, article_id: int) -> int:
-        """Drop every post of an article, whatever its state (before the article goes)."""
-        return self._update("DELETE FROM posts WHERE article_id = ?", [article_id])
+        """Drop every post of an article, whatever its state (before the article goes),
+        with its corrections and its retraction."""
+        with self.db.atomic():
+            for table in ("corrections", "checked", "retracted"):
+                self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+            return self.db.execute("DELETE FROM posts WHERE article_id = ?", [article_id]).rowcount
 
     # posting
 
@@ -169,18 +231,26 @@ class PostLog:
             == 1
         )
 
-    def part_sent(self, post_id: int, message_id: int, kind: str = "text") -> None:
-        """Record one sent message of a post (a long item can take several), and whether
-        it is a text message or a photo's caption (``kind`` "text" or "caption")."""
+    def part_sent(
+        self, post_id: int, message_id: int, text: str | None = None, kind: str = "text"
+    ) -> None:
+        """Record one sent message of a post (a long item can take several).
+
+        ``text`` is what was sent (only its digest is kept) and ``kind`` whether it went
+        as a text message or a photo caption, so that a correction knows what changed
+        and how to edit it.
+        """
         post = self.get(post_id)
         if post is None:
             return
+        now = now_iso()
+        part = SentPart(message_id, text_digest(text) if text is not None else None, kind, now)
         ids = json.dumps([*post.message_ids, message_id])
-        kinds = json.dumps([*post.part_kinds, kind])
+        parts = json.dumps([part.to_json() for part in (*post.sent_parts, part)])
         self._update(
-            "UPDATE posts SET parts_done = parts_done + 1, message_ids = ?, part_kinds = ?, "
+            "UPDATE posts SET parts_done = parts_done + 1, message_ids = ?, sent_parts = ?, "
             "updated_at = ? WHERE id = ?",
-            [ids, kinds, now_iso(), post_id],
+            [ids, parts, now, post_id],
         )
 
     def finish(self, post_id: int, state: State, reason: str | None = None) -> None:

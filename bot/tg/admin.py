@@ -19,6 +19,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.messages import digits, say
+from bot.pipeline.report import source_label
 from bot.pipeline.worker import ingest_in_worker
 from bot.schedule import next_fire_times
 from bot.storage.postlog import CHANNEL, SUBSCRIBER
@@ -42,7 +43,7 @@ from bot.tg.admin_views import (
     uncertain_replies,
     version_request,
 )
-from bot.tg.jobs import article_titles, rescan
+from bot.tg.jobs import article_titles, correct_job, list_uncertain_corrections, rescan
 from bot.tg.photos import admin_photo, is_image_document
 from bot.tg.replies import reader_lang, remember_about, send_reply
 from bot.tg.services import services
@@ -181,13 +182,15 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 @private_view
 async def uncertain(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Every uncertain post, each with its "post again" and "it arrived" buttons."""
+    """Every uncertain post, each with its "post again" and "it arrived" buttons; then
+    every uncertain correction with its own."""
     posts = services(context).posts
     listed = posts.uncertain(UNCERTAIN_SHOWN)
     total = posts.counts().get("uncertain", 0)
     titles = article_titles(services(context), listed)
     for reply in uncertain_replies(listed, titles, total, reader_lang(update)):
         await send_reply(update, context, reply)
+    await list_uncertain_corrections(update, context)
 
 
 async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -250,9 +253,17 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         path.unlink(missing_ok=True)
     if report.error:
         log.warning("ingesting document %s: %s", name, report.error)
+    first = report.files[0] if report.files else None
+    if first is not None and first.status == "duplicate" and first.article_id is not None:
+        original = source_label(first.original or "")
+        text = say("document_duplicate", lang, id=digits(first.article_id, lang), original=original)
+        await send_reply(update, context, plain(text))
+        return
     stored = service.store.by_source(source)
     if report.stored and stored is not None:
         service.channels.plan()
+    if first is not None and first.status == "updated" and context.job_queue:
+        context.job_queue.run_once(correct_job, 0, name="corrections now")
     reply = document_reply(name, path, report, stored, lang, settings.zone)
     sent = await send_reply(update, context, reply)
     if stored is not None:

@@ -22,14 +22,16 @@ from telegram.request import HTTPXRequest
 from bot.config import Settings
 from bot.digest.channels import ChannelPoster
 from bot.digest.compose import Look
+from bot.digest.corrections import Corrector
 from bot.digest.sending import PhotoUploads
 from bot.digest.subscribers import SubscriberFanOut
 from bot.render import escape
 from bot.storage.articles import Store
+from bot.storage.corrections import CorrectionLog
 from bot.storage.lock import hold
 from bot.storage.photos import Photos
 from bot.storage.postlog import PostLog
-from bot.tg import admin, handlers, photos
+from bot.tg import admin, corrections, handlers, photos
 from bot.tg.commands import add_command_handlers, publish_menus
 from bot.tg.errors import on_error
 from bot.tg.flood import ChatRateLimiter, FloodGuard
@@ -78,6 +80,16 @@ def build_services(application: Application, settings: Settings) -> Services:
         subscribers=SubscriberFanOut(store, posts, settings.zone, uploads=uploads),
         photos=photos,
         uploads=uploads,
+        corrections=Corrector(
+            store,
+            posts,
+            CorrectionLog(store.db),
+            settings.digest_chats,
+            settings.zone,
+            notify,
+            look=Look.for_channels(settings),
+            photos=photos,
+        ),
     )
 
 
@@ -86,6 +98,7 @@ async def post_init(application: Application) -> None:
     settings: Settings = application.bot_data["settings"]
     service = build_services(application, settings)
     application.bot_data[KEY] = service
+    service.corrections.log.recover()
     remember_database(application, settings.database_path)
     watch_database(application, notify_admins)
     await rescan_content(service)
@@ -112,6 +125,8 @@ def add_handlers(application: Application) -> None:
     application.add_handler(MessageHandler(filters.Document.ALL, admin.document))
     application.add_handler(MessageHandler(filters.PHOTO, photos.admin_photo))
     application.add_handler(CallbackQueryHandler(admin.uncertain_choice, pattern=r"^p:"))
+    application.add_handler(CallbackQueryHandler(corrections.correction_choice, pattern=r"^k:"))
+    application.add_handler(CallbackQueryHandler(corrections.retract_choice, pattern=r"^r:"))
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.text))
     application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown))

@@ -15,7 +15,7 @@ from telegram.ext import Application, CommandHandler, ContextTypes
 
 from bot.article.sections import OTHER, section_kind
 from bot.messages import help_text
-from bot.tg import admin, handlers
+from bot.tg import admin, corrections, handlers
 from bot.tg.handlers import Callback
 from bot.tg.replies import CHOICE_SECONDS, reader_lang, send_reply
 from bot.tg.views import plain
@@ -92,6 +92,10 @@ COMMANDS: tuple[Command, ...] = (
             "Status: articles, queue, errors", admin=True),
     Command("uncertain", admin.uncertain, "پست‌های نامعلوم، با دکمه ارسال دوباره یا رسیده بود",
             "Uncertain posts, each to post again or mark as arrived", admin=True),
+    Command("retract", corrections.retract,
+            "پس گرفتن خبر: /retract شماره (پیام‌هایش حذف یا «برداشته شد» می‌شوند)",
+            "Withdraw an article: /retract N (its messages deleted or marked withdrawn)",
+            admin=True),
 )  # fmt: skip
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from telegram import Bot, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 
@@ -16,8 +17,11 @@ from bot.pipeline.ingest import changed_files
 from bot.pipeline.report import IngestReport
 from bot.pipeline.worker import ingest_in_worker
 from bot.render import MESSAGE_LIMIT, cut_html, shorten
+from bot.storage.corrections import Correction
 from bot.storage.postlog import Post
-from bot.tg.admin_views import uncertain_replies
+from bot.tg.admin_views import UNCERTAIN_SHOWN, uncertain_replies
+from bot.tg.correction_views import uncertain_correction_reply
+from bot.tg.replies import reader_lang, send_reply
 from bot.tg.services import KEY, Services, services
 from bot.tg.watch import stop_if_gone
 
@@ -28,8 +32,12 @@ RESCAN_SECONDS = 60.0
 FANOUT_SECONDS = 5.0
 #: How often posts that became uncertain are looked for, to offer them to the admins.
 UNCERTAIN_SECONDS = 5.0
+#: How often sent posts are compared with their articles, and due corrections made.
+CORRECT_SECONDS = 5.0
 #: ``bot_data`` key of the uncertain posts offered since the start: (id, attempts).
 OFFERED = "uncertain_offered"
+#: ``bot_data`` key of the uncertain corrections offered since the start.
+OFFERED_CORRECTIONS = "uncertain_corrections_offered"
 #: A tick that starts late by more than this is skipped; the next one posts.
 MISFIRE_GRACE_SECONDS = 30
 #: Characters of an article's title shown in an alert to the admins.
@@ -68,11 +76,29 @@ async def rescan_content(service: Services) -> IngestReport:
 
 
 async def rescan(context: ContextTypes.DEFAULT_TYPE) -> IngestReport:
-    """Re-scan the content folder now, unless the database file is gone (the bot stops)."""
+    """Re-scan the content folder now, unless the database file is gone (the bot stops);
+    the sent posts of the articles it changed are corrected at once, in the background
+    (the rate limits may space the edits out)."""
     problem = await stop_if_gone(context.application, notify_admins)
     if problem:
         return IngestReport(error=problem)
-    return await rescan_content(services(context))
+    report = await rescan_content(services(context))
+    if any(file.status == "updated" for file in report.files) and context.job_queue:
+        context.job_queue.run_once(correct_job, 0, name="corrections now")
+    return report
+
+
+async def correct(service: Services, bot: Bot) -> None:
+    """Compare sent posts with their articles, plan what changed, make due corrections."""
+    service.corrections.check()
+    for correction in await service.corrections.run(bot):
+        log.info("correction %s in %s: %s %s", correction.id, correction.chat, correction.state,
+                 correction.result or correction.reason or "")  # fmt: skip
+
+
+async def correct_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The periodic corrections (also what a restart left pending)."""
+    await correct(services(context), context.bot)
 
 
 async def rescan_job(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -140,16 +166,54 @@ async def offer_uncertain(application: Application) -> int:
     return len(fresh)
 
 
+async def offer_uncertain_corrections(application: Application) -> int:
+    """Offer every admin each uncertain correction not yet offered since the start; how many.
+
+    Like uncertain posts: once per start (again if it becomes uncertain again), with
+    the "make it again" and "it was made" buttons; never repeated on its own.
+    """
+    service: Services = application.bot_data[KEY]
+    offered: set[tuple[int, int]] = application.bot_data.setdefault(OFFERED_CORRECTIONS, set())
+    fresh: list[Correction] = [
+        correction
+        for correction in service.corrections.log.uncertain()
+        if (correction.id, correction.attempts) not in offered
+    ]
+    offered.update((correction.id, correction.attempts) for correction in fresh)
+    titles = {}
+    for article_id in {correction.article_id for correction in fresh}:
+        stored = service.store.get(article_id)
+        titles[article_id] = shorten(stored.article.title, ALERT_TITLE_CHARS) if stored else ""
+    for correction in fresh:
+        log.warning("correction %s in %s is uncertain: %s", correction.id, correction.chat,
+                    correction.reason)  # fmt: skip
+        reply = uncertain_correction_reply(correction, titles[correction.article_id])
+        await notify_admins(application, reply.messages[0], reply_markup=reply.keyboard)
+    return len(fresh)
+
+
+async def list_uncertain_corrections(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/uncertain's second part: each uncertain correction with its buttons (none: nothing)."""
+    service = services(context)
+    lang = reader_lang(update)
+    for correction in service.corrections.log.uncertain(UNCERTAIN_SHOWN):
+        stored = service.store.get(correction.article_id)
+        title = shorten(stored.article.title, ALERT_TITLE_CHARS) if stored else ""
+        await send_reply(update, context, uncertain_correction_reply(correction, title, lang))
+
+
 async def report_uncertain(application: Application) -> None:
     """At start: posts cut off mid-send become uncertain; every uncertain post is offered."""
     service: Services = application.bot_data[KEY]
     service.posts.recover()
     await offer_uncertain(application)
+    await offer_uncertain_corrections(application)
 
 
 async def uncertain_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Offer posts that became uncertain while running."""
+    """Offer posts and corrections that became uncertain while running."""
     await offer_uncertain(context.application)
+    await offer_uncertain_corrections(context.application)
 
 
 def schedule_jobs(application: Application, service: Services) -> None:
@@ -173,6 +237,8 @@ def schedule_jobs(application: Application, service: Services) -> None:
                        job_kwargs={"max_instances": 1, "coalesce": True})  # fmt: skip
     jobs.run_repeating(uncertain_job, UNCERTAIN_SECONDS, first=UNCERTAIN_SECONDS,
                        name="uncertain",
+                       job_kwargs={"max_instances": 1, "coalesce": True})  # fmt: skip
+    jobs.run_repeating(correct_job, CORRECT_SECONDS, first=1.0, name="corrections",
                        job_kwargs={"max_instances": 1, "coalesce": True})  # fmt: skip
     jobs.run_repeating(rescan_job, RESCAN_SECONDS, first=RESCAN_SECONDS, name="rescan",
                        job_kwargs={"max_instances": 1, "coalesce": True})  # fmt: skip

@@ -9,6 +9,7 @@ from telegram.ext import ContextTypes
 
 from bot.config import Settings
 from bot.digest.channels import ChannelPoster
+from bot.digest.corrections import Corrector
 from bot.digest.sending import PhotoUploads
 from bot.digest.subscribers import SubscriberFanOut
 from bot.storage.articles import Store
@@ -22,7 +23,8 @@ ADMIN_LANG = "admin_lang:"
 
 @dataclass(slots=True)
 class Services:
-    """The settings, the open store, the post log, the digest posters and the photos."""
+    """The settings, the open store, the post log, the digest posters, the photos and the
+    corrector."""
 
     settings: Settings
     store: Store
@@ -32,6 +34,7 @@ class Services:
     #: Articles' photos, and the sender that uploads each once.
     photos: Photos
     uploads: PhotoUploads
+    corrections: Corrector
     #: Content files already looked at: modification time and size (and their image's).
     content_seen: dict[Path, tuple[object, ...]] = field(default_factory=dict)
     #: The language of each admin who has written to the bot (also kept in the post log).

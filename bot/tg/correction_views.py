@@ -1,0 +1,97 @@
+"""What the bot answers about corrections and retractions, as data, with their buttons.
+
+Button data: ``k:<again|done>:<correction id>`` for an uncertain correction,
+``r:<yes|no>:<article id>`` for the confirmation of /retract. Everything here is pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.messages import say
+from bot.storage.corrections import Correction
+from bot.tg.views import Reply, plain
+
+#: The actions of the uncertain-correction buttons, and of the retraction's.
+CORRECTION_ACTIONS = ("again", "done")
+RETRACT_ACTIONS = ("yes", "no")
+_CHOICE = re.compile(r"([kr]):([a-z]+):([0-9]{1,18})")
+
+
+def decode(data: str | None, prefix: str, actions: Sequence[str]) -> tuple[str, int] | None:
+    """``(action, id)`` of a ``prefix`` button; ``None`` for anything malformed.
+
+    >>> decode("k:again:12", "k", CORRECTION_ACTIONS), decode("r:yes:3", "r", RETRACT_ACTIONS)
+    (('again', 12), ('yes', 3))
+    >>> decode("k:again:", "k", CORRECTION_ACTIONS) is None
+    True
+    """
+    if not data or len(data) > 64:
+        return None
+    match = _CHOICE.fullmatch(data)
+    if match is None or match.group(1) != prefix or match.group(2) not in actions:
+        return None
+    return match.group(2), int(match.group(3))
+
+
+def correction_keyboard(correction_id: int, lang: str = "fa") -> InlineKeyboardMarkup:
+    """Under an uncertain correction: make it again, or it was made."""
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton(say("button_correct_again", lang),
+                             callback_data=f"k:again:{correction_id}"),
+        InlineKeyboardButton(say("button_was_corrected", lang),
+                             callback_data=f"k:done:{correction_id}"),
+    ]])  # fmt: skip
+
+
+def uncertain_correction_reply(correction: Correction, title: str, lang: str = "fa") -> Reply:
+    """One uncertain correction, with its buttons."""
+    text = say(
+        "uncertain_correction", lang, id=correction.id, chat=correction.chat,
+        action=say(f"correction_action_{correction.action}", lang),
+        message=correction.message_id if correction.message_id is not None else "—",
+        title=title or f"#{correction.article_id}", reason=correction.reason or "unknown",
+    )  # fmt: skip
+    return Reply((text,), correction_keyboard(correction.id, lang))
+
+
+def retract_confirmation(
+    article_id: int, title: str, sent: int, pending: int, lang: str = "fa"
+) -> Reply:
+    """The question /retract asks, with "yes, withdraw it" and "no, keep it"."""
+    text = say("retract_confirm", lang, id=article_id, title=title, sent=sent, pending=pending)
+    keyboard = InlineKeyboardMarkup([[
+        InlineKeyboardButton(say("button_retract", lang), callback_data=f"r:yes:{article_id}"),
+        InlineKeyboardButton(say("button_keep", lang), callback_data=f"r:no:{article_id}"),
+    ]])  # fmt: skip
+    return Reply((text,), keyboard)
+
+
+def retract_result(
+    article_id: int, corrections: Sequence[Correction], cancelled: int, lang: str = "fa"
+) -> Reply:
+    """One line: what the retraction removed, and what is not done yet."""
+    deleted = sum(1 for c in corrections if c.state == "done" and c.result in ("deleted", "gone"))
+    withdrawn = sum(
+        1 for c in corrections if c.state == "done" and c.result not in ("deleted", "gone")
+    )
+    left = len(corrections) - deleted - withdrawn
+    tail = say("retract_left", lang, count=left) if left else ""
+    return plain(say("retract_done", lang, id=article_id, deleted=deleted, withdrawn=withdrawn,
+                     cancelled=cancelled, left=tail))  # fmt: skip
+
+
+def retract_usage(argument: str) -> int | None:
+    """The article number after /retract (``12``, ``#12``, Persian digits), else ``None``.
+
+    >>> retract_usage("#۱۲"), retract_usage(" 7 "), retract_usage(""), retract_usage("x")
+    (12, 7, None, None)
+    """
+    text = argument.strip().removeprefix("#").strip()
+    text = text.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789"))
+    if not (text.isascii() and text.isdecimal()) or len(text) > 9:
+        return None
+    return int(text)

@@ -1,0 +1,132 @@
+"""/retract and the buttons of corrections: withdraw an article, settle an uncertain edit.
+
+/retract N asks first, with a button; the press withdraws the article (its unsent
+posts cancelled, its sent messages deleted or marked withdrawn) and answers in one
+line. An uncertain correction's buttons make it again or mark it made, once,
+however often they are pressed. Only admins may do either.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.messages import say
+from bot.render import shorten
+from bot.tg.admin import _drop_buttons, is_admin, private_view
+from bot.tg.correction_views import (
+    CORRECTION_ACTIONS,
+    RETRACT_ACTIONS,
+    decode,
+    retract_confirmation,
+    retract_result,
+    retract_usage,
+)
+from bot.tg.jobs import ALERT_TITLE_CHARS
+from bot.tg.replies import reader_lang, send_reply
+from bot.tg.services import services
+from bot.tg.views import plain
+
+log = logging.getLogger(__name__)
+
+
+@private_view
+async def retract(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/retract N: ask whether to withdraw article N, with a confirmation button."""
+    lang = reader_lang(update)
+    article_id = retract_usage(" ".join(context.args or []))
+    if article_id is None:
+        await send_reply(update, context, plain(say("retract_usage", lang)))
+        return
+    service = services(context)
+    stored = service.store.get(article_id)
+    if stored is None:
+        await send_reply(update, context, plain(say("retract_unknown", lang, id=article_id)))
+        return
+    if service.corrections.log.retracted(article_id):
+        await send_reply(update, context, plain(say("retract_already", lang, id=article_id)))
+        return
+    sent = sum(
+        1
+        for post in service.posts.sent_posts_of(article_id)
+        for part in post.sent_parts
+        if not part.removed
+    )
+    pending = service.posts.unsent_count(article_id)
+    title = shorten(stored.article.title, ALERT_TITLE_CHARS)
+    await send_reply(update, context, retract_confirmation(article_id, title, sent, pending, lang))
+
+
+async def retract_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The confirmation's buttons: withdraw the article now, or leave it."""
+    query = update.callback_query
+    if query is None:
+        return
+    lang = reader_lang(update)
+    if not is_admin(update, context):
+        await query.answer(say("admins_only", lang))
+        return
+    choice = decode(query.data, "r", RETRACT_ACTIONS)
+    if choice is None:
+        await query.answer(say("button_unknown", lang))
+        return
+    action, article_id = choice
+    service = services(context)
+    await _drop_buttons(context, query.message)
+    if action == "no":
+        await query.answer()
+        await send_reply(update, context, plain(say("retract_kept", lang, id=article_id)))
+        return
+    if service.store.get(article_id) is None:
+        await query.answer()
+        await send_reply(update, context, plain(say("retract_unknown", lang, id=article_id)))
+        return
+    if service.corrections.log.retracted(article_id):
+        await query.answer()
+        await send_reply(update, context, plain(say("retract_already", lang, id=article_id)))
+        return
+    await query.answer()
+    user = update.effective_user
+    cancelled, planned = service.corrections.retract(article_id, user.id if user else None)
+    log.info("admin %s retracted article %s: %d posts cancelled, %d messages to remove",
+             user.id if user else "?", article_id, cancelled, len(planned))  # fmt: skip
+    await service.corrections.run(context.bot)
+    done = service.corrections.log.of_ids(planned)
+    await send_reply(update, context, retract_result(article_id, done, cancelled, lang))
+
+
+async def correction_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An admin settles an uncertain correction: make it again, or mark it made."""
+    query = update.callback_query
+    if query is None:
+        return
+    lang = reader_lang(update)
+    if not is_admin(update, context):
+        await query.answer(say("admins_only", lang))
+        return
+    choice = decode(query.data, "k", CORRECTION_ACTIONS)
+    if choice is None:
+        await query.answer(say("button_unknown", lang))
+        return
+    action, correction_id = choice
+    service = services(context)
+    corrections = service.corrections.log
+    done = (
+        corrections.requeue(correction_id)
+        if action == "again"
+        else corrections.mark_done(correction_id)
+    )
+    if not done:
+        current = corrections.get(correction_id)
+        state = current.state if current is not None else "gone"
+        await query.answer(say("correction_handled", lang, id=correction_id, state=state)[:200])
+        await _drop_buttons(context, query.message)
+        return
+    log.info("admin %s: correction %s %s", update.effective_user, correction_id, action)
+    key = "correction_requeued" if action == "again" else "correction_marked"
+    await query.answer(say(key, lang))
+    await _drop_buttons(context, query.message)
+    if action == "again":
+        await service.corrections.run(context.bot)

@@ -1,0 +1,210 @@
+"""Corrections that reach the channel, /retract and duplicate files, end to end.
+
+The real bot polls the emulator: an article edited after its posts went out has
+exactly its changed posts edited in place, a removed section's post deleted (or, too
+old to delete, marked withdrawn); /retract asks first and then withdraws everything;
+a file repeating a stored article is named as a duplicate.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from tgsandbox import BotApiEmulator, SentMessage
+from tgsandbox.console import buttons_of
+
+from bot.config import Settings
+from bot.pipeline.ingest import ingest_paths
+from bot.storage.articles import Store
+
+from .conftest import SAMPLE
+from .e2e import Harness, bot_running
+
+ADMIN = 7001
+READER = 7002
+LATEST_OLD = "صادر شد، گفت:"
+LATEST_NEW = "صادر شد، اعلام کرد:"
+NEXT_LINE = "گامهای آینده: به گفته وزارت امور خارجه، مذاکرات در روز شنبه ادامه خواهند یافت."
+EDITED = "ویرایش شد"
+STATE_OF_PLAY = "وضعیت فعلی"
+
+
+def without_section(header: str) -> Callable[[str], str]:
+    """Drop the section whose line starts with ``header``, with its bullet lines."""
+
+    def change(text: str) -> str:
+        kept: list[str] = []
+        dropping = False
+        for line in text.split("\n"):
+            if line.startswith(header):
+                dropping = True
+            elif not line.startswith("- "):
+                dropping = False
+            if not dropping:
+                kept.append(line)
+        return "\n".join(kept)
+
+    return change
+
+
+@pytest.fixture(autouse=True)
+def _correct_often(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bot.tg.jobs.CORRECT_SECONDS", 0.3)
+    monkeypatch.setattr("bot.tg.jobs.UNCERTAIN_SECONDS", 0.5)
+    # /reload and documents run the ingest worker, which loads the language tools.
+    monkeypatch.setattr("tests.e2e.TIMEOUT", 40.0)
+
+
+def setup(emulator: BotApiEmulator, settings: Settings) -> None:
+    emulator.add_channel("@chan_a")
+    emulator.add_user(ADMIN, "سردبیر")
+    emulator.add_user(READER, "خواننده")
+
+
+def run_bot(tmp_path: Path):
+    return bot_running(
+        tmp_path, store_first=True, setup=setup, digest_chats=["@chan_a"], admin_ids=[ADMIN],
+    )  # fmt: skip
+
+
+def channel(harness: Harness) -> int:
+    return next(chat.id for chat in harness.emulator.core.world.chats.values()
+                if chat.username == "chan_a")  # fmt: skip
+
+
+async def post(harness: Harness, count: int) -> list[SentMessage]:
+    """Post ``count`` items with /post; the channel's messages."""
+    for _ in range(count):
+        await harness.ask(ADMIN, "/post")
+    return harness.emulator.messages(channel(harness))
+
+
+async def until(check: Callable[[], bool], timeout: float = 15) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not check():
+        assert loop.time() < deadline, "timed out"
+        await asyncio.sleep(0.05)
+
+
+def edit_sample(settings: Settings, change: Callable[[str], str]) -> None:
+    path = settings.content_dir / SAMPLE.name
+    text = path.read_text(encoding="utf-8")
+    edited = change(text)
+    assert edited != text
+    path.write_text(edited, encoding="utf-8")
+
+
+def store_now(settings: Settings) -> None:
+    """Ingest the content folder here, as the bot's re-scan would (without its worker,
+    which takes seconds to load the language tools): the corrections job sees it."""
+    store = Store.open(settings.database_path)
+    assert [result.status for result in ingest_paths(store, [settings.content_dir])] == ["updated"]
+    store.close()
+
+
+async def test_an_edited_article_edits_exactly_its_changed_posts(tmp_path: Path) -> None:
+    async with run_bot(tmp_path) as harness:
+        sent = await post(harness, 4)
+        before = {m.message_id: m.text for m in sent}
+        edit_sample(harness.settings, lambda t: t.replace(LATEST_OLD, LATEST_NEW))
+        reply = await harness.ask(ADMIN, "/reload")
+        assert "به‌روز شد" in reply[0].text
+        await until(lambda: any(m.edits for m in harness.emulator.messages(channel(harness))))
+        await asyncio.sleep(1.0)  # the corrections job runs several times meanwhile
+        messages = harness.emulator.messages(channel(harness))
+        edited = [m for m in messages if m.edits]
+        assert edited and all(len(m.edits) == 1 for m in edited), "one edit per changed post"
+        assert all(EDITED in m.text for m in edited)
+        assert any("اعلام کرد" in m.text for m in edited)
+        for message in messages:
+            if not message.edits:
+                assert message.text == before[message.message_id]
+        # The pending posts go out as the article reads now, without a mark.
+        later = (await post(harness, 2))[len(messages) :]
+        assert len(later) == 2 and not any(EDITED in m.text for m in later)
+        assert harness.errors() == []
+
+
+async def test_a_removed_section_is_deleted_or_marked_withdrawn(tmp_path: Path) -> None:
+    async with run_bot(tmp_path) as harness:
+        sent = await post(harness, 6)
+        assert len(sent) == 6
+        last = sent[-1]
+        assert "گام" in last.text.split("\n")[0]
+        edit_sample(harness.settings, lambda t: t.replace(NEXT_LINE, ""))
+        store_now(harness.settings)
+        await until(lambda: last.deleted)
+        # Two days later Telegram refuses to delete a post: it is marked withdrawn instead.
+        [state] = [m for m in sent if m.text.startswith(STATE_OF_PLAY)]
+        harness.emulator.advance_clock(49 * 3600)
+        edit_sample(harness.settings, without_section(STATE_OF_PLAY))
+        store_now(harness.settings)
+        await until(lambda: "برداشته شد" in state.text)
+        assert not state.deleted and len(state.edits) == 1
+        refused = [(method, description) for method, _, description in harness.errors()]
+        assert refused == [("deletemessage", "Bad Request: message can't be deleted")]
+
+
+async def test_retract_asks_then_withdraws(tmp_path: Path) -> None:
+    async with run_bot(tmp_path) as harness:
+        sent = await post(harness, 2)
+        [question] = await harness.ask(ADMIN, "/retract 1")
+        assert "پس گرفته شود" in question.text and "2" in question.text
+        assert [data for _, data in buttons_of(question)] == ["r:yes:1", "r:no:1"]
+        assert not any(m.deleted for m in sent), "nothing happens before the press"
+        refused = await harness.ask(READER, "/retract 1")
+        assert "سردبیر" in refused[0].text or "admin" in refused[0].text.lower()
+        before = len(harness.emulator.messages(ADMIN))
+        await harness.press(ADMIN, question, "r:yes:1", ADMIN)
+        [result] = await harness.answers(ADMIN, before)
+        assert result.text.startswith("خبر #1 پس گرفته شد") and "2 پیام حذف شد" in result.text
+        assert all(m.deleted for m in sent)
+        nothing = await harness.ask(ADMIN, "/post")
+        assert len(harness.emulator.messages(channel(harness))) == 2, nothing[0].text
+        again = await harness.ask(ADMIN, "/retract 1")
+        assert "پیش‌تر پس گرفته" in again[0].text
+        assert harness.errors() == []
+
+
+async def test_a_duplicate_file_is_named_and_nothing_new_is_planned(tmp_path: Path) -> None:
+    async with run_bot(tmp_path) as harness:
+        copy = SAMPLE.read_text(encoding="utf-8").replace("\n", "\r\n").replace("ی", "ي")
+        before = len(harness.emulator.messages(ADMIN))
+        harness.emulator.send_document(ADMIN, copy.encode(), "copy.txt", "text/plain")
+        [reply] = await harness.answers(ADMIN, before)
+        assert "همان خبر #۱" in reply.text and SAMPLE.name in reply.text
+        (harness.settings.content_dir / "again.txt").write_text(copy, encoding="utf-8")
+        store = Store.open(harness.settings.database_path)
+        results = list(ingest_paths(store, [harness.settings.content_dir]))
+        store.close()
+        assert sorted(result.status for result in results) == ["duplicate", "unchanged"]
+        assert len(await post(harness, 7)) == 6, "the article is posted once"
+
+
+async def test_an_edit_in_doubt_is_offered_and_settled_by_a_button(tmp_path: Path) -> None:
+    async with run_bot(tmp_path) as harness:
+        await post(harness, 2)
+        # The edit reaches the channel; its answer comes after the bot gave up waiting.
+        harness.emulator.delay_next("editMessageText", 30)
+        edit_sample(harness.settings, lambda t: t.replace(LATEST_OLD, LATEST_NEW))
+        store_now(harness.settings)
+
+        def offers() -> list[SentMessage]:
+            return [m for m in harness.emulator.messages(ADMIN) if "اصلاح #" in m.text]
+
+        await until(lambda: bool(offers()), timeout=30)
+        [offer] = offers()
+        listed = await harness.ask(ADMIN, "/uncertain")
+        assert any("اصلاح #" in m.text for m in listed), "/uncertain lists it too"
+        [(_, again), (_, done)] = buttons_of(offer)
+        assert again.startswith("k:again:") and done.startswith("k:done:")
+        query = await harness.press(ADMIN, offer, done, ADMIN)
+        assert "انجام شده بود" in str(harness.emulator.callback_answer(query))
+        edited = [m for m in harness.emulator.messages(channel(harness)) if m.edits]
+        assert len(edited) == 1 and len(edited[0].edits) == 1, "made once, not repeated"
+        second = await harness.press(ADMIN, offer, done, ADMIN)
+        assert "دیگر نامعلوم نیست" in str(harness.emulator.callback_answer(second))
