@@ -58,6 +58,8 @@ class Settings(BaseSettings):
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     log_level: str = "INFO"
     max_article_bytes: int = Field(default=1_000_000, gt=0)
+    #: DIGEST_APPROVAL: a new or changed article waits for an admin before it is posted.
+    digest_approval: bool = False
 
     @field_validator("digest_chats", mode="before")
     @classmethod
@@ -85,6 +87,11 @@ class Settings(BaseSettings):
         if not isinstance(entries, list | tuple):
             return entries
         return [parse_admin_id(entry) for entry in entries]
+
+    @field_validator("digest_approval", mode="before")
+    @classmethod
+    def _switch(cls, value: object) -> object:
+        return parse_switch(value)
 
     @field_validator("telegram_bot_token", "telegram_proxy_url", mode="before")
     @classmethod
@@ -149,6 +156,24 @@ def parse_admin_id(entry: object) -> int:
         raise ValueError(f"{entry!r} is not a Telegram user id (a positive whole number, "
                          "e.g. 12345678)")  # fmt: skip
     return number
+
+
+def parse_switch(value: object) -> bool:
+    """An ``on``/``off`` setting as a bool; blank is ``off``; ``ValueError`` for anything else.
+
+    >>> parse_switch(" ON "), parse_switch("off"), parse_switch("")
+    (True, False, False)
+    >>> parse_switch("yes")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'yes' is neither on nor off
+    """
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("on", "off", ""):
+        return text == "on"
+    raise ValueError(f"{str(value)[:40]!r} is neither on nor off")
 
 
 def token_problem(token: str) -> str | None:

@@ -67,7 +67,7 @@ def test_each_owner_has_its_own_set() -> None:
     assert ARTICLES.name != POST_LOG.name
     db = Database(memory=True)
     assert migrate(db, ARTICLES) == ALL_ARTICLES
-    assert migrate(db, POST_LOG) == ["0001_post_log"]
+    assert migrate(db, POST_LOG) == ["0001_post_log", "0002_approvals"]
     assert [(owner, name) for owner, name, _ in records(db)] == [
         ("articles", "0001_articles"),
         ("articles", "0002_search"),
@@ -76,6 +76,7 @@ def test_each_owner_has_its_own_set() -> None:
         ("articles", "0005_quote_roles"),
         ("articles", "0006_fold_hamza"),
         ("post_log", "0001_post_log"),
+        ("post_log", "0002_approvals"),
     ]
     assert (migrate(db, ARTICLES), migrate(db, POST_LOG)) == ([], [])
 

@@ -165,7 +165,9 @@ def test_counts(posts: PostLog) -> None:
 def test_post_log_makes_its_own_tables_once(store: Store) -> None:
     before = set(store.db.table_names())
     PostLog(store.db)
-    assert set(store.db.table_names()) - before == {"posts", "chats", "subscribers", "flags"}
+    assert set(store.db.table_names()) - before == {
+        "posts", "chats", "subscribers", "flags", "approvals"
+    }
     PostLog(store.db)
     assert migrate(store.db, POST_LOG) == []
 

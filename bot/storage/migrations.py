@@ -1,8 +1,8 @@
 """Schema migrations: one sqlite-utils migration set per table owner, applied at open.
 
 The article store owns ``articles``, ``sections``, ``quotes`` and the search index
-(:data:`ARTICLES`); the post log owns ``posts``, ``chats``, ``subscribers`` and ``flags``
-(:data:`POST_LOG`). sqlite-utils records what each set applied in ``_sqlite_migrations``
+(:data:`ARTICLES`); the post log owns ``posts``, ``chats``, ``subscribers``, ``flags`` and
+``approvals`` (:data:`POST_LOG`). sqlite-utils records what each set applied in ``_sqlite_migrations``
 and runs each migration in one transaction with its record, so a process that dies
 in the middle of one leaves the database as it was before it: the next start runs
 it again from the beginning.
@@ -164,6 +164,30 @@ def _post_log(db: Database) -> None:
         pk="user_id",
     )
     db.table("flags").create({"key": str, "value": str}, pk="key")
+
+
+@POST_LOG(name="0002_approvals")
+def _approvals(db: Database) -> None:
+    # One row per article reviewed under DIGEST_APPROVAL: the version it is about, its
+    # state, who decided and when, and the admins' messages with its buttons.
+    db.table("approvals").create(
+        {
+            "article_id": int,
+            "content_hash": str,
+            "state": str,
+            "offered_hash": str,
+            "decided_by": int,
+            "decided_by_name": str,
+            "decided_at": str,
+            "prompts": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="article_id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"content_hash", "state", "created_at", "updated_at"},
+        defaults={"prompts": "[]"},
+    )
 
 
 def carry_over(db: Database, migrations: Migrations) -> list[str]:
