@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
 import httpx
-from telegram import Bot
+from telegram import Bot, Message
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -26,7 +26,7 @@ from telegram.error import (
 )
 
 from bot.digest.compose import Part, post_parts
-from bot.storage.articles import Store
+from bot.storage.articles import Store, StoredArticle
 from bot.storage.postlog import Post, PostLog
 
 log = logging.getLogger(__name__)
@@ -68,6 +68,14 @@ def backoff(attempts: int) -> str:
     return (datetime.now(UTC) + delay).isoformat(timespec="milliseconds")
 
 
+async def send_part(bot: Bot, chat: int | str, thread_id: int | None, part: Part) -> Message:
+    """Send one message of a post as every chat gets it (the channel, a subscriber, a preview).
+
+    Raises what Telegram raises; the callers decide what a failure means.
+    """
+    return await bot.send_message(chat, part.text, message_thread_id=thread_id)
+
+
 @dataclass
 class Sender:
     """Sends claimed posts to one chat, forum topic or subscriber."""
@@ -84,7 +92,7 @@ class Sender:
         """Send every remaining message of a claimed (``sending``) post."""
         stored = self.store.get(post.article_id)
         try:
-            messages = post_parts(stored, post.item, self.zone) if stored else []
+            messages = self.parts(stored, post.item) if stored else []
         except Exception as error:  # a post that cannot be rendered must not stay "sending"
             log.exception("post %s (%s) could not be rendered", post.id, post.item)
             reason = f"could not be rendered: {type(error).__name__}: {error}"
@@ -101,12 +109,16 @@ class Sender:
         self.posts.chat_ok(post.chat)
         return Outcome(post.chat, post.id, "sent")
 
+    def parts(self, stored: StoredArticle, item: str) -> list[Part]:
+        """The messages of one planned item as this sender sends them (a preview shows these)."""
+        return post_parts(stored, item, self.zone)
+
     async def _send_part(
         self, bot: Bot, chat: int | str, thread_id: int | None, post: Post, part: Part
     ) -> Outcome | None:
         for _ in range(MAX_RETRY_AFTER + 1):
             try:
-                message = await bot.send_message(chat, part.text, message_thread_id=thread_id)
+                message = await send_part(bot, chat, thread_id, part)
             except RetryAfter as error:
                 # A 429 means nothing was sent: wait as told, then the same message again.
                 if self.on_flood is not None:

@@ -1,11 +1,11 @@
 """Schema migrations: one sqlite-utils migration set per table owner, applied at open.
 
 The article store owns ``articles``, ``sections``, ``quotes`` and the search index
-(:data:`ARTICLES`); the post log owns ``posts``, ``chats``, ``subscribers``, ``flags`` and
-``approvals`` (:data:`POST_LOG`). sqlite-utils records what each set applied in ``_sqlite_migrations``
-and runs each migration in one transaction with its record, so a process that dies
-in the middle of one leaves the database as it was before it: the next start runs
-it again from the beginning.
+(:data:`ARTICLES`); the post log owns ``posts``, ``chats``, ``subscribers``, ``flags``
+and ``approvals`` (:data:`POST_LOG`). sqlite-utils records what each set applied in
+``_sqlite_migrations`` and runs each migration in one transaction with its record, so a
+process that dies in the middle of one leaves the database as it was before it: the
+next start runs it again from the beginning.
 
 Databases made before the sets existed recorded their migrations in a table of
 their own, ``migrations``; each set first carries its names over from there

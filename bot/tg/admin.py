@@ -39,6 +39,8 @@ from bot.tg.admin_views import (
     uncertain_replies,
     version_request,
 )
+from bot.tg.approval import offer_previews, remember_lang
+from bot.tg.approval_views import awaiting_lines
 from bot.tg.jobs import article_titles, rescan
 from bot.tg.replies import reader_lang, send_reply
 from bot.tg.services import services
@@ -66,6 +68,7 @@ def admin_only(handler: Handler) -> Handler:
             log.warning("user %s, not an admin, tried %r", user.id if user else "?", text)
             await send_reply(update, context, plain(say("admins_only", reader_lang(update))))
             return
+        remember_lang(services(context), update)
         await handler(update, context)
 
     return guarded
@@ -127,7 +130,9 @@ async def queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             stored = service.store.get(post.article_id)
             pending.append((post.item, stored.article.title if stored else None))
         queues.append((target.key, pending))
-    await send_reply(update, context, queue_reply(service.channels.paused, queues, times, zone))
+    waiting = awaiting_lines(service.approvals.waiting(), reader_lang(update))
+    reply = queue_reply(service.channels.paused, queues, times, zone, approval=waiting)
+    await send_reply(update, context, reply)
 
 
 async def pause(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -161,6 +166,7 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         subscribers=len(posts.subscribers()),
         failing_chats=posts.failing_chats(),
         troubled=troubled,
+        approval=awaiting_lines(service.approvals.waiting(), reader_lang(update)),
     )
     await send_reply(update, context, reply)
 
@@ -241,6 +247,7 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if report.stored and stored is not None:
         service.channels.plan()
     await send_reply(update, context, document_reply(name, path, report, stored, lang))
+    await offer_previews(context.application)
 
 
 async def _drop_buttons(context: ContextTypes.DEFAULT_TYPE, message: object) -> None:

@@ -69,12 +69,15 @@ def queue_reply(
     queues: Sequence[tuple[str, Sequence[tuple[str, str | None]]]],
     times: Sequence[datetime],
     zone: tzinfo,
+    *,
+    approval: Sequence[str] = (),
 ) -> Reply:
     """/queue: whether posting runs, then per chat its next items with the time each is due.
 
     ``queues`` holds, for each chat key, its pending posts in order as (item, title of
     the article, or ``None`` when it is gone); ``times`` are the next digest ticks, and
     the n-th post goes out at the n-th tick (posts beyond the last tick are not listed).
+    ``approval``: one line (Telegram HTML) per article waiting for approval, at the end.
     """
     lines = ["paused" if paused else "running"]
     for key, pending in queues:
@@ -85,7 +88,12 @@ def queue_reply(
         for (item, title), when in zip(pending, times, strict=False):
             shown = title[:QUEUE_TITLE_CHARS] if title is not None else "?"
             lines.append(f"  {when.astimezone(zone):%Y-%m-%d %H:%M:%S}  {item}  {shown}")
-    return plain(_pre(lines))
+    return plain(_with_approval(_pre(lines), approval))
+
+
+def _with_approval(text: str, approval: Sequence[str]) -> str:
+    """``text`` and, after a blank line, the lines about articles waiting for approval."""
+    return "\n".join([text, "", *approval]) if approval else text
 
 
 def status_reply(
@@ -96,8 +104,12 @@ def status_reply(
     subscribers: int,
     failing_chats: Mapping[str, str],
     troubled: Sequence[Post],
+    approval: Sequence[str] = (),
 ) -> Reply:
-    """/status: articles, posting, posts by state, subscribers, failing chats, troubled posts."""
+    """/status: articles, posting, posts by state, subscribers, failing chats, troubled posts.
+
+    ``approval``: one line (Telegram HTML) per article waiting for approval, at the end.
+    """
     lines = [
         f"articles: {articles}",
         f"posting: {'paused' if paused else 'running'}",
@@ -110,7 +122,7 @@ def status_reply(
         lines.append(f"{post.state} #{post.id} {post.chat} {post.item}: {post.reason or ''}")
     if post_counts.get("uncertain"):
         lines.append("resolve the uncertain posts with /uncertain")
-    return plain(_pre(lines))
+    return plain(_with_approval(_pre(lines), approval))
 
 
 def ingest_lines(report: IngestReport) -> list[str]:

@@ -23,10 +23,11 @@ from bot.config import Settings
 from bot.digest.channels import ChannelPoster
 from bot.digest.subscribers import SubscriberFanOut
 from bot.render import escape
+from bot.storage.approvals import Approvals
 from bot.storage.articles import Store
 from bot.storage.lock import hold
 from bot.storage.postlog import PostLog
-from bot.tg import admin, handlers
+from bot.tg import admin, approval, handlers
 from bot.tg.commands import add_command_handlers, publish_menus
 from bot.tg.errors import on_error
 from bot.tg.flood import ChatRateLimiter, FloodGuard
@@ -53,6 +54,8 @@ def build_services(application: Application, settings: Settings) -> Services:
         hold(settings.database_path)
     store = Store.open(settings.database_path)
     posts = PostLog(store.db)
+    approvals = Approvals(store.db)
+    approvals.switch(settings.digest_approval)
 
     async def notify(text: str) -> None:
         await notify_admins(application, escape(text))
@@ -63,6 +66,7 @@ def build_services(application: Application, settings: Settings) -> Services:
         posts=posts,
         channels=ChannelPoster(store, posts, settings.digest_chats, settings.zone, notify),
         subscribers=SubscriberFanOut(store, posts, settings.zone),
+        approvals=approvals,
     )
 
 
@@ -74,6 +78,7 @@ async def post_init(application: Application) -> None:
     remember_database(application, settings.database_path)
     watch_database(application, notify_admins)
     await rescan_content(service)
+    await approval.offer_previews(application)
     log.info("%d articles in %s", service.store.count(), settings.database_path)
     service.posts.retry_failing_chats()
     await report_uncertain(application)
@@ -95,6 +100,7 @@ def add_handlers(application: Application) -> None:
     add_command_handlers(application)
     application.add_handler(MessageHandler(filters.Document.ALL, admin.document))
     application.add_handler(CallbackQueryHandler(admin.uncertain_choice, pattern=r"^p:"))
+    application.add_handler(CallbackQueryHandler(approval.decision, pattern=r"^ap:"))
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown))
     application.add_error_handler(on_error)

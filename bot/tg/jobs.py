@@ -17,6 +17,7 @@ from bot.pipeline.worker import ingest_in_worker
 from bot.render import MESSAGE_LIMIT, cut_html, shorten
 from bot.storage.postlog import Post
 from bot.tg.admin_views import uncertain_replies
+from bot.tg.approval import offer_previews
 from bot.tg.services import KEY, Services, services
 from bot.tg.watch import stop_if_gone
 
@@ -69,7 +70,9 @@ async def rescan(context: ContextTypes.DEFAULT_TYPE) -> IngestReport:
     problem = await stop_if_gone(context.application, notify_admins)
     if problem:
         return IngestReport(error=problem)
-    return await rescan_content(services(context))
+    report = await rescan_content(services(context))
+    await offer_previews(context.application)
+    return report
 
 
 async def rescan_job(context: ContextTypes.DEFAULT_TYPE) -> None:
