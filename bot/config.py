@@ -90,8 +90,12 @@ class Settings(BaseSettings):
 
     @field_validator("digest_approval", mode="before")
     @classmethod
-    def _switch(cls, value: object) -> object:
-        return parse_switch(value)
+    def _approval(cls, value: object, info: ValidationInfo) -> object:
+        on = parse_switch(value)
+        # When ADMIN_IDS is wrong its own error says so; when it is empty, nobody could approve.
+        if on and "admin_ids" in info.data and not info.data["admin_ids"]:
+            raise ValueError("on needs ADMIN_IDS: the admins who approve the articles")
+        return on
 
     @field_validator("telegram_bot_token", "telegram_proxy_url", mode="before")
     @classmethod

@@ -262,7 +262,12 @@ async def decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         where = html.unescape(state_line(now if now and now.current else None, lang))
         await query.answer(html.unescape(say("approval_done", lang, id=stored.id,
                                              state=where))[:200])  # fmt: skip
-        await refresh_prompts(context.bot, service, stored, _message(query.message))
+        if now is None or now.state not in UNDECIDED:
+            # Buttons still there (missed by the update): show the decision instead.
+            message = _message(query.message)
+            if message is not None and message.reply_markup is not None:
+                text = _prompt(service, stored, now if now and now.current else None, lang)
+                await _edit(context.bot, message.chat.id, message.message_id, text, None)
         return
     log.info("admin %s: article #%s %s", user.id, stored.id, chosen.state)
     await query.answer(html.unescape(say(ANSWERS[chosen.action], lang, id=stored.id)))
