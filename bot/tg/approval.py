@@ -97,6 +97,19 @@ async def send_preview(
     )
 
 
+async def _offer(
+    bot: Bot, service: Services, admin: int, stored: StoredArticle, review: Review
+) -> Prompt | None:
+    """Send one admin the preview with its buttons; ``None`` if they cannot be reached."""
+    lang = admin_lang(service, admin)
+    try:
+        message = await send_preview(bot, service, admin, stored, review, lang, buttons=True)
+    except TelegramError as error:
+        log.warning("could not send admin %s the preview of #%s: %s", admin, stored.id, error)
+        return None
+    return Prompt(admin, message.message_id, lang)
+
+
 async def offer_previews(application: Application) -> int:
     """Send every admin the preview of each article newly waiting for approval; how many.
 
@@ -114,18 +127,12 @@ async def offer_previews(application: Application) -> int:
             stored = service.store.get(review.article_id)
             if stored is None:
                 continue
-            prompts = []
-            for admin in service.settings.admin_ids:
-                lang = admin_lang(service, admin)
-                try:
-                    message = await send_preview(
-                        application.bot, service, admin, stored, review, lang, buttons=True
-                    )
-                except TelegramError as error:
-                    log.warning("could not send admin %s the preview of #%s: %s", admin,
-                                stored.id, error)  # fmt: skip
-                    continue
-                prompts.append(Prompt(admin, message.message_id, lang))
+            # Each admin's chat has its own rate limit: all of them at once.
+            sent = await asyncio.gather(
+                *(_offer(application.bot, service, admin, stored, review)
+                  for admin in service.settings.admin_ids)
+            )  # fmt: skip
+            prompts = [prompt for prompt in sent if prompt is not None]
             service.approvals.offered(review.article_id, review.content_hash, prompts)
             log.info("article #%s awaits approval; preview sent to %d admins", stored.id,
                      len(prompts))  # fmt: skip
