@@ -306,17 +306,23 @@ async def test_a_changed_article_waits_again_and_publishing_runs_its_corrections
     second = await offered(bot, article_id, count=2)
     assert "new version of article" in second[CHIEF].text
     assert labels(second[CHIEF]) == EN_BUTTONS
+    # Changed again before anyone decided: the buttons of the replaced preview go.
+    store_article(bot, replace(changed, lede="لید سوم خبر نگه‌داشته."), source=source)
+    third = await offered(bot, article_id, count=3)
+    assert buttons_of(second[EDITOR]) == buttons_of(second[CHIEF]) == [], "replaced"
+    assert labels(third[CHIEF]) == EN_BUTTONS
     # A button of the first version's preview does not decide about the second.
     query = forged_press(bot, first[CHIEF], old[CHIEF, "pub"], user_id=CHIEF)
     assert "older version" in await answer_of(bot, query)
     assert released == [article_id]
-    query = bot.emulator.press_button(CHIEF, second[CHIEF].message_id,
-                                      data_of(second[CHIEF], "pub"), user_id=CHIEF)  # fmt: skip
+    query = bot.emulator.press_button(CHIEF, third[CHIEF].message_id,
+                                      data_of(third[CHIEF], "pub"), user_id=CHIEF)  # fmt: skip
     assert "Published" in await answer_of(bot, query)
     await bot.settled()
     assert released == [article_id, article_id], "the corrections run once it is approved"
     assert approvals(bot).released(article_id)
     services_of(bot).on_release = None
+    assert bot.errors() == []
 
 
 @pytest.mark.parametrize(

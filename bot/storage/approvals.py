@@ -85,6 +85,10 @@ class Review:
         return self.content_hash[:8]
 
 
+def _prompts(stored: str | None) -> tuple[Prompt, ...]:
+    return tuple(Prompt(*prompt) for prompt in json.loads(stored or "[]"))
+
+
 def _review(row: dict[str, Any]) -> Review:
     return Review(
         article_id=row["article_id"],
@@ -97,7 +101,7 @@ def _review(row: dict[str, Any]) -> Review:
         decided_by_name=row["decided_by_name"],
         decided_at=row["decided_at"],
         offered=row["offered_hash"] == row["content_hash"],
-        prompts=tuple(Prompt(*prompt) for prompt in json.loads(row["prompts"] or "[]")),
+        prompts=_prompts(row["prompts"]),
     )
 
 
@@ -144,22 +148,24 @@ class Approvals:
 
     # reviews
 
-    def discover(self) -> int:
+    def discover(self) -> list[tuple[int, tuple[Prompt, ...]]]:
         """Make an ``awaiting`` review of every article held back that has none for its text.
 
         A new article gets one; a changed one gets one for its new text (what was decided
-        about the old text no longer counts). Returns how many.
+        about the old text no longer counts). Returns each article's id with the button
+        messages of the undecided version it replaces (their buttons decide nothing now).
         """
         since = self.since
         if since is None:
-            return 0
+            return []
         now = now_iso()
         with self.db.atomic():
             rows = self.db.execute(
-                "SELECT articles.id, articles.content_hash FROM articles LEFT JOIN approvals "
-                "ON approvals.article_id = articles.id WHERE articles.updated_at >= ? AND "
-                "(approvals.content_hash IS NULL OR approvals.content_hash != "
-                "articles.content_hash)",
+                "SELECT articles.id, articles.content_hash, CASE WHEN approvals.state IN "
+                "('awaiting', 'held') THEN approvals.prompts END FROM articles "
+                "LEFT JOIN approvals ON approvals.article_id = articles.id "
+                "WHERE articles.updated_at >= ? AND (approvals.content_hash IS NULL OR "
+                "approvals.content_hash != articles.content_hash)",
                 [since],
             ).fetchall()
             self.db.conn.executemany(
@@ -168,9 +174,9 @@ class Approvals:
                 "UPDATE SET content_hash = excluded.content_hash, state = 'awaiting', "
                 "offered_hash = NULL, decided_by = NULL, decided_by_name = NULL, "
                 "decided_at = NULL, prompts = '[]', updated_at = excluded.updated_at",
-                [(article_id, digest, now, now) for article_id, digest in rows],
+                [(article_id, digest, now, now) for article_id, digest, _ in rows],
             )
-        return len(rows)
+        return [(article_id, _prompts(old)) for article_id, _, old in rows]
 
     def get(self, article_id: int) -> Review | None:
         """The review of an article, if it has one."""

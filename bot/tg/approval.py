@@ -97,6 +97,16 @@ async def send_preview(
     )
 
 
+async def discover(bot: Bot, service: Services) -> None:
+    """Open a review for each article newly held back; a replaced version's buttons go."""
+    for article_id, replaced in service.approvals.discover():
+        for prompt in replaced:
+            try:
+                await bot.edit_message_reply_markup(prompt.chat_id, prompt.message_id)
+            except TelegramError as error:  # gone, or already without buttons
+                log.info("buttons of #%s's old preview stay: %s", article_id, error)
+
+
 async def _offer(
     bot: Bot, service: Services, admin: int, stored: StoredArticle, review: Review
 ) -> Prompt | None:
@@ -122,7 +132,7 @@ async def offer_previews(application: Application) -> int:
     lock: asyncio.Lock = application.bot_data.setdefault(OFFER_LOCK, asyncio.Lock())
     offered = 0
     async with lock:
-        service.approvals.discover()
+        await discover(application.bot, service)
         for review in service.approvals.to_offer():
             stored = service.store.get(review.article_id)
             if stored is None:
@@ -164,7 +174,7 @@ async def preview(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     on = service.settings.digest_approval
     if on:
-        service.approvals.discover()
+        await discover(context.bot, service)
     review = _review_of(service, stored)
     buttons = on and review is not None and review.state in UNDECIDED
     message = await send_preview(context.bot, service, chat.id, stored, review, lang,
