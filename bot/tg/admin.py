@@ -149,8 +149,9 @@ async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 @private_view
 async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Re-scan the content folder now and say what changed."""
+    """Re-scan the content folder now and say what changed (the previews follow)."""
     await send_reply(update, context, reload_reply(await rescan(context)))
+    await offer_previews(context.application)
 
 
 @private_view

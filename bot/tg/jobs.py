@@ -70,14 +70,14 @@ async def rescan(context: ContextTypes.DEFAULT_TYPE) -> IngestReport:
     problem = await stop_if_gone(context.application, notify_admins)
     if problem:
         return IngestReport(error=problem)
-    report = await rescan_content(services(context))
-    await offer_previews(context.application)
-    return report
+    return await rescan_content(services(context))
 
 
 async def rescan_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The periodic re-scan."""
+    """The periodic re-scan; then the previews of articles newly waiting for approval
+    (stored by it, or by anyone else, such as ``newsbot ingest``)."""
     await rescan(context)
+    await offer_previews(context.application)
 
 
 async def notify_admins(application: Application, text: str, **kwargs: object) -> None:
