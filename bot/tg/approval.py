@@ -124,7 +124,8 @@ async def offer_previews(application: Application) -> int:
     """Send every admin the preview of each article newly waiting for approval; how many.
 
     Each version is offered once (recorded in its review, so not again after a restart);
-    an admin who cannot be reached is logged and the others still get it.
+    an admin who cannot be reached is logged and the others still get it. When none can
+    be reached (none has started the bot yet), it is offered again at the next call.
     """
     service: Services = application.bot_data[KEY]
     if not service.settings.digest_approval:
@@ -143,6 +144,8 @@ async def offer_previews(application: Application) -> int:
                   for admin in service.settings.admin_ids)
             )  # fmt: skip
             prompts = [prompt for prompt in sent if prompt is not None]
+            if not prompts:
+                continue  # no admin reached: offered again at the next re-scan
             service.approvals.offered(review.article_id, review.content_hash, prompts)
             log.info("article #%s awaits approval; preview sent to %d admins", stored.id,
                      len(prompts))  # fmt: skip
