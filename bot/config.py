@@ -62,6 +62,8 @@ class Settings(BaseSettings):
     channel_signature: str | None = None
     #: LINK_PREVIEWS: link previews under digest posts.
     link_previews: bool = False
+    #: DIGEST_APPROVAL: a new or changed article waits for an admin before it is posted.
+    digest_approval: bool = False
 
     @field_validator("digest_chats", mode="before")
     @classmethod
@@ -99,6 +101,14 @@ class Settings(BaseSettings):
     @classmethod
     def _previews(cls, value: object) -> object:
         return parse_switch(value)
+    @field_validator("digest_approval", mode="before")
+    @classmethod
+    def _approval(cls, value: object, info: ValidationInfo) -> object:
+        on = parse_switch(value)
+        # When ADMIN_IDS is wrong its own error says so; when it is empty, nobody could approve.
+        if on and "admin_ids" in info.data and not info.data["admin_ids"]:
+            raise ValueError("on needs ADMIN_IDS: the admins who approve the articles")
+        return on
 
     @field_validator("telegram_bot_token", "telegram_proxy_url", mode="before")
     @classmethod

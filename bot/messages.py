@@ -513,6 +513,84 @@ _CATALOG: dict[str, dict[str, str]] = {
         "en": "This file is article #{id} again (from “{original}”); nothing new was stored "
         "or planned.",
     },
+    # approval before posting
+    "approval_prompt": {
+        "fa": "⬆️ پیش‌نمایش خبر #{id} «{title}»: {count} پیام برای {chats}، همان که بالا آمد.",
+        "en": "⬆️ Preview of article #{id} “{title}”: {count} messages for {chats}, "
+        "exactly as above.",
+    },
+    "approval_prompt_changed": {
+        "fa": "⬆️ پیش‌نمایش نسخه تازه خبر #{id} «{title}»: {count} پیام برای {chats}، "
+        "همان که بالا آمد.",
+        "en": "⬆️ Preview of the new version of article #{id} “{title}”: {count} messages "
+        "for {chats}, exactly as above.",
+    },
+    "approval_to_subscribers": {"fa": "مشترکان", "en": "the subscribers"},
+    "approval_awaiting": {
+        "fa": "منتظر تأیید است: منتشر شود؟",
+        "en": "Waiting for approval: publish it?",
+    },
+    "approval_held": {
+        "fa": "⏸ {name} نگهش داشت؛ منتظر تصمیم است: منتشر شود؟",
+        "en": "⏸ Held by {name}; waiting for a decision: publish it?",
+    },
+    "approval_approved": {"fa": "✅ {name} منتشرش کرد.", "en": "✅ Published by {name}."},
+    "approval_rejected": {
+        "fa": "🗑 {name} حذفش کرد؛ ارسال نمی‌شود.",
+        "en": "🗑 Discarded by {name}; it will not be posted.",
+    },
+    "approval_released": {
+        "fa": "بدون نیاز به تأیید ارسال می‌شود.",
+        "en": "It is posted without approval.",
+    },
+    "approval_outdated": {
+        "fa": "این نسخه کنار رفت؛ نسخه تازه‌تر: /preview {id}",
+        "en": "This version was replaced; the newer one: /preview {id}",
+    },
+    "button_publish": {"fa": "انتشار", "en": "Publish"},
+    "button_hold": {"fa": "نگه‌داشتن", "en": "Hold"},
+    "button_discard": {"fa": "حذف", "en": "Discard"},
+    "published": {
+        "fa": "منتشر شد؛ با زمان‌بندی کانال‌ها ارسال می‌شود.",
+        "en": "Published: it goes out with the digest schedule.",
+    },
+    "held": {
+        "fa": "نگه داشته شد. هر وقت خواستید: /preview {id}",
+        "en": "Held. Decide later with /preview {id}",
+    },
+    "discarded": {"fa": "حذف شد؛ ارسال نمی‌شود.", "en": "Discarded: it will not be posted."},
+    "approval_done": {
+        "fa": "درباره خبر #{id} قبلاً تصمیم گرفته شده است: {state}",
+        "en": "Article #{id} was already decided: {state}",
+    },
+    "approval_stale": {
+        "fa": "این پیش‌نمایش مال نسخه قدیمی خبر #{id} است؛ نسخه تازه: /preview {id}",
+        "en": "This preview is of an older version of article #{id}; the latest: /preview {id}",
+    },
+    "approval_off": {
+        "fa": "تأیید پیش از انتشار خاموش است (DIGEST_APPROVAL)؛ تغییری داده نشد.",
+        "en": "Approval before posting is off (DIGEST_APPROVAL); nothing changed.",
+    },
+    "article_unknown": {
+        "fa": "خبر #{id} وجود ندارد.",
+        "en": "There is no article #{id}.",
+    },
+    "preview_usage": {
+        "fa": "شماره خبر را بعد از /preview بنویسید، مثلاً: /preview 12",
+        "en": "Write the article's number after /preview, for example: /preview 12",
+    },
+    "preview_nothing": {
+        "fa": "خبر #{id} «{title}» پیامی برای کانال‌ها ندارد.",
+        "en": "Article #{id} “{title}” has no message for the channels.",
+    },
+    "awaiting_line": {
+        "fa": "در انتظار تأیید: #{id} «{title}» — /preview {id}",
+        "en": "Awaiting approval: #{id} “{title}” — /preview {id}",
+    },
+    "held_line": {
+        "fa": "نگه‌داشته ({name}): #{id} «{title}» — /preview {id}",
+        "en": "Held by {name}: #{id} “{title}” — /preview {id}",
+    },
 }
 
 

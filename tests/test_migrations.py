@@ -67,7 +67,7 @@ def test_each_owner_has_its_own_set() -> None:
     assert len({ARTICLES.name, POST_LOG.name, PHOTOS.name}) == 3
     db = Database(memory=True)
     assert migrate(db, ARTICLES) == ALL_ARTICLES
-    assert migrate(db, POST_LOG) == ["0001_post_log", "0002_corrections"]
+    assert migrate(db, POST_LOG) == ["0001_post_log", "0002_corrections", "0003_approvals"]
     assert migrate(db, PHOTOS) == ["0001_photos"]
     assert [(owner, name) for owner, name, _ in records(db)] == [
         ("articles", "0001_articles"),
@@ -80,6 +80,7 @@ def test_each_owner_has_its_own_set() -> None:
         ("articles", "0008_fingerprint_and_duplicates"),
         ("post_log", "0001_post_log"),
         ("post_log", "0002_corrections"),
+        ("post_log", "0003_approvals"),
         ("photos", "0001_photos"),
     ]
     assert (migrate(db, ARTICLES), migrate(db, POST_LOG), migrate(db, PHOTOS)) == ([], [], [])

@@ -166,7 +166,8 @@ def test_post_log_makes_its_own_tables_once(store: Store) -> None:
     before = set(store.db.table_names())
     PostLog(store.db)
     assert set(store.db.table_names()) - before == {
-        "posts", "chats", "subscribers", "flags", "corrections", "checked", "retracted"
+        "posts", "chats", "subscribers", "flags", "corrections", "checked", "retracted",
+        "approvals"
     }
     PostLog(store.db)
     assert migrate(store.db, POST_LOG) == []

@@ -10,12 +10,12 @@ from datetime import UTC, datetime, timedelta, tzinfo
 
 from telegram import Bot
 
-from bot.digest.compose import PLAIN, Look
-from bot.digest.plan import plan_items
+from bot.digest.compose import PLAIN, Look, Part
+from bot.digest.plan import article_items, plan_items
 from bot.digest.sending import Outcome, PhotoUploads, Sender
 from bot.messages import digits, say
 from bot.schedule import Target
-from bot.storage.articles import Store
+from bot.storage.articles import Store, StoredArticle
 from bot.storage.postlog import CHANNEL, PostLog
 
 log = logging.getLogger(__name__)
@@ -50,6 +50,15 @@ class ChannelPoster:
         """Sends one post."""
         return Sender(self.store, self.posts, self.zone, look=self.look, uploads=self.uploads)
 
+    def preview(self, stored: StoredArticle) -> list[Part]:
+        """Every message the channels get of an article, in posting order, as sent to them.
+
+        What an admin is shown before approving it (DIGEST_APPROVAL, ``/preview``).
+        """
+        sender = self.sender
+        items = article_items(stored.article)
+        return [part for item in items for part in sender.parts(stored, item)]
+
     @property
     def paused(self) -> bool:
         """Whether scheduled posting is paused (kept across restarts)."""
@@ -64,7 +73,9 @@ class ChannelPoster:
 
         Articles are planned in the order they were stored, so everything up to a chat's
         newest planned article has its plan: the first call starts from there (not from
-        the whole archive), later calls from what they planned last.
+        the whole archive), later calls from what they planned last. An article waiting
+        for approval is planned too; the post log holds its posts back until an admin
+        publishes it (:mod:`bot.storage.approvals`).
         """
         created = 0
         for target in self.targets:

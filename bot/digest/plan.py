@@ -37,6 +37,12 @@ def plan_items(sections: list[tuple[str, bool]], has_quotes: bool) -> list[str]:
     return items
 
 
+def article_items(article: Article) -> list[str]:
+    """The items a stored article is planned into, as :func:`plan_items` plans its outline."""
+    sections = [(section.key, bool(section.body)) for section in article.sections]
+    return plan_items(sections, bool(article.quotations))
+
+
 def render_item(
     article: Article, item: str, day: date | None = None, *, signature: str | None = None
 ) -> list[str]:

@@ -29,7 +29,7 @@ from telegram.error import (
 )
 
 from bot.digest.compose import PLAIN, Look, Part, post_parts
-from bot.storage.articles import Store
+from bot.storage.articles import Store, StoredArticle
 from bot.storage.photos import PhotoRef, Photos
 from bot.storage.postlog import Post, PostLog
 
@@ -137,6 +137,32 @@ class PhotoUploads:
         return message
 
 
+async def send_part(
+    bot: Bot,
+    chat: int | str,
+    thread_id: int | None,
+    part: Part,
+    *,
+    uploads: PhotoUploads | None = None,
+    look: Look = PLAIN,
+) -> tuple[Message, str]:
+    """Send one message of a post as every chat gets it (the channel, a subscriber, a
+    preview); the message and what it went as ("caption" under a photo, or "text").
+
+    Raises what Telegram raises; the callers decide what a failure means.
+    """
+    if part.kind == "caption" and part.photo is not None and uploads is not None:
+        message = await uploads.send(bot, chat, part.photo, part.text, message_thread_id=thread_id)
+        return message, "caption" if message.photo else "text"
+    message = await bot.send_message(
+        chat,
+        part.text,
+        message_thread_id=thread_id,
+        link_preview_options=LinkPreviewOptions(is_disabled=not look.previews),
+    )
+    return message, "text"
+
+
 @dataclass
 class Sender:
     """Sends claimed posts to one chat, forum topic or subscriber."""
@@ -157,12 +183,7 @@ class Sender:
         """Send every remaining message of a claimed (``sending``) post."""
         stored = self.store.get(post.article_id)
         try:
-            photos = self.uploads.photos if self.uploads is not None else None
-            messages = (
-                post_parts(stored, post.item, self.zone, self.look, photos=photos)
-                if stored
-                else []
-            )
+            messages = self.parts(stored, post.item) if stored else []
         except Exception as error:  # a post that cannot be rendered must not stay "sending"
             log.exception("post %s (%s) could not be rendered", post.id, post.item)
             reason = f"could not be rendered: {type(error).__name__}: {error}"
@@ -179,12 +200,17 @@ class Sender:
         self.posts.chat_ok(post.chat)
         return Outcome(post.chat, post.id, "sent")
 
+    def parts(self, stored: StoredArticle, item: str) -> list[Part]:
+        """The messages of one planned item as this sender sends them (a preview shows these)."""
+        photos = self.uploads.photos if self.uploads is not None else None
+        return post_parts(stored, item, self.zone, self.look, photos=photos)
+
     async def _send_part(
         self, bot: Bot, chat: int | str, thread_id: int | None, post: Post, part: Part
     ) -> Outcome | None:
         for _ in range(MAX_RETRY_AFTER + 1):
             try:
-                message, kind = await self._deliver(bot, chat, thread_id, part)
+                message, kind = await self.deliver(bot, chat, thread_id, part)
             except RetryAfter as error:
                 # A 429 means nothing was sent: wait as told, then the same message again.
                 if self.on_flood is not None:
@@ -209,22 +235,11 @@ class Sender:
         self.posts.retry_later(post.id, "flood control", backoff(post.attempts))
         return Outcome(post.chat, post.id, "pending", "flood control")
 
-    async def _deliver(
+    async def deliver(
         self, bot: Bot, chat: int | str, thread_id: int | None, part: Part
     ) -> tuple[Message, str]:
-        """Send one part; the message and what it is ("caption" or "text")."""
-        if part.kind == "caption" and part.photo is not None and self.uploads is not None:
-            message = await self.uploads.send(
-                bot, chat, part.photo, part.text, message_thread_id=thread_id
-            )
-            return message, "caption" if message.photo else "text"
-        message = await bot.send_message(
-            chat,
-            part.text,
-            message_thread_id=thread_id,
-            link_preview_options=LinkPreviewOptions(is_disabled=not self.look.previews),
-        )
-        return message, "text"
+        """Send one part as this sender's chats get it (:func:`send_part`)."""
+        return await send_part(bot, chat, thread_id, part, uploads=self.uploads, look=self.look)
 
     def _chat_problem(self, post: Post, reason: str) -> Outcome:
         self.posts.retry_later(post.id, reason, backoff(post.attempts))

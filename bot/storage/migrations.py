@@ -1,12 +1,12 @@
 """Schema migrations: one sqlite-utils migration set per table owner, applied at open.
 
 The article store owns ``articles``, ``sections``, ``quotes`` and the search index
-(:data:`ARTICLES`); the post log owns ``posts``, ``chats``, ``subscribers`` and ``flags``
-(:data:`POST_LOG`); the photo store owns ``photos`` (:data:`PHOTOS`). sqlite-utils
-records what each set applied in ``_sqlite_migrations``
-and runs each migration in one transaction with its record, so a process that dies
-in the middle of one leaves the database as it was before it: the next start runs
-it again from the beginning.
+(:data:`ARTICLES`); the post log owns ``posts``, ``chats``, ``subscribers``, ``flags``,
+``corrections``, ``checked``, ``retracted`` and ``approvals`` (:data:`POST_LOG`); the
+photo store owns ``photos`` (:data:`PHOTOS`). sqlite-utils records what each set applied
+in ``_sqlite_migrations`` and runs each migration in one transaction with its record, so
+a process that dies in the middle of one leaves the database as it was before it: the
+next start runs it again from the beginning.
 
 Databases made before the sets existed recorded their migrations in a table of
 their own, ``migrations``; each set first carries its names over from there
@@ -266,6 +266,30 @@ def _corrections(db: Database) -> None:
             "strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now') "
             "FROM posts JOIN articles ON articles.id = posts.article_id"
         )
+
+
+@POST_LOG(name="0003_approvals")
+def _approvals(db: Database) -> None:
+    # One row per article reviewed under DIGEST_APPROVAL: the version it is about, its
+    # state, who decided and when, and the admins' messages with its buttons.
+    db.table("approvals").create(
+        {
+            "article_id": int,
+            "content_hash": str,
+            "state": str,
+            "offered_hash": str,
+            "decided_by": int,
+            "decided_by_name": str,
+            "decided_at": str,
+            "prompts": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="article_id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"content_hash", "state", "created_at", "updated_at"},
+        defaults={"prompts": "[]"},
+    )
 
 
 @PHOTOS(name="0001_photos")

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
+from bot.storage.approvals import RELEASED
 from bot.storage.migrations import POST_LOG, migrate
 
 State = Literal["pending", "sending", "sent", "failed", "uncertain", "skipped", "retracted"]
@@ -179,20 +180,20 @@ class PostLog:
 
     def forget_article(self, article_id: int) -> int:
         """Drop every post of an article, whatever its state (before the article goes),
-        with its corrections and its retraction."""
+        with its corrections, its retraction and its approval."""
         with self.db.atomic():
-            for table in ("corrections", "checked", "retracted"):
+            for table in ("corrections", "checked", "retracted", "approvals"):
                 self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
             return self.db.execute("DELETE FROM posts WHERE article_id = ?", [article_id]).rowcount
 
-    # posting
+    # posting (only posts of articles released: see bot.storage.approvals)
 
     def next_pending(self, chat: str, now: str | None = None) -> Post | None:
         """The next post due in ``chat``: oldest article first, then plan order."""
         sql = (
             "SELECT posts.* FROM posts JOIN articles ON articles.id = posts.article_id "
             "WHERE posts.chat = ? AND posts.state = 'pending' "
-            "AND (posts.not_before IS NULL OR posts.not_before <= ?) "
+            f"AND (posts.not_before IS NULL OR posts.not_before <= ?) AND {RELEASED} "
             "ORDER BY articles.ingested_at, articles.id, posts.position LIMIT 1"
         )
         row = next(self.db.query(sql, [chat, now or now_iso()]), None)
@@ -202,7 +203,7 @@ class PostLog:
         """The next ``limit`` pending posts of ``chat``, in posting order."""
         sql = (
             "SELECT posts.* FROM posts JOIN articles ON articles.id = posts.article_id "
-            "WHERE posts.chat = ? AND posts.state = 'pending' "
+            f"WHERE posts.chat = ? AND posts.state = 'pending' AND {RELEASED} "
             "ORDER BY articles.ingested_at, articles.id, posts.position LIMIT ?"
         )
         return [_post(row) for row in self.db.query(sql, [chat, limit])]
@@ -215,8 +216,10 @@ class PostLog:
     def pending_of_kind(self, kind: str, limit: int) -> list[Post]:
         """Pending posts of one kind that are due, oldest first."""
         sql = (
-            "SELECT * FROM posts WHERE kind = ? AND state = 'pending' "
-            "AND (not_before IS NULL OR not_before <= ?) ORDER BY id LIMIT ?"
+            "SELECT posts.* FROM posts JOIN articles ON articles.id = posts.article_id "
+            "WHERE posts.kind = ? AND posts.state = 'pending' "
+            f"AND (posts.not_before IS NULL OR posts.not_before <= ?) AND {RELEASED} "
+            "ORDER BY posts.id LIMIT ?"
         )
         return [_post(row) for row in self.db.query(sql, [kind, now_iso(), limit])]
 

@@ -43,6 +43,8 @@ from bot.tg.admin_views import (
     uncertain_replies,
     version_request,
 )
+from bot.tg.approval import offer_previews
+from bot.tg.approval_views import awaiting_lines
 from bot.tg.jobs import article_titles, correct_job, list_uncertain_corrections, rescan
 from bot.tg.photos import admin_photo, is_image_document
 from bot.tg.replies import reader_lang, remember_about, send_reply
@@ -139,7 +141,9 @@ async def queue(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             upcoming.append((post.item, stored.article if stored else None))
         queues.append(ChatQueue(target.key, service.posts.waiting(target.key), upcoming))
     paused = service.channels.paused
-    reply = queue_reply(paused, queues, times, zone, reader_lang(update))
+    lang = reader_lang(update)
+    waiting = awaiting_lines(service.approvals.waiting(), lang)
+    reply = queue_reply(paused, queues, times, zone, lang, approval=waiting)
     await send_reply(update, context, reply)
 
 
@@ -157,8 +161,9 @@ async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 @private_view
 async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Re-scan the content folder now and say what changed."""
+    """Re-scan the content folder now and say what changed (the previews follow)."""
     await send_reply(update, context, reload_reply(await rescan(context), reader_lang(update)))
+    await offer_previews(context.application)
 
 
 @private_view
@@ -176,6 +181,7 @@ async def status(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         failing_chats=posts.failing_chats(),
         troubled=troubled,
         lang=reader_lang(update),
+        approval=awaiting_lines(service.approvals.waiting(), reader_lang(update)),
     )
     await send_reply(update, context, reply)
 
@@ -268,6 +274,7 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     sent = await send_reply(update, context, reply)
     if stored is not None:
         remember_about(context, sent, stored.id)  # a photo in reply to it is the article's
+    await offer_previews(context.application)
 
 
 async def _drop_buttons(context: ContextTypes.DEFAULT_TYPE, message: object) -> None:

@@ -168,6 +168,8 @@ def queue_reply(
     times: Sequence[datetime],
     zone: tzinfo,
     lang: str = "fa",
+    *,
+    approval: Sequence[str] = (),
 ) -> Reply:
     """/queue: whether posting runs, then per chat how many posts wait and the next ones.
 
@@ -175,6 +177,7 @@ def queue_reply(
     shown with that time in ``zone`` (Jalali with Persian digits for ``fa``). While
     paused no time is shown, as none is due; the first line says how to resume. When
     more posts wait than are listed, a last line says how many more.
+    ``approval``: one line (Telegram HTML) per article waiting for approval, at the end.
     """
     lines = [say("queue_title", lang), say("queue_paused" if paused else "queue_running", lang)]
     for queue in queues:
@@ -197,7 +200,12 @@ def queue_reply(
         listed = min(len(queue.upcoming), QUEUE_ITEMS)
         if waiting > listed:
             lines.append(say("queue_more", lang, count=number(waiting - listed, lang)))
-    return plain("\n".join(lines))
+    return plain(_with_approval("\n".join(lines), approval))
+
+
+def _with_approval(text: str, approval: Sequence[str]) -> str:
+    """``text`` and, after a blank line, the lines about articles waiting for approval."""
+    return "\n".join([text, "", *approval]) if approval else text
 
 
 def counts_text(counts: Mapping[str, int], lang: str) -> str:
@@ -227,9 +235,11 @@ def status_reply(
     troubled: Sequence[Post],
     subscriber_counts: Mapping[str, int] | None = None,
     lang: str = "fa",
+    approval: Sequence[str] = (),
 ) -> Reply:
     """/status: articles, posting, channel posts by state (as /queue counts them), the
-    subscribers' deliveries, subscribers, failing chats and the troubled posts."""
+    subscribers' deliveries, subscribers, failing chats and the troubled posts;
+    ``approval``: one line (Telegram HTML) per article waiting for approval, at the end."""
     lines = [
         say("status_title", lang),
         say("status_articles", lang, count=number(articles, lang)),
@@ -252,7 +262,7 @@ def status_reply(
         ))  # fmt: skip
     if post_counts.get("uncertain") or (subscriber_counts or {}).get("uncertain"):
         lines.append(say("status_uncertain_hint", lang))
-    return plain("\n".join(lines))
+    return plain(_with_approval("\n".join(lines), approval))
 
 
 def ingest_lines(report: IngestReport) -> list[str]:

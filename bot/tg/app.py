@@ -26,12 +26,13 @@ from bot.digest.corrections import Corrector
 from bot.digest.sending import PhotoUploads
 from bot.digest.subscribers import SubscriberFanOut
 from bot.render import escape
+from bot.storage.approvals import Approvals
 from bot.storage.articles import Store
 from bot.storage.corrections import CorrectionLog
 from bot.storage.lock import hold
 from bot.storage.photos import Photos
 from bot.storage.postlog import PostLog
-from bot.tg import admin, corrections, handlers, photos
+from bot.tg import admin, approval, corrections, handlers, photos
 from bot.tg.commands import add_command_handlers, publish_menus
 from bot.tg.errors import on_error
 from bot.tg.flood import ChatRateLimiter, FloodGuard
@@ -60,9 +61,28 @@ def build_services(application: Application, settings: Settings) -> Services:
     posts = PostLog(store.db)
     photos = Photos(store.db)
     uploads = PhotoUploads(photos)
+    approvals = Approvals(store.db)
+    approvals.switch(settings.digest_approval)
 
     async def notify(text: Alert) -> None:
         await notify_admins(application, text if callable(text) else escape(text))
+
+    corrector = Corrector(
+        store,
+        posts,
+        CorrectionLog(store.db),
+        settings.digest_chats,
+        settings.zone,
+        notify,
+        look=Look.for_channels(settings),
+        photos=photos,
+        hold=lambda article_id: not approvals.released(article_id),
+    )
+
+    async def release(bot: Bot, article_id: int) -> None:
+        # A changed article just published: its posts already sent follow its new text.
+        corrector.plan(article_id)
+        await corrector.run(bot)
 
     return Services(
         settings=settings,
@@ -80,16 +100,9 @@ def build_services(application: Application, settings: Settings) -> Services:
         subscribers=SubscriberFanOut(store, posts, settings.zone, uploads=uploads),
         photos=photos,
         uploads=uploads,
-        corrections=Corrector(
-            store,
-            posts,
-            CorrectionLog(store.db),
-            settings.digest_chats,
-            settings.zone,
-            notify,
-            look=Look.for_channels(settings),
-            photos=photos,
-        ),
+        corrections=corrector,
+        approvals=approvals,
+        on_release=release,
     )
 
 
@@ -102,6 +115,7 @@ async def post_init(application: Application) -> None:
     remember_database(application, settings.database_path)
     watch_database(application, notify_admins)
     await rescan_content(service)
+    await approval.offer_previews(application)
     log.info("%d articles in %s", service.store.count(), settings.database_path)
     service.posts.retry_failing_chats()
     await report_uncertain(application)
@@ -127,6 +141,7 @@ def add_handlers(application: Application) -> None:
     application.add_handler(CallbackQueryHandler(admin.uncertain_choice, pattern=r"^p:"))
     application.add_handler(CallbackQueryHandler(corrections.correction_choice, pattern=r"^k:"))
     application.add_handler(CallbackQueryHandler(corrections.retract_choice, pattern=r"^r:"))
+    application.add_handler(CallbackQueryHandler(approval.decision, pattern=r"^ap:"))
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.text))
     application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown))

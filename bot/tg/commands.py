@@ -15,7 +15,7 @@ from telegram.ext import Application, CommandHandler, ContextTypes
 
 from bot.article.sections import OTHER, section_kind
 from bot.messages import help_text
-from bot.tg import admin, corrections, handlers
+from bot.tg import admin, approval, corrections, handlers
 from bot.tg.handlers import Callback
 from bot.tg.replies import CHOICE_SECONDS, reader_lang, send_reply
 from bot.tg.views import plain
@@ -90,6 +90,8 @@ COMMANDS: tuple[Command, ...] = (
             admin=True),
     Command("status", admin.status, "وضعیت: خبرها، صف، خطاها",
             "Status: articles, queue, errors", admin=True),
+    Command("preview", approval.preview, "پیش‌نمایش خبر همان‌طور که به کانال می‌رسد: /preview 12",
+            "An article exactly as the channels will get it: /preview 12", admin=True),
     Command("uncertain", admin.uncertain, "پست‌های نامعلوم، با دکمه ارسال دوباره یا رسیده بود",
             "Uncertain posts, each to post again or mark as arrived", admin=True),
     Command("retract", corrections.retract,

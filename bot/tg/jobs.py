@@ -20,6 +20,7 @@ from bot.render import MESSAGE_LIMIT, cut_html, shorten
 from bot.storage.corrections import Correction
 from bot.storage.postlog import Post
 from bot.tg.admin_views import UNCERTAIN_SHOWN, uncertain_replies
+from bot.tg.approval import offer_previews
 from bot.tg.correction_views import uncertain_correction_reply
 from bot.tg.replies import reader_lang, send_reply
 from bot.tg.services import KEY, Services, services
@@ -102,8 +103,10 @@ async def correct_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def rescan_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The periodic re-scan."""
+    """The periodic re-scan; then the previews of articles newly waiting for approval
+    (stored by it, or by anyone else, such as ``newsbot ingest``)."""
     await rescan(context)
+    await offer_previews(context.application)
 
 
 #: An alert: Telegram HTML, or a function giving it in an admin's language.
