@@ -39,7 +39,7 @@ CUES: dict[str, Cues] = {
             "significance", "significant", "why care", "why you should care", "impact", "big deal",
             "what it means", "what this means", "so what",
         ),
-        weak=("چرا", "why", "care"),
+        weak=("چرا", "why", "care", "ارزش", "وزن", "value", "weight"),
     ),
     "big_picture": Cues(
         strong=(
@@ -366,3 +366,74 @@ GIVES_WAY: dict[str, frozenset[str]] = {
     # «اما واقعیت», «اما مخالفان»: a "but" that opens a reality check or the other side
     "yes_but": frozenset({"reality_check", "the_other_side"}),
 }  # fmt: skip
+
+#: Word families by concept: synonyms, in their base forms, that say one thing about a
+#: section whatever the phrasing (importance, nearness, width, the other side's view).
+#: A concept alone names no key; two of them together do (:data:`CONCEPT_PAIRS`), in any
+#: order and with any words between them, which is how the other words of a label decide
+#: what an ambiguous one means: نگاه with کلان is zoom_out, تصویر with کلان big_picture,
+#: نظر with دیگر the other side. ``not`` is also found in a negated Persian verb (نگفتند).
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "why": ("چرا", "why"),
+    "what": ("چه", "چی", "what"),
+    "not": ("not", "didn't", "don't", "doesn't", "won't", "never"),
+    "importance": (
+        "اهمیت", "مهم", "ارزش", "وزن", "جدی", "حیاتی", "اهمیت‌دار", "ضروری",
+        "matter", "matters", "important", "importance", "significant", "significance",
+        "count", "counts", "care",
+    ),
+    "attention": ("توجه", "حواس", "اعتنا", "attention", "notice", "heed", "mind"),
+    "now": (
+        "حالا", "اکنون", "الان", "اینک", "امروز", "روز", "روزها", "هم‌اکنون", "فعلا", "فعلاً",
+        "now", "today", "currently",
+    ),
+    "after": ("بعد", "بعدش", "سپس", "پس", "then", "after", "afterwards"),
+    "say": ("گفت", "گوی", "گو", "say", "said", "tell", "told", "speak"),
+    "view": (
+        "نگاه", "منظر", "زاویه", "دید", "نما", "دریچه", "لنز", "عدسی",
+        "view", "look", "lens", "angle", "vantage",
+    ),
+    "opinion": (
+        "نظر", "دیدگاه", "روایت", "عقیده", "برداشت", "موضع", "قرائت", "صدا",
+        "opinion", "take", "argument", "narrative", "voice", "views",
+    ),
+    "other": ("دیگر", "مقابل", "مخالف", "متفاوت", "other", "another", "opposing", "different"),
+    "picture": ("تصویر", "قاب", "پازل", "پرتره", "picture", "frame", "puzzle", "canvas"),
+    "wide": ("کلان", "گسترده", "وسیع", "فراخ", "wide", "broad", "macro"),
+    "far": (
+        "دور", "فاصله", "ارتفاع", "بالا", "باز", "far", "distance", "above", "high", "open",
+    ),
+    "whole": ("کلی", "کامل", "جامع", "بزرگ", "کل", "whole", "full", "big", "large", "complete"),
+    "near": (
+        "نزدیک", "دقیق", "ریز", "درشت", "موشکاف", "ذره‌بین",
+        "close", "near", "detailed", "granular", "zoom",
+    ),
+}  # fmt: skip
+
+#: Two concepts that together name a key, wherever they stand in the label. Their words
+#: are then read for that key alone (نظر is no longer what they're saying in «نظر دیگر»).
+#: ``what_last`` is a ``what`` word that ends the label, a question of its own («حالا
+#: چی؟», "Now what"), not the start of a phrase ("What happened today").
+CONCEPT_PAIRS: tuple[tuple[str, str, str], ...] = (
+    ("why", "importance", "why_it_matters"),
+    ("why", "attention", "why_it_matters"),
+    ("why", "now", "driving_the_news"),
+    ("what", "attention", "what_to_watch"),
+    ("now", "what_last", "whats_next"),
+    ("after", "what_last", "whats_next"),
+    ("not", "say", "between_the_lines"),
+    ("opinion", "other", "the_other_side"),
+    ("view", "other", "the_other_side"),
+    ("view", "wide", "zoom_out"),
+    ("view", "far", "zoom_out"),
+    ("picture", "far", "zoom_out"),
+    ("view", "near", "zoom_in"),
+    ("view", "whole", "big_picture"),
+    ("picture", "wide", "big_picture"),
+    ("picture", "whole", "big_picture"),
+    ("picture", "near", "zoom_in"),
+)
+
+#: Words that point at the story itself: the word after one («این رویداد», "this
+#: event") names the topic, not the section, and is read as a story word.
+DEMONSTRATIVES: frozenset[str] = frozenset({"این", "آن", "همین", "this", "that", "these"})

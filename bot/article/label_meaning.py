@@ -32,7 +32,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from bot.article.label_cues import CUES, FRAME_WORDS, GIVES_WAY, STORY_WORDS, Cues
+from bot.article.label_cues import (
+    CONCEPT_PAIRS,
+    CONCEPTS,
+    CUES,
+    DEMONSTRATIVES,
+    FRAME_WORDS,
+    GIVES_WAY,
+    STORY_WORDS,
+    Cues,
+)
 from bot.article.sections import OTHER, SECTIONS
 from bot.text.chars import ZWNJ, clean_line, fold, strip_diacritics, to_persian_letters
 from bot.text.lemmas import word_forms
@@ -42,6 +51,9 @@ STRONG = 1.0
 WEAK = 0.5
 #: The first strong cue is the head of the label («خطرات پیش رو» is about risks).
 HEAD = 1.5
+#: Two concepts that name a key together (:data:`bot.article.label_cues.CONCEPT_PAIRS`)
+#: outweigh a head: they are two words agreeing.
+PAIR = 2.0
 #: What each word that is neither a cue nor neutral weighs against every key.
 UNKNOWN_WEIGHT = 0.3
 #: The least weight a key needs: one strong cue, or two weak ones.
@@ -156,8 +168,10 @@ def _forms(word: str) -> tuple[str, ...]:
     if forms and lang == "fa" and forms[0].endswith(_SUPERLATIVE) and len(forms[0]) > 5:
         return (_unify(forms[0]),)
     if forms and lang == "fa":
-        for derived in derived_words(forms[0]):
-            forms.extend(word_forms(derived, lang))
+        # موشکافانه‌تر: the comparative's stem (the second form) is derived too
+        for form in forms[:2]:
+            for derived in derived_words(form):
+                forms.extend(word_forms(derived, lang))
     return tuple(dict.fromkeys(_unify(form) for form in forms))
 
 
@@ -292,6 +306,85 @@ def _matches_at(words: tuple[LabelWord, ...], start: int) -> tuple[int, list[_Cu
     return best[0], found
 
 
+@cache
+def _concept_index() -> dict[str, frozenset[str]]:
+    index: dict[str, set[str]] = {}
+    for concept, family in CONCEPTS.items():
+        for word in family:
+            for form in _cue_words(word):
+                index.setdefault(form, set()).add(concept)
+    return {form: frozenset(concepts) for form, concepts in index.items()}
+
+
+#: The Persian negative prefix of a verb (نگفتند, نمی‌گویند).
+_NEGATION = "ن"
+
+
+def negated(word: LabelWord) -> bool:
+    """Whether ``word`` is a negated Persian verb: without its نـ it has the same lemma.
+
+    >>> negated(label_words("نگفتند")[0]), negated(label_words("نظرها")[0])
+    (True, False)
+    """
+    text = word.text
+    if not text.startswith(_NEGATION) or len(text) < 4 or text.isascii():
+        return False
+    plain = _forms(text[len(_NEGATION) :])
+    return len(plain) > 1 and len(word.forms) > 1 and plain[1] == word.forms[1]
+
+
+def word_concepts(words: tuple[LabelWord, ...]) -> list[frozenset[str]]:
+    """The concepts of each word (:data:`bot.article.label_cues.CONCEPTS`), by its forms;
+    ``not`` for a negated verb, ``what_last`` for a question word that ends the label.
+
+    >>> word_concepts(label_words("حالا چی"))
+    [frozenset({'now'}), frozenset({'what', 'what_last'})]
+    """
+    index = _concept_index()
+    found: list[frozenset[str]] = []
+    for word in words:
+        concepts = set().union(*(index.get(form, ()) for form in word.forms))
+        if negated(word):
+            concepts.add("not")
+        found.append(frozenset(concepts))
+    if found and "what" in found[-1]:
+        found[-1] = found[-1] | {"what_last"}
+    return found
+
+
+def concept_pairs(words: tuple[LabelWord, ...]) -> tuple[dict[str, float], set[int]]:
+    """Keys named by two concepts together, and the places of the words that named them.
+
+    >>> concept_pairs(label_words("از منظر کلان"))
+    ({'zoom_out': 2.0}, {1, 2})
+    >>> concept_pairs(label_words("منظر"))
+    ({}, set())
+    """
+    found = word_concepts(words)
+    scores: dict[str, float] = {}
+    used: set[int] = set()
+    for first, second, key in CONCEPT_PAIRS:
+        at = next((i for i, concepts in enumerate(found) if first in concepts), None)
+        to = next((i for i, concepts in enumerate(found) if second in concepts), None)
+        if at is None or to is None:
+            continue
+        scores[key] = PAIR
+        used.update({at, to})
+    return scores, used
+
+
+#: What stands for a word already read by a concept pair: it matches no cue.
+_READ = LabelWord("\0", ("\0",), neutral=True)
+
+
+def _points_at_story(words: tuple[LabelWord, ...], index: int) -> bool:
+    """Whether the word at ``index`` is a demonstrative naming the story by the next
+    word («این رویداد»), which is then no cue («آنچه این خبر را ساخت» still is one)."""
+    if words[index].text not in DEMONSTRATIVES or index + 1 >= len(words):
+        return False
+    return _matches_at(words, index + 1)[0] < 2
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """The weight found for each key, the words that were evidence for none, the cues."""
@@ -320,14 +413,21 @@ def score_words(words: tuple[LabelWord, ...]) -> Evidence:
     >>> score_words(label_words("هزینه‌های ماجرا")).scores
     {'the_stakes': 1.0}
     """
-    scores: dict[str, float] = {}
-    strong: set[str] = set()
+    scores, used = concept_pairs(words)
+    strong: set[str] = set(scores)
     cues: list[str] = []
+    words = tuple(_READ if at in used else word for at, word in enumerate(words))
     unknown = 0
     index = 0
-    after_head = -1
+    after_head = max(used) + 1 if used else -1  # a pair is the label's head
+    story = False
     while index < len(words):
         length, found = _matches_at(words, index)
+        if not found and _points_at_story(words, index):
+            story = True  # «این رویداد»: the story itself, not a section; still a word
+            unknown += 0 if words[index + 1].neutral else 1  # that names no key
+            index += 2
+            continue
         if not found and index == after_head and words[index].text in TOPIC_PREPOSITIONS and (
             words[0].text not in TOPIC_PREPOSITIONS  # «در واکنش به ...» opens a sentence
         ):
@@ -352,7 +452,7 @@ def score_words(words: tuple[LabelWord, ...]) -> Evidence:
     for framing, framed in GIVES_WAY.items():
         if framing in scores and not framed.isdisjoint(strong):
             del scores[framing]
-    if not strong and any(not _story_words().isdisjoint(word.forms) for word in words):
+    if not strong and (story or any(not _story_words().isdisjoint(w.forms) for w in words)):
         scores = {key: score * STRONG / WEAK for key, score in scores.items()}
     return Evidence(scores, unknown, tuple(cues))
 
