@@ -45,6 +45,7 @@ from bot.article.label_cues import (
 from bot.article.sections import OTHER, SECTIONS
 from bot.text.chars import ZWNJ, clean_line, fold, strip_diacritics, to_persian_letters
 from bot.text.lemmas import word_forms
+from bot.text.pos import verb_stems
 from bot.text.words import stopwords
 
 STRONG = 1.0
@@ -320,17 +321,20 @@ def _concept_index() -> dict[str, frozenset[str]]:
 _NEGATION = "ن"
 
 
-def negated(word: LabelWord) -> bool:
-    """Whether ``word`` is a negated Persian verb: without its نـ it has the same lemma.
+@lru_cache(maxsize=4096)
+def negated(text: str) -> bool:
+    """Whether the folded Persian word ``text`` is a negated verb: without its نـ (نیـ
+    before آ) it is a verb form, and it is no verb whose own stem starts with ن (نوشته).
 
-    >>> negated(label_words("نگفتند")[0]), negated(label_words("نظرها")[0])
-    (True, False)
+    >>> negated("نگفتند"), negated("نیامده"), negated("نظرها"), negated("نوشته")
+    (True, True, False, False)
     """
-    text = word.text
     if not text.startswith(_NEGATION) or len(text) < 4 or text.isascii():
         return False
-    plain = _forms(text[len(_NEGATION) :])
-    return len(plain) > 1 and len(word.forms) > 1 and plain[1] == word.forms[1]
+    plain = "آ" + text[3:] if text.startswith(_NEGATION + "یا") else text[1:]
+    if any(stem.startswith(_NEGATION) for stem in verb_stems(text)):
+        return False
+    return bool(verb_stems(plain) or verb_stems(text[1:]))
 
 
 def word_concepts(words: tuple[LabelWord, ...]) -> list[frozenset[str]]:
@@ -344,7 +348,7 @@ def word_concepts(words: tuple[LabelWord, ...]) -> list[frozenset[str]]:
     found: list[frozenset[str]] = []
     for word in words:
         concepts = set().union(*(index.get(form, ()) for form in word.forms))
-        if negated(word):
+        if negated(word.text):
             concepts.add("not")
         found.append(frozenset(concepts))
     if found and "what" in found[-1]:
@@ -361,16 +365,38 @@ def concept_pairs(words: tuple[LabelWord, ...]) -> tuple[dict[str, float], set[i
     ({}, set())
     """
     found = word_concepts(words)
+    for start, end in _long_phrases(words):
+        found[start:end] = [frozenset()] * (end - start)
     scores: dict[str, float] = {}
     used: set[int] = set()
     for first, second, key in CONCEPT_PAIRS:
         at = next((i for i, concepts in enumerate(found) if first in concepts), None)
         to = next((i for i, concepts in enumerate(found) if second in concepts), None)
+        if first == _ORDERED and at is not None:
+            to = at + 1 if at + 1 < len(found) and second in found[at + 1] else None
         if at is None or to is None:
             continue
         scores[key] = PAIR
         used.update({at, to})
     return scores, used
+
+
+#: The concept that pairs only with the word right after it (از ارتفاع, from above).
+_ORDERED = "from"
+#: A cue phrase this long is read whole, before any concept pair.
+LONG_PHRASE = 3
+
+
+def _long_phrases(words: tuple[LabelWord, ...]) -> list[tuple[int, int]]:
+    """Where cue phrases of :data:`LONG_PHRASE` words or more stand: ``(start, end)``."""
+    spans = []
+    index = 0
+    while index < len(words):
+        length, found = _matches_at(words, index)
+        if found and length >= LONG_PHRASE:
+            spans.append((index, index + length))
+        index += max(length, 1)
+    return spans
 
 
 #: What stands for a word already read by a concept pair: it matches no cue.

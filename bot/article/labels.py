@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.article.label_meaning import Meaning, read_label
-from bot.article.sections import OTHER, SECTIONS, SectionKind
+from bot.article.sections import OTHER, QUOTES_SECTION, SECTIONS, SectionKind
 from bot.text import fold
 
 #: Renderings per canonical key (``other`` has none: it takes unknown labels).
@@ -46,6 +46,7 @@ def label_index(kinds: Iterable[SectionKind]) -> dict[str, str]:
 
 
 _INDEX: dict[str, str] = label_index(SECTIONS)
+QUOTES = QUOTES_SECTION
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +99,12 @@ SPEECH_ENDINGS = re.compile(
 )
 #: A first word that makes the label a question or a "what ..." phrase («آنچه گفتند»,
 #: «چه گفتند», "What they said"): a label of that shape may end in a verb.
-QUESTION_START = re.compile(r"^(?:آنچه|چه|چرا|چطور|چگونه|کجا|what|why|how|where)(?!\S)", re.I)
+QUESTION_START = re.compile(
+    r"^(?:آنچه|چه|چرا|چطور|چگونه|کجا|what|why|how|where)(?!\S)"
+    # a subject before the question word: «مقامات چه گفتند», "Officials, what now"
+    r"|^[^\W\d_]+\s+(?:چه|چرا|چی|what|why)(?!\S)",
+    re.I,
+)
 MAX_UNKNOWN_WORDS = 4
 #: A what-phrase names its subject, so it may run a little longer («آنچه بازار را نگران کرد»).
 MAX_QUESTION_WORDS = 6
@@ -192,14 +198,16 @@ def _read(label: str, rest: str) -> LabelMatch | None:
     question = QUESTION_START.match(label) is not None
     limit = MAX_QUESTION_WORDS if question else MAX_UNKNOWN_WORDS
     counted = _COUNT_WORD.sub(" ", label)
-    if (
-        len(words) > max(limit, MAX_CLEAR_WORDS)
-        or _NOT_LABEL.search(counted.rstrip(_QUESTION_MARKS))
-        or (SPEECH_ENDINGS.search(label) and not question)
+    if len(words) > max(limit, MAX_CLEAR_WORDS) or _NOT_LABEL.search(
+        counted.rstrip(_QUESTION_MARKS)
     ):
         return None
     meaning = read_label(label)
     clear = is_clear(meaning)
+    # a final verb of speech makes a sentence («او گفت»), unless the words clearly name
+    # a section that is not a saying ("That said", a yes-but)
+    if SPEECH_ENDINGS.search(label) and not question and not (clear and meaning.key != QUOTES):
+        return None
     if len(words) > limit and not clear:
         return None
     # a comma or a count belongs to a label only when its words clearly name a key
@@ -209,16 +217,22 @@ def _read(label: str, rest: str) -> LabelMatch | None:
     return LabelMatch(meaning.key, label, rest, clear=clear)
 
 
+#: A line set in bold or as a markdown heading is a heading: «**نگاه از ارتفاع**».
+_HEADING = re.compile(r"^\s*(?:#{1,6}\s.*|\*\*[^*]+\*\*|__[^_]+__)\s*$")
+
+
 def _known_alone(line: str) -> LabelMatch | None:
     """A line that is only a label, with no colon: a known one («**تصویر کلی**»,
-    «چرا مهم است؟») or a short question whose words clearly name a key («حالا چه؟»)."""
+    «چرا مهم است؟»), or a short question or a heading in bold whose words clearly name
+    a key («حالا چه؟», «**نگاه از ارتفاع**»)."""
     label = strip_decoration(line)
     if not label or len(label.split()) > MAX_QUESTION_WORDS:
         return None
     key = lookup(label)
     if key is not None:
         return LabelMatch(key, label, "", known=True, clear=True)
-    if not label.endswith(("?", "؟")) or len(label.split()) > MAX_UNKNOWN_WORDS:
+    heading = _HEADING.match(line) is not None
+    if not (heading or label.endswith(("?", "؟"))) or len(label.split()) > MAX_UNKNOWN_WORDS:
         return None
     if any(colon in label for colon in COLONS):
         return None
@@ -229,12 +243,19 @@ def _known_alone(line: str) -> LabelMatch | None:
 
 
 def _known_separated(line: str) -> LabelMatch | None:
-    """A known label set off by a semicolon or a dash instead of a colon."""
+    """A label set off by a semicolon or a dash instead of a colon: a known one, or a
+    short one whose words clearly name a key («نگاه از ارتفاع؛ ...»)."""
     found = _SEPARATED.match(strip_decoration(line))
     if not found:
         return None
     label = strip_decoration(found.group("label"))
+    rest = found.group("rest").strip()
     key = lookup(label) if label else None
-    if key is None:
+    if key is not None:
+        return LabelMatch(key, label, rest, known=True, clear=True)
+    if not label or len(label.split()) > MAX_UNKNOWN_WORDS or _NOT_LABEL.search(label):
         return None
-    return LabelMatch(key, label, found.group("rest").strip(), known=True, clear=True)
+    if SPEECH_ENDINGS.search(label) or any(mark in label for mark in "،,"):
+        return None
+    meaning = read_label(label)
+    return LabelMatch(meaning.key, label, rest, clear=True) if is_clear(meaning) else None
