@@ -60,6 +60,7 @@ CUES: dict[str, Cues] = {
             "چه خبر شد", "خبر را ساخت", "خبر را رقم زد", "پیش آمد", "چه پیش آمد", "قضیه چیست",
             "ماجرا چیه", "قضیه چیه", "واقعه",
             "اتفاق اصلی", "ماجرای اصلی", "چرا همین حالا", "چرا همین الان", "چرا همین امروز",
+            "باعث شد", "سبب شد", "موجب شد",
             "پیشران",
             "هدایت‌کننده",
             "driving the news", "driving", "what happened", "happen", "what's happening",
@@ -77,6 +78,7 @@ CUES: dict[str, Cues] = {
             "latest", "update", "newest", "breaking", "just in", "developments", "what's new",
             "recent", "most recent", "fresh", "live", "live updates", "new developments",
             "what's changed", "new this week", "just now", "moments ago", "hours ago",
+            "recently", "most recently", "just announced",
         ),
         # A new book, a new law: alone, "new" describes the label's noun.
         weak=("تازه", "جدید", "new", "امروز", "today"),
@@ -110,6 +112,7 @@ CUES: dict[str, Cues] = {
             "situation", "current state", "as it stands", "right now", "where we are",
             "lay of the land", "state", "what we know", "current status", "state of things",
             "as of now", "where things are", "where it all stands", "at present", "presently",
+            "as things stand",
         ),
         weak=(
             "فعلی", "کنونی", "موجود", "حالا", "تاکنون", "current", "currently", "now",
@@ -408,13 +411,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "know": ("دانست", "دان", "know", "known"),
     #: what drives a story, and the story it drives
     "cause": (
-        "موتور", "عامل", "محور", "محرک", "انگیزه", "علت", "دلیل", "پیشران", "جرقه",
+        "موتور", "عامل", "محور", "محرک", "انگیزه", "علت", "دلیل", "پیشران", "جرقه", "باعث",
         "engine", "driver", "cause", "reason", "trigger",
     ),
     "news": ("خبر", "اخبار", "news", "headline", "headlines"),
     "current": ("فعلی", "کنونی", "جاری", "حاضر", "موجود", "current", "present"),
     "position": ("نقطه", "جایگاه", "موقعیت", "حال", "وضع", "position", "point", "standing"),
     "from": ("از", "from"),
+    "where": ("کجا", "کجاییم", "کجاست", "کجائیم", "where"),
+    "worry": ("نگران", "نگرانی", "دلواپس", "worry", "worried", "concern", "concerned"),
+    "meaning": ("معنا", "معنی", "مفهوم", "mean", "means", "meaning"),
+    "you": ("شما", "ما", "من", "مردم", "you", "us", "me", "readers"),
     #: a recent moment and "ago": «ساعاتی پیش», "minutes ago" is the latest
     "moment": (
         "لحظه", "لحظات", "دقیقه", "دقایق", "ساعت", "ساعات",
@@ -479,6 +486,9 @@ CONCEPT_PAIRS: tuple[tuple[str, str, str], ...] = (
     ("current", "position", "state_of_play"),
     ("know", "now", "state_of_play"),
     ("moment", "ago", "latest"),
+    ("now", "where", "state_of_play"),
+    ("why", "worry", "why_it_matters"),
+    ("meaning", "you", "why_it_matters"),
 )
 
 #: Words that point at the story itself: the word after one («این رویداد», "this

@@ -147,19 +147,23 @@ def _story_words() -> frozenset[str]:
 _ADVERB_ENDING = "انه"
 #: The copula joined to a plural (حرف‌هاست, written حرفهاست once folded).
 _PLURAL_COPULA = "هاست"
+#: The indefinite or adjectival ی after a final vowel, written with a glide ی (معنایی).
+_VOWEL_YE = ("ایی", "ویی")
 
 
 def derived_words(word: str) -> list[str]:
     """The words a Persian ``word`` is derived from, for a few endings hazm leaves on.
 
-    >>> derived_words("واقعبینانه"), derived_words("حرفهاست"), derived_words("خانه")
-    (['واقعبین', 'واقعبینی'], ['حرفها'], [])
+    >>> derived_words("واقعبینانه"), derived_words("حرفهاست"), derived_words("معنایی")
+    (['واقعبین', 'واقعبینی'], ['حرفها'], ['معنا'])
     """
     if word.endswith(_ADVERB_ENDING) and len(word) >= 2 * len(_ADVERB_ENDING):
         stem = word[: -len(_ADVERB_ENDING)]
         return [stem, stem + "ی"]
     if word.endswith(_PLURAL_COPULA) and len(word) > len(_PLURAL_COPULA) + 1:
         return [word[:-2]]
+    if word.endswith(_VOWEL_YE) and len(word) > len(_VOWEL_YE) + 2:
+        return [word[:-2]]  # the indefinite ی after a vowel: معنایی → معنا
     return []
 
 
@@ -365,13 +369,18 @@ def concept_pairs(words: tuple[LabelWord, ...]) -> tuple[dict[str, float], set[i
     ({}, set())
     """
     found = word_concepts(words)
-    for start, end in _long_phrases(words):
-        found[start:end] = [frozenset()] * (end - start)
     scores: dict[str, float] = {}
     used: set[int] = set()
+    if sum(1 for concepts in found if concepts) < 2 and not any(len(c) > 1 for c in found):
+        return scores, used  # one concept names no key: most labels stop here
+    for start, end in _long_phrases(words):
+        found[start:end] = [frozenset()] * (end - start)
+    first_at: dict[str, int] = {}
+    for at, concepts in enumerate(found):
+        for concept in concepts:
+            first_at.setdefault(concept, at)
     for first, second, key in CONCEPT_PAIRS:
-        at = next((i for i, concepts in enumerate(found) if first in concepts), None)
-        to = next((i for i, concepts in enumerate(found) if second in concepts), None)
+        at, to = first_at.get(first), first_at.get(second)
         if first == _ORDERED and at is not None:
             to = at + 1 if at + 1 < len(found) and second in found[at + 1] else None
         if at is None or to is None:
@@ -387,11 +396,25 @@ _ORDERED = "from"
 LONG_PHRASE = 3
 
 
+@cache
+def _long_starts() -> frozenset[str]:
+    """The first words of the cue phrases of :data:`LONG_PHRASE` words or more."""
+    return frozenset(
+        first
+        for first, cues in _index().by_first.items()
+        if any(len(cue.words) >= LONG_PHRASE for cue in cues)
+    )
+
+
 def _long_phrases(words: tuple[LabelWord, ...]) -> list[tuple[int, int]]:
     """Where cue phrases of :data:`LONG_PHRASE` words or more stand: ``(start, end)``."""
     spans = []
     index = 0
+    starts = _long_starts()
     while index < len(words):
+        if starts.isdisjoint(words[index].forms):
+            index += 1
+            continue
         length, found = _matches_at(words, index)
         if found and length >= LONG_PHRASE:
             spans.append((index, index + length))

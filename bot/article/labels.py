@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from bot.article.label_meaning import Meaning, read_label
 from bot.article.sections import OTHER, QUOTES_SECTION, SECTIONS, SectionKind
 from bot.text import fold
+from bot.text.pos import is_verb_form
 
 #: Renderings per canonical key (``other`` has none: it takes unknown labels).
 RENDERINGS: dict[str, tuple[str, ...]] = {
@@ -231,8 +232,10 @@ def _known_alone(line: str) -> LabelMatch | None:
     key = lookup(label)
     if key is not None:
         return LabelMatch(key, label, "", known=True, clear=True)
-    heading = _HEADING.match(line) is not None
-    if not (heading or label.endswith(("?", "؟"))) or len(label.split()) > MAX_UNKNOWN_WORDS:
+    if _HEADING.match(line):  # a heading is read like a label before a colon
+        found = _read(label, "")
+        return found if found is not None and found.key != OTHER else None
+    if not label.endswith(("?", "؟")) or len(label.split()) > MAX_UNKNOWN_WORDS:
         return None
     if any(colon in label for colon in COLONS):
         return None
@@ -253,9 +256,9 @@ def _known_separated(line: str) -> LabelMatch | None:
     key = lookup(label) if label else None
     if key is not None:
         return LabelMatch(key, label, rest, known=True, clear=True)
-    if not label or len(label.split()) > MAX_UNKNOWN_WORDS or _NOT_LABEL.search(label):
+    # an unknown one only when its words clearly name a key and it does not end in a
+    # verb: a sentence may hold «؛» («ما گفتیم؛ نه»)
+    if not label or (is_verb_form(label.split()[-1]) and not QUESTION_START.match(label)):
         return None
-    if SPEECH_ENDINGS.search(label) or any(mark in label for mark in "،,"):
-        return None
-    meaning = read_label(label)
-    return LabelMatch(meaning.key, label, rest, clear=True) if is_clear(meaning) else None
+    read = _read(label, rest)
+    return read if read is not None and read.clear else None
