@@ -376,9 +376,9 @@ def concept_pairs(words: tuple[LabelWord, ...]) -> tuple[dict[str, float], set[i
     for start, end in _long_phrases(words):
         found[start:end] = [frozenset()] * (end - start)
     first_at: dict[str, int] = {}
-    for at, concepts in enumerate(found):
+    for place, concepts in enumerate(found):
         for concept in concepts:
-            first_at.setdefault(concept, at)
+            first_at.setdefault(concept, place)
     for first, second, key in CONCEPT_PAIRS:
         at, to = first_at.get(first), first_at.get(second)
         if first == _ORDERED and at is not None:
