@@ -494,3 +494,16 @@ CONCEPT_PAIRS: tuple[tuple[str, str, str], ...] = (
 #: Words that point at the story itself: the word after one («این رویداد», "this
 #: event") names the topic, not the section, and is read as a story word.
 DEMONSTRATIVES: frozenset[str] = frozenset({"این", "آن", "همین", "this", "that", "these"})
+
+#: Spoken Persian words and their written forms, as a label in a casual voice writes them
+#: («مخالفا چی میگن»): read as the written form. Endings are undone by the reader itself
+#: (plural ـا for ـها, a joined copula ـه, a joined possessive ـش/ـشون) for words hazm
+#: does not know as written.
+COLLOQUIAL: dict[str, str] = {
+    "اون": "آن", "اونا": "آنها", "اونها": "آنها", "اینا": "اینها", "اینو": "این", "یه": "یک",
+    "چی": "چه", "میگن": "میگویند", "میگه": "میگوید", "میگیم": "میگوییم",
+    "گفتن": "گفتند", "نگفتن": "نگفتند", "میشه": "میشود", "نمیشه": "نمیشود", "داره": "دارد",
+    "دارن": "دارند", "باشه": "باشد", "باشن": "باشند", "میدونیم": "میدانیم",
+    "نمیدونیم": "نمیدانیم", "میدیم": "میدهیم", "میکنن": "میکنند", "میره": "میرود",
+    "اینه": "این است", "چیه": "چیست", "کجاست": "کجاست", "بگیم": "بگوییم",
+}  # fmt: skip

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from bot.article.label_cues import (
+    COLLOQUIAL,
     CONCEPT_PAIRS,
     CONCEPTS,
     CUES,
@@ -45,7 +46,7 @@ from bot.article.label_cues import (
 from bot.article.sections import OTHER, SECTIONS
 from bot.text.chars import ZWNJ, clean_line, fold, strip_diacritics, to_persian_letters
 from bot.text.lemmas import word_forms
-from bot.text.pos import verb_stems
+from bot.text.pos import verb_stems, word_tags
 from bot.text.words import stopwords
 
 STRONG = 1.0
@@ -167,6 +168,37 @@ def derived_words(word: str) -> list[str]:
     return []
 
 
+#: Spoken endings undone on a word hazm does not know as written: a joined possessive
+#: (ریسکش, حرفاشون), then the plural ـا for ـها (مخالفا) or a joined copula ـه (مهمه).
+_SPOKEN_POSSESSIVES = ("شون", "مون", "تون", "ش")
+_SPOKEN_PLURAL = "ا"
+_SPOKEN_COPULA = "ه"
+
+
+def spoken_forms(word: str) -> list[str]:
+    """The written words a spoken Persian ``word`` may stand for (empty for a word
+    hazm knows as written).
+
+    >>> spoken_forms("مخالفا"), spoken_forms("مهمه"), spoken_forms("ریسکش"), spoken_forms("خانه")
+    (['مخالف', 'مخالفها'], ['مهم'], ['ریسک'], [])
+    """
+    if len(word) < 3 or word.isascii() or word_tags(word):
+        return []
+    found: list[str] = []
+    base = word
+    for ending in _SPOKEN_POSSESSIVES:
+        if base.endswith(ending) and len(base) - len(ending) >= 2:
+            base = base[: -len(ending)]
+            found.append(base)
+            break
+    if base.endswith(_SPOKEN_PLURAL) and not base.endswith("ها") and len(base) >= 4:
+        found += [base[:-1], base[:-1] + "ها"]
+    elif base.endswith(_SPOKEN_COPULA) and len(base) >= 4:
+        found.append(base[:-1])
+    return found
+
+
+@lru_cache(maxsize=8192)
 def _forms(word: str) -> tuple[str, ...]:
     lang = "en" if word.isascii() else "fa"
     forms = list(word_forms(word, lang))
@@ -177,6 +209,8 @@ def _forms(word: str) -> tuple[str, ...]:
         for form in forms[:2]:
             for derived in derived_words(form):
                 forms.extend(word_forms(derived, lang))
+        for spoken in spoken_forms(forms[0]):
+            forms.extend(word_forms(spoken, lang))
     return tuple(dict.fromkeys(_unify(form) for form in forms))
 
 
@@ -189,14 +223,24 @@ def label_words(label: str, limit: int = MAX_WORDS + 1) -> tuple[LabelWord, ...]
     ()
     """
     words = []
-    for word in split_words(label)[:limit]:
-        forms = _forms(word)
-        if not forms:
-            continue
-        # خبرها is neutral as خبر is; a stop word's stem is not (بیشتر is not بیش)
-        neutral = forms[0] in _neutral_words() or not _frame_words().isdisjoint(forms[1:])
-        words.append(LabelWord(forms[0], forms, neutral))
-    return _verb_after_modal(tuple(words))
+    for written in split_words(label)[:limit]:
+        for word in _colloquial().get(written, (written,)):
+            forms = _forms(word)
+            if not forms:
+                continue
+            # خبرها is neutral as خبر is; a stop word's stem is not (بیشتر is not بیش)
+            neutral = forms[0] in _neutral_words() or not _frame_words().isdisjoint(forms[1:])
+            words.append(LabelWord(forms[0], forms, neutral))
+    return _verb_after_modal(tuple(words[:limit]))
+
+
+@cache
+def _colloquial() -> dict[str, tuple[str, ...]]:
+    """Spoken words (as :func:`split_words` gives them) → their written words."""
+    return {
+        " ".join(split_words(spoken)): tuple(split_words(written))
+        for spoken, written in COLLOQUIAL.items()
+    }
 
 
 def _verb_after_modal(words: tuple[LabelWord, ...]) -> tuple[LabelWord, ...]:
