@@ -606,6 +606,10 @@ def test_spoken_words_are_read_as_written() -> None:
         ("آنچه نگفتند", "between_the_lines"),
         ("پشت واژه‌ها", "between_the_lines"),
         ("حالا چی؟", "whats_next"),
+        ("چرا به شما مربوط است", "why_it_matters"),
+        # a cue's words by their lemma, but never across a negation
+        ("آنچه نمی‌دانیم", "what_to_watch"),
+        ("آنچه می‌دانیم", "state_of_play"),
         ("دقایقی پیش", "latest"),
         # a spoken voice
         ("مخالفا چی میگن", "the_other_side"),

@@ -92,6 +92,7 @@ def test_article_line_shapes() -> None:
         ("## پشت واژه‌ها", "between_the_lines"),
         # a subject before the question word, a final verb in a clear label
         ("مقامات چه گفتند: متن", "what_theyre_saying"),
+        ("ماجرا چطور به اینجا رسید: متن", "background"),  # and a cue's verb by its lemma
         ("That said: the plan is late.", "yes_but"),
     ],
 )

@@ -390,7 +390,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "what": ("چه", "چی", "what"),
     "not": ("not", "didn't", "don't", "doesn't", "won't", "never"),
     "importance": (
-        "اهمیت", "مهم", "ارزش", "وزن", "جدی", "حیاتی", "اهمیت‌دار", "ضروری",
+        "اهمیت", "مهم", "ارزش", "وزن", "جدی", "حیاتی", "اهمیت‌دار", "ضروری", "مربوط", "ربط",
         "matter", "matters", "important", "importance", "significant", "significance",
         "count", "counts", "care",
     ),
@@ -422,6 +422,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "worry": ("نگران", "نگرانی", "دلواپس", "worry", "worried", "concern", "concerned"),
     "meaning": ("معنا", "معنی", "مفهوم", "mean", "means", "meaning"),
     "you": ("شما", "ما", "من", "مردم", "you", "us", "me", "readers"),
+    "impact": ("اثر", "تاثیر", "تأثیر", "effect", "impact"),
     #: a recent moment and "ago": «ساعاتی پیش», "minutes ago" is the latest
     "moment": (
         "لحظه", "لحظات", "دقیقه", "دقایق", "ساعت", "ساعات",
@@ -489,6 +490,7 @@ CONCEPT_PAIRS: tuple[tuple[str, str, str], ...] = (
     ("now", "where", "state_of_play"),
     ("why", "worry", "why_it_matters"),
     ("meaning", "you", "why_it_matters"),
+    ("impact", "you", "why_it_matters"),
 )
 
 #: Words that point at the story itself: the word after one («این رویداد», "this

@@ -266,6 +266,29 @@ class _Cue:
     words: tuple[str, ...]
     weight: float
 
+    @property
+    def families(self) -> tuple[frozenset[str], ...]:
+        """Each word of the cue after the first, as written or, in Persian, as its
+        lemma: «به اینجا رسیدیم» is found in «به اینجا رسید» (English endings are
+        stripped too loosely for this: newest is not news)."""
+        return _families(self.words)
+
+
+@lru_cache(maxsize=4096)
+def _families(words: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    return tuple(
+        frozenset({word})
+        if word.isascii() or negated(word)
+        else frozenset(_forms(word)[:2]) | {word}
+        for word in words[1:]
+    )
+
+
+def _part_matches(part: str, family: frozenset[str], word: LabelWord) -> bool:
+    """Whether a word of a cue phrase is found in ``word``: as one of its forms, or by
+    lemma when neither is negated (نمی‌دانیم is not می‌دانیم)."""
+    return part in word.forms or (not negated(word.text) and not family.isdisjoint(word.forms))
+
 
 def _cue_words(text: str) -> tuple[str, ...]:
     return tuple(_unify(fold(word)) for word in split_words(text))
@@ -341,7 +364,10 @@ def _matches_at(words: tuple[LabelWord, ...], start: int) -> tuple[int, list[_Cu
             end = start + len(cue.words)
             following = words[start + 1 : end]
             if end <= len(words) and all(
-                part in word.forms for part, word in zip(cue.words[1:], following, strict=True)
+                _part_matches(part, family, word)
+                for part, family, word in zip(
+                    cue.words[1:], cue.families, following, strict=True
+                )
             ):
                 offer(len(cue.words), rank, cue)
         for cue in index.by_letters.get(form, ()):  # زیرنظر written for زیر نظر

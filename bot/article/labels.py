@@ -103,7 +103,7 @@ SPEECH_ENDINGS = re.compile(
 QUESTION_START = re.compile(
     r"^(?:آنچه|چه|چرا|چطور|چگونه|کجا|what|why|how|where)(?!\S)"
     # a subject before the question word: «مقامات چه گفتند», "Officials, what now"
-    r"|^[^\W\d_]+\s+(?:چه|چرا|چی|what|why)(?!\S)",
+    r"|^[^\W\d_]+\s+(?:چه|چرا|چی|چطور|چگونه|کجا|what|why|how|where)(?!\S)",
     re.I,
 )
 MAX_UNKNOWN_WORDS = 4
