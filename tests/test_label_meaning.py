@@ -55,7 +55,7 @@ DEV3_ACCURACY = 0.83
 #: half only; the second half measures how far that generalises. Each floor is the share
 #: reached, rounded down; the second half was read at 0.842 before the concept pass.
 DEV4 = Path(__file__).parent / "data" / "labels_dev4.tsv"
-DEV4_ACCURACY = {"tune": 0.96, "check": 0.87}
+DEV4_ACCURACY = {"tune": 0.96, "check": 0.88}
 
 
 def _dev_rows(path: Path = DEV) -> list[tuple[str, str]]:
@@ -508,7 +508,7 @@ def test_every_concept_pair_names_known_concepts_and_a_registry_key() -> None:
         ("🔥", []),
         ("حالا چی", [{"now"}, {"what", "what_last"}]),
         ("چی حالا", [{"what"}, {"now"}]),
-        ("آنچه نگفتند", [set(), {"not", "say"}]),
+        ("آنچه نگفتند", [{"which"}, {"not", "say"}]),
         ("نمای بازتر", [{"view"}, {"far"}]),
         ("Zoom back", [{"zoom"}, {"outward"}]),
         ("سطر " * 3, [{"text"}] * 3),
@@ -606,6 +606,8 @@ def test_spoken_words_are_read_as_written() -> None:
         ("آنچه نگفتند", "between_the_lines"),
         ("پشت واژه‌ها", "between_the_lines"),
         ("حالا چی؟", "whats_next"),
+        ("آنچه باعث این تصمیم شد", "driving_the_news"),
+        ("اهمیت این توافق برای اقتصاد", "why_it_matters"),
         ("چرا به شما مربوط است", "why_it_matters"),
         # a cue's words by their lemma, but never across a negation
         ("آنچه نمی‌دانیم", "what_to_watch"),

@@ -388,6 +388,7 @@ GIVES_WAY: dict[str, frozenset[str]] = {
 CONCEPTS: dict[str, tuple[str, ...]] = {
     "why": ("چرا", "why"),
     "what": ("چه", "چی", "what"),
+    "which": ("آنچه", "آن‌چه", "انچه"),
     "not": ("not", "didn't", "don't", "doesn't", "won't", "never"),
     "importance": (
         "اهمیت", "مهم", "ارزش", "وزن", "جدی", "حیاتی", "اهمیت‌دار", "ضروری", "مربوط", "ربط",
@@ -412,6 +413,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     #: what drives a story, and the story it drives
     "cause": (
         "موتور", "عامل", "محور", "محرک", "انگیزه", "علت", "دلیل", "پیشران", "جرقه", "باعث",
+        "موجب", "سبب",
         "engine", "driver", "cause", "reason", "trigger",
     ),
     "news": ("خبر", "اخبار", "news", "headline", "headlines"),
@@ -484,6 +486,7 @@ CONCEPT_PAIRS: tuple[tuple[str, str, str], ...] = (
     ("not", "text", "between_the_lines"),
     ("behind", "text", "between_the_lines"),
     ("cause", "news", "driving_the_news"),
+    ("which", "cause", "driving_the_news"),
     ("current", "position", "state_of_play"),
     ("know", "now", "state_of_play"),
     ("moment", "ago", "latest"),

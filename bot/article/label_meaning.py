@@ -543,8 +543,11 @@ def score_words(words: tuple[LabelWord, ...]) -> Evidence:
     while index < len(words):
         length, found = _matches_at(words, index)
         if not found and _points_at_story(words, index):
-            story = True  # «این رویداد»: the story itself, not a section; still a word
-            unknown += 0 if words[index + 1].neutral else 1  # that names no key
+            story = True  # «این رویداد»: the story itself, not a section
+            if index == after_head:  # «اهمیت این توافق»: the head's topic, not read
+                after_head = index + 2
+            else:  # still a word that names no key
+                unknown += 0 if words[index + 1].neutral else 1
             index += 2
             continue
         if not found and index == after_head and words[index].text in TOPIC_PREPOSITIONS and (
