@@ -10,7 +10,16 @@ label; whether a line starts with a label at all is decided by its shape.
    adverb ending -انه or a joined copula: واقع‌بینانه → واقع‌بینی, حرف‌هاست → حرف) and
    is marked neutral when it is a stop word or a frame word (نگاه, نکته, story) that
    says nothing about the section.
-2. :func:`score_words` finds the cues of :mod:`bot.article.label_cues` (and every
+   Spoken words are read as their written forms (میگن, اونا: :data:`bot.article.
+   label_cues.COLLOQUIAL`), and a word hazm does not know loses a spoken ending
+   (:func:`spoken_forms`: مخالفا, مهمه, ریسکش).
+2. :func:`concept_pairs` finds two word families (:data:`bot.article.label_cues.
+   CONCEPTS`) that name a key together, in any order: a why with importance, a view
+   with width, an opinion with other (:data:`bot.article.label_cues.CONCEPT_PAIRS`).
+   Such a pair weighs :data:`PAIR` and its words are read for no other key, so the
+   other words of a label decide what an ambiguous one means (از منظر کلان is zoom_out
+   though از منظر alone is what they're saying).
+3. :func:`score_words` then finds the cues of :mod:`bot.article.label_cues` (and every
    lexicon rendering, as a strong cue of its key) from left to right, the longest
    phrase first, so a phrase resolves the ambiguous words inside it. A strong cue
    weighs 1, a weak one ½; every other word that is not neutral counts against all keys.
@@ -18,8 +27,11 @@ label; whether a line starts with a label at all is decided by its shape.
    that only frames another (what they're saying: صدای منتقدان, حرف ناگفته) gives way
    to it (:data:`bot.article.label_cues.GIVES_WAY`). A label about "the story"
    (:data:`bot.article.label_cues.STORY_WORDS`) with no strong cue reads its weak cues
-   as strong: هزینه‌های ماجرا is about the stakes, where هزینه alone may be a topic.
-3. :func:`decide` takes the best key when its weight is at least :data:`MIN_SCORE` and
+   as strong: هزینه‌های ماجرا is about the stakes, where هزینه alone may be a topic;
+   so is a label that names the story by a demonstrative («این رویداد»), whose next
+   word is no cue. A cue phrase's later Persian words also match by lemma, never across
+   a negation.
+4. :func:`decide` takes the best key when its weight is at least :data:`MIN_SCORE` and
    its share of all the evidence (its :attr:`Meaning.confidence`) at least
    :data:`MIN_CONFIDENCE`; otherwise, or on a tie, the key stays ``other``.
 """
@@ -415,8 +427,8 @@ def word_concepts(words: tuple[LabelWord, ...]) -> list[frozenset[str]]:
     """The concepts of each word (:data:`bot.article.label_cues.CONCEPTS`), by its forms;
     ``not`` for a negated verb, ``what_last`` for a question word that ends the label.
 
-    >>> word_concepts(label_words("حالا چی"))
-    [frozenset({'now'}), frozenset({'what', 'what_last'})]
+    >>> [sorted(concepts) for concepts in word_concepts(label_words("حالا چی"))]
+    [['now'], ['what', 'what_last']]
     """
     index = _concept_index()
     found: list[frozenset[str]] = []
