@@ -90,6 +90,10 @@ def test_article_line_shapes() -> None:
         # a heading alone on its line, in bold or markdown
         ("**نگاه از ارتفاع**", "zoom_out"),
         ("## پشت واژه‌ها", "between_the_lines"),
+        # a bold label opening the line, its text after it with no colon
+        ("**نگاه نزدیک‌تر** بازار مسکن راکد است.", "zoom_in"),
+        ("🔹 **چرا مهم است؟** بازار مسکن راکد است.", "why_it_matters"),
+        ("**Zoom in** The market is flat.", "zoom_in"),
         # a subject before the question word, a final verb in a clear label
         ("مقامات چه گفتند: متن", "what_theyre_saying"),
         ("ماجرا چطور به اینجا رسید: متن", "background"),  # and a cue's verb by its lemma
@@ -108,6 +112,8 @@ def test_label_shapes_for_unknown_labels(line: str, key: str) -> None:
         "",
         "**گزارش ویژه**",  # a heading that names no section is left as body text
         "**قیمت‌ها امروز بالا رفت**",
+        "**تهران** – خبرگزاری‌ها گزارش دادند.",
+        "**علی رضایی** مدیرعامل شرکت گفت که نه.",
         "وضعیت بازار آرام است؛ اما خریداران صبر کرده‌اند.",
         "قیمت‌ها بالا رفت - اما نه برای همه.",
         "ما گفتیم؛ نه",

@@ -184,7 +184,7 @@ def match_label(line: str) -> LabelMatch | None:
         match = _read(strip_decoration(found.group("label")), found.group("rest"))
         if match is not None:
             return match
-    return _known_alone(line) or _known_separated(line)
+    return _known_alone(line) or _known_separated(line) or _bold_lead(line)
 
 
 def _read(label: str, rest: str) -> LabelMatch | None:
@@ -243,6 +243,24 @@ def _known_alone(line: str) -> LabelMatch | None:
         return None
     meaning = read_label(label)
     return LabelMatch(meaning.key, label, "", clear=True) if is_clear(meaning) else None
+
+
+#: A bold label at the start of a line with its text after it and no colon: «**نگاه
+#: نزدیک‌تر** بازار مسکن ...».
+_BOLD_LEAD = re.compile(
+    r"^\W{0,4}?(?:\*\*|__)(?P<label>[^*_]{1,60}?)(?:\*\*|__)\s+(?P<rest>\S.*)$", re.S
+)
+
+
+def _bold_lead(line: str) -> LabelMatch | None:
+    """A label in bold opening a line, its text after it without a colon: a known one,
+    or one whose words name a key (a bold name or word that names none stays text)."""
+    found = _BOLD_LEAD.match(line)
+    if not found:
+        return None
+    label = strip_decoration(found.group("label"))
+    read = _read(label, found.group("rest")) if label else None
+    return read if read is not None and (read.known or read.key != OTHER) else None
 
 
 def _known_separated(line: str) -> LabelMatch | None:
