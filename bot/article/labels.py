@@ -276,7 +276,7 @@ def _known_separated(line: str) -> LabelMatch | None:
         return LabelMatch(key, label, rest, known=True, clear=True)
     # an unknown one only when its words clearly name a key and it does not end in a
     # verb: a sentence may hold «؛» («ما گفتیم؛ نه»)
-    if not label or (is_verb_form(label.split()[-1]) and not QUESTION_START.match(label)):
+    read = _read(label, rest) if label else None
+    if read is None or not read.clear:
         return None
-    read = _read(label, rest)
-    return read if read is not None and read.clear else None
+    return None if is_verb_form(label.split()[-1]) and not QUESTION_START.match(label) else read
