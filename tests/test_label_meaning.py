@@ -3,27 +3,33 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 from bot.article import SECTION_KEYS, parse_article
-from bot.article.label_cues import CUES, Cues
+from bot.article.label_cues import COLLOQUIAL, CONCEPT_PAIRS, CONCEPTS, CUES, Cues
 from bot.article.label_meaning import (
     HEAD,
     MAX_WORDS,
+    PAIR,
     STRONG,
     WEAK,
     Evidence,
     Meaning,
     build_cues,
+    concept_pairs,
     decide,
     derived_words,
     label_words,
+    negated,
     read_label,
     score_words,
     split_words,
+    spoken_forms,
+    word_concepts,
 )
 from bot.article.labels import lookup, match_label
 from bot.article.sections import OTHER, SECTIONS
@@ -35,18 +41,31 @@ DEV = Path(__file__).parent / "data" / "labels_dev.tsv"
 #: them, each key decided before the reader was measured on it. Not every row is read
 #: right; DEV2_ACCURACY is the share the reader reached, rounded down.
 DEV2 = Path(__file__).parent / "data" / "labels_dev2.tsv"
-DEV2_ACCURACY = 0.96
+DEV2_ACCURACY = 0.97
 #: A third list, concentrated on neighbouring keys (what's next, what to watch, the stakes;
 #: the other side, what they're saying, yes-but, reality check; ...) and on labels that
 #: are plain nouns («پیامدها», «ارقام», «روندها»); each key decided by its Smart Brevity
 #: meaning before the reader was measured. DEV3_ACCURACY is the share reached, rounded down.
 DEV3 = Path(__file__).parent / "data" / "labels_dev3.tsv"
-DEV3_ACCURACY = 0.81
+DEV3_ACCURACY = 0.83
+#: A fourth list, written from Persian and English news usage before the cue table was
+#: read: every key in the ways editors and translators write it (synonyms, word order,
+#: with and without آنچه/چه/چرا, spoken and formal, emoji), some meant to stay other. It
+#: is split by a hash of the label (:func:`_half`): the reader was tuned on the first
+#: half only; the second half measures how far that generalises. Each floor is the share
+#: reached, rounded down; the second half was read at 0.842 before the concept pass.
+DEV4 = Path(__file__).parent / "data" / "labels_dev4.tsv"
+DEV4_ACCURACY = {"tune": 0.96, "check": 0.88}
 
 
 def _dev_rows(path: Path = DEV) -> list[tuple[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return [(row["rendering"], row["key"]) for row in csv.DictReader(handle, delimiter="\t")]
+
+
+def _half(label: str) -> str:
+    """The half of a split development list ``label`` belongs to, by a hash of it."""
+    return "tune" if hashlib.sha256(label.encode()).digest()[0] % 2 == 0 else "check"
 
 
 def _key_of(rendering: str) -> str:
@@ -444,3 +463,166 @@ def test_the_third_dev_list_is_read_well_enough() -> None:
     accuracy = 1 - len(misses) / len(rows)
     listing = "\n".join(f"  {label!r}: expected {key}, got {got}" for label, key, got in misses)
     assert accuracy >= DEV3_ACCURACY, f"accuracy {accuracy:.3f}; misses:\n{listing}"
+
+
+def test_the_fourth_dev_list_is_new_and_broad() -> None:
+    rows = _dev_rows(DEV4)
+    renderings = [label for label, _ in rows]
+    assert len(rows) >= 250
+    assert len(set(renderings)) == len(renderings)
+    assert {key for _, key in rows} == set(SECTION_KEYS)
+    assert sum(label.isascii() for label in renderings) >= 60
+    assert sum(key == OTHER for _, key in rows) >= 20
+    assert all(lookup(label) is None for label in renderings), "not in the lexicon"
+    earlier = {label for path in (DEV, DEV2, DEV3) for label, _ in _dev_rows(path)}
+    assert not set(renderings) & earlier, "not in the earlier lists"
+    halves = [_half(label) for label in renderings]
+    assert min(halves.count("tune"), halves.count("check")) >= 100
+
+
+@pytest.mark.parametrize("half", ["tune", "check"])
+def test_each_half_of_the_fourth_dev_list_is_read_well_enough(half: str) -> None:
+    rows = [(label, key) for label, key in _dev_rows(DEV4) if _half(label) == half]
+    misses = [(label, key, got) for label, key in rows if (got := _key_of(label)) != key]
+    accuracy = 1 - len(misses) / len(rows)
+    listing = "\n".join(f"  {label!r}: expected {key}, got {got}" for label, key, got in misses)
+    assert accuracy >= DEV4_ACCURACY[half], f"accuracy {accuracy:.3f}; misses:\n{listing}"
+
+
+# --- concepts: word families that name a key together ---------------------------------
+
+
+def test_every_concept_pair_names_known_concepts_and_a_registry_key() -> None:
+    derived = {"what_last"}
+    for first, second, key in CONCEPT_PAIRS:
+        assert {first, second} <= set(CONCEPTS) | derived, (first, second)
+        assert key in SECTION_KEYS and key != OTHER
+    used = {concept for first, second, _ in CONCEPT_PAIRS for concept in (first, second)}
+    assert set(CONCEPTS) - {"what"} <= used, "every concept takes part in a pair"
+
+
+@pytest.mark.parametrize(
+    ("label", "concepts"),
+    [
+        ("", []),
+        ("🔥", []),
+        ("حالا چی", [{"now"}, {"what", "what_last"}]),
+        ("چی حالا", [{"what"}, {"now"}]),
+        ("آنچه نگفتند", [{"which"}, {"not", "say"}]),
+        ("نمای بازتر", [{"view"}, {"far"}]),
+        ("Zoom back", [{"zoom"}, {"outward"}]),
+        ("سطر " * 3, [{"text"}] * 3),
+    ],
+)
+def test_word_concepts(label: str, concepts: list[set[str]]) -> None:
+    assert [set(found) for found in word_concepts(label_words(label))] == concepts
+
+
+@pytest.mark.parametrize(
+    ("label", "scores", "used"),
+    [
+        ("", {}, set()),
+        ("منظر", {}, set()),
+        ("از منظر کلان", {"zoom_out": PAIR}, {1, 2}),
+        ("کلان منظر", {"zoom_out": PAIR}, {0, 1}),
+        ("نظر دیگر", {"the_other_side": PAIR}, {0, 1}),
+        ("چرا این رویداد مهم است", {"why_it_matters": PAIR}, {0, 3}),
+        ("تصویر کلان", {"big_picture": PAIR}, {0, 1}),
+        ("قاب بازتر", {"zoom_out": PAIR}, {0, 1}),
+        ("ساعاتی پیش", {"latest": PAIR}, {0, 1}),
+        # «از» pairs only with the word right after it
+        ("از ارتفاع", {"zoom_out": PAIR}, {0, 1}),
+        ("دور از دوربین‌ها", {}, set()),
+        # a cue phrase of three words is read whole first
+        ("حال و هوای کنونی", {}, set()),
+        ("what now", {}, set()),
+        ("now what", {"whats_next": PAIR}, {0, 1}),
+    ],
+)
+def test_concept_pairs(label: str, scores: dict[str, float], used: set[int]) -> None:
+    assert concept_pairs(label_words(label)) == (scores, used)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("", False),
+        ("ن", False),
+        ("نگفتند", True),
+        ("نمیگویند", True),
+        ("نیامده", True),
+        ("نظرها", False),
+        ("نوشته", False),
+        ("نتیجه", False),
+        ("نزدیک", False),
+        ("not", False),
+    ],
+)
+def test_negated(word: str, expected: bool) -> None:
+    assert negated(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("word", "forms"),
+    [
+        ("", []),
+        ("ها", []),
+        ("خانه", []),
+        ("ماجرا", []),
+        ("مخالفا", ["مخالف", "مخالفها"]),
+        ("آمارا", ["آمار", "آمارها"]),
+        ("مهمه", ["مهم"]),
+        ("ریسکش", ["ریسک"]),
+        ("حرفاشون", ["حرفا", "حرف", "حرفها"]),
+        ("hello", []),
+    ],
+)
+def test_spoken_forms(word: str, forms: list[str]) -> None:
+    assert spoken_forms(word) == forms
+
+
+def test_spoken_words_are_read_as_written() -> None:
+    assert all(spoken and written for spoken, written in COLLOQUIAL.items())
+    assert [w.text for w in label_words("اونا چی میگن")] == ["انها", "چه", "میگویند"]
+
+
+@pytest.mark.parametrize(
+    ("label", "key"),
+    [
+        # two concepts decide, in any order and with words between them
+        ("چرا این رویداد مهم است", "why_it_matters"),
+        ("چرا مهمه؟", "why_it_matters"),
+        ("چرا باید نگران بود", "why_it_matters"),
+        ("این خبر برای شما چه معنایی دارد", "why_it_matters"),
+        ("چرا این روزها", "driving_the_news"),
+        ("محور خبر", "driving_the_news"),
+        ("نقطه فعلی", "state_of_play"),
+        ("الان کجاییم", "state_of_play"),
+        ("از منظر کلان", "zoom_out"),
+        ("نگاه از ارتفاع", "zoom_out"),
+        ("Zoom back", "zoom_out"),
+        ("Zoom on the budget", "zoom_in"),
+        ("نظر دیگر", "the_other_side"),
+        ("آنچه نگفتند", "between_the_lines"),
+        ("پشت واژه‌ها", "between_the_lines"),
+        ("حالا چی؟", "whats_next"),
+        ("آنچه باعث این تصمیم شد", "driving_the_news"),
+        ("اهمیت این توافق برای اقتصاد", "why_it_matters"),
+        ("چرا به شما مربوط است", "why_it_matters"),
+        # a cue's words by their lemma, but never across a negation
+        ("آنچه نمی‌دانیم", "what_to_watch"),
+        ("آنچه می‌دانیم", "state_of_play"),
+        ("دقایقی پیش", "latest"),
+        # a spoken voice
+        ("مخالفا چی میگن", "the_other_side"),
+        ("اونا چی میگن", "what_theyre_saying"),
+        ("ریسکش چیه", "the_stakes"),
+        # still other: one concept alone, or words that name no section
+        ("منظر", OTHER),
+        ("دیگر", OTHER),
+        ("حالا", OTHER),
+        ("نگاه هواداران", OTHER),
+    ],
+)
+def test_read_label_by_concepts(label: str, key: str) -> None:
+    assert read_label(label).key == key

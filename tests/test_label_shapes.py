@@ -6,7 +6,7 @@ import pytest
 
 from bot.article import parse_article
 from bot.article.label_meaning import read_label
-from bot.article.labels import strip_decoration
+from bot.article.labels import match_label, strip_decoration
 
 
 @pytest.mark.parametrize(
@@ -77,3 +77,50 @@ def test_article_line_shapes() -> None:
         ("paragraph", "سه بازار اصلی:"),
         ("bullet", "امارات"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        # an unknown label whose words clearly name a key, set off as a known one is
+        ("نگاه از ارتفاع؛ بازار مسکن در کل کشور راکد است.", "zoom_out"),
+        ("نگاه از ارتفاع - بازار مسکن در کل کشور راکد است.", "zoom_out"),
+        ("**نگاه از ارتفاع:** بازار مسکن راکد است.", "zoom_out"),
+        ("۲- نگاه از ارتفاع: بازار مسکن راکد است.", "zoom_out"),
+        # a heading alone on its line, in bold or markdown
+        ("**نگاه از ارتفاع**", "zoom_out"),
+        ("## پشت واژه‌ها", "between_the_lines"),
+        # a bold label opening the line, its text after it with no colon
+        ("**نگاه نزدیک‌تر** بازار مسکن راکد است.", "zoom_in"),
+        ("🔹 **چرا مهم است؟** بازار مسکن راکد است.", "why_it_matters"),
+        ("**Zoom in** The market is flat.", "zoom_in"),
+        # a subject before the question word, a final verb in a clear label
+        ("مقامات چه گفتند: متن", "what_theyre_saying"),
+        ("ماجرا چطور به اینجا رسید: متن", "background"),  # and a cue's verb by its lemma
+        ("That said: the plan is late.", "yes_but"),
+    ],
+)
+def test_label_shapes_for_unknown_labels(line: str, key: str) -> None:
+    found = match_label(line)
+    assert found is not None
+    assert found.key == key
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "",
+        "**گزارش ویژه**",  # a heading that names no section is left as body text
+        "**قیمت‌ها امروز بالا رفت**",
+        "**تهران** – خبرگزاری‌ها گزارش دادند.",
+        "**علی رضایی** مدیرعامل شرکت گفت که نه.",
+        "وضعیت بازار آرام است؛ اما خریداران صبر کرده‌اند.",
+        "قیمت‌ها بالا رفت - اما نه برای همه.",
+        "ما گفتیم؛ نه",
+        "او گفت: «نه»",
+        "He said: no.",
+        "The minister said: no.",
+    ],
+)
+def test_shapes_that_stay_body_text(line: str) -> None:
+    assert match_label(line) is None

@@ -37,9 +37,9 @@ CUES: dict[str, Cues] = {
             "تأثیر", "اثرگذاری", "چرا باید بدانیم", "چرا باید بدانید", "این یعنی چه", "ضرورت",
             "why it matters", "why this matters", "matters", "important", "importance",
             "significance", "significant", "why care", "why you should care", "impact", "big deal",
-            "what it means", "what this means", "so what",
+            "what it means", "what this means", "so what", "ربط", "ربطی", "relevance", "relevant",
         ),
-        weak=("چرا", "why", "care"),
+        weak=("چرا", "why", "care", "ارزش", "وزن", "value", "weight"),
     ),
     "big_picture": Cues(
         strong=(
@@ -60,6 +60,7 @@ CUES: dict[str, Cues] = {
             "چه خبر شد", "خبر را ساخت", "خبر را رقم زد", "پیش آمد", "چه پیش آمد", "قضیه چیست",
             "ماجرا چیه", "قضیه چیه", "واقعه",
             "اتفاق اصلی", "ماجرای اصلی", "چرا همین حالا", "چرا همین الان", "چرا همین امروز",
+            "باعث شد", "سبب شد", "موجب شد",
             "پیشران",
             "هدایت‌کننده",
             "driving the news", "driving", "what happened", "happen", "what's happening",
@@ -76,7 +77,8 @@ CUES: dict[str, Cues] = {
             "لحظه به لحظه", "لحظه‌ای", "خبر جدید", "اخبار جدید", "تحول جدید", "تحولات جدید",
             "latest", "update", "newest", "breaking", "just in", "developments", "what's new",
             "recent", "most recent", "fresh", "live", "live updates", "new developments",
-            "what's changed", "new this week",
+            "what's changed", "new this week", "just now", "moments ago", "hours ago",
+            "recently", "most recently", "just announced",
         ),
         # A new book, a new law: alone, "new" describes the label's noun.
         weak=("تازه", "جدید", "new", "امروز", "today"),
@@ -88,13 +90,14 @@ CUES: dict[str, Cues] = {
             "به اینجا رسیدیم", "پیش از این", "پیشتر", "سوابق", "تاریخ ماجرا", "نگاه به عقب",
             "گاه‌شمار", "خط زمانی", "در گذشته", "مرور گذشته", "شروع ماجرا", "آغاز ماجرا", "قبل‌تر",
             "قبل از این", "فلش‌بک", "آنچه گذشت", "بستر",
-            "یادآور", "به عقب", "به عقب برگردیم", "بازگشت به گذشته",
+            "یادآور", "به عقب", "به عقب برگردیم", "بازگشت به گذشته", "منشا", "منشأ", "خاستگاه",
+            "سرچشمه", "سرآغاز", "آغازگاه",
             "background", "backstory", "context", "catch up", "flashback", "history",
             "how we got here", "recap", "rewind", "previously", "refresher", "backdrop",
             "origin", "so far", "look back", "the story so far", "timeline", "how it started",
-            "for context", "some context",
+            "for context", "some context", "roots", "origins", "beginnings",
         ),
-        weak=("تاریخ", "عقب", "بافت", "قبلا", "past"),
+        weak=("تاریخ", "عقب", "بافت", "قبلا", "past", "earlier"),
     ),
     "state_of_play": Cues(
         strong=(
@@ -103,11 +106,13 @@ CUES: dict[str, Cues] = {
             "حال و روز", "آنچه می‌دانیم", "تا امروز", "حالا کجاییم", "وضعیت جاری", "حال حاضر",
             "اکنون", "هم‌اکنون", "چه می‌دانیم", "جایگاه فعلی", "موقعیت", "حال و هوا",
             "به کجا رسیده",
-            "کار به کجا رسید", "تا این ساعت", "تا به حال", "تا به امروز",
+            "کار به کجا رسید", "تا این ساعت", "تا به حال", "تا به امروز", "اینک", "هم‌اینک",
+            "هم اینک",
             "state of play", "where it stands", "where things stand", "status", "status quo",
             "situation", "current state", "as it stands", "right now", "where we are",
             "lay of the land", "state", "what we know", "current status", "state of things",
-            "as of now", "where things are", "where it all stands",
+            "as of now", "where things are", "where it all stands", "at present", "presently",
+            "as things stand",
         ),
         weak=(
             "فعلی", "کنونی", "موجود", "حالا", "تاکنون", "current", "currently", "now",
@@ -157,7 +162,8 @@ CUES: dict[str, Cues] = {
             "unspoken", "hidden message", "nuance", "subtle", "really means", "decoded",
             "decoding", "the message", "reading the tea leaves", "tea leaves", "signals",
             "thought bubble", "our thought bubble", "what it signals", "intrigue",
-            "read into", "didn't say", "did not say", "not saying", "left unsaid",
+            "read into", "didn't say", "did not say", "not saying", "left unsaid", "implied",
+            "implicit", "hidden meaning",
         ),
         weak=("ظریف", "خطوط", "تحلیل", "پیام", "معنا", "معنی", "لایه", "برداشت", "قرائت",
               "اشاره", "between", "lines", "analysis", "message"),
@@ -167,12 +173,14 @@ CUES: dict[str, Cues] = {
             "اما", "ولی", "با این حال", "با این همه", "با این وجود", "با وجود این",
             "بااین‌حال", "بااین‌همه", "بااین‌وجود", "هرچند", "هر چند", "اگرچه", "البته",
             "منتها", "لیکن", "مع‌الوصف", "در عین حال", "اما و اگر", "گیر کار", "ایراد کار",
-            "مشکل اینجاست", "ولی خب", "گره کار", "نه به این سادگی", "استثنا", "استثنائات", "ایراد",
+            "مشکل اینجاست", "ولی خب", "گرچه", "با وجود", "باوجود", "گره کار", "نه به این سادگی",
+            "استثنا", "استثنائات", "ایراد",
             "ایرادات",
-            "محدودیت", "محدودیت‌ها", "نقطه ضعف", "نقاط ضعف",
+            "محدودیت", "محدودیت‌ها", "نقطه ضعف", "نقاط ضعف", "به‌رغم", "علی‌رغم", "برخلاف",
             "yes but", "but", "however", "still", "that said", "even so", "the catch",
             "catch", "caveat", "though", "yet", "nevertheless", "nonetheless", "the rub",
-            "the hitch", "to be sure", "the problem", "downside", "snag",
+            "the hitch", "to be sure", "the problem", "downside", "snag", "despite",
+            "notwithstanding", "although",
         ),
         weak=("بله", "آری", "yes", "problem", "مشکل", "چالش", "ضعف", "challenge",
               "limitation", "exception"),
@@ -204,6 +212,7 @@ CUES: dict[str, Cues] = {
             "quotes", "in their words", "in their own words", "reaction", "reactions",
             "react", "response", "responses", "statement", "statements", "voices",
             "what we're hearing", "hearing", "opinions", "the chatter", "said", "key quote",
+            "comments", "commentary",
         ),
         weak=("views", "voice"),
     ),
@@ -222,10 +231,11 @@ CUES: dict[str, Cues] = {
             "جزئیات", "جزییات", "ریز", "ریزه‌کاری", "مشخصات", "تفصیل", "به تفصیل", "شرح",
             "نکات فنی", "نکته فنی", "کم و کیف", "چند و چون", "مفاد", "نحوه", "چطور کار",
             "چگونه کار",
-            "چگونگی", "جزء به جزء", "موبه‌مو", "مو به مو",
+            "چگونگی", "جزء به جزء", "موبه‌مو", "مو به مو", "مشروح", "تفصیلی",
             "details", "detail", "specifics", "fine print", "how it works", "particulars",
             "nitty gritty", "breakdown", "provisions", "what's in it",
         ),
+        weak=("جزئی", "ویژگی", "بند", "features"),
     ),
     "whats_next": Cues(
         strong=(
@@ -289,9 +299,11 @@ CUES: dict[str, Cues] = {
             "پشت پرده", "پشت‌پرده", "پشت صحنه", "پشت‌صحنه", "پس پرده", "پشت درهای بسته",
             "درهای بسته", "در خفا", "محرمانه", "پشت", "پشت ماجرا", "آن سوی پرده", "درون",
             "از درون", "در بسته", "دور از چشم", "دور از انظار", "داخل جلسه", "داخل اتاق",
+            "مخفیانه", "پنهانی", "بی‌سروصدا", "بی سر و صدا", "خفا",
             "behind the scenes", "behind closed doors", "closed doors", "backstage",
             "inside", "inside story", "insider", "under the hood", "off the record",
-            "behind", "backroom", "backchannel", "behind the curtain",
+            "behind", "backroom", "backchannel", "behind the curtain", "off camera", "secretly",
+            "quietly", "in private", "privately",
         ),
         weak=("پرده", "صحنه", "اتاق"),
     ),
@@ -300,9 +312,9 @@ CUES: dict[str, Cues] = {
             "واقعیت", "واقعیت‌سنجی", "محک", "راستی‌آزمایی", "راستی آزمایی", "حقیقت",
             "حقیقت‌سنجی", "صحت‌سنجی", "واقع‌بینی", "در واقع", "نه به این سرعت",
             "حقایق", "در عمل", "واقع‌بین", "بررسی ادعا", "عالم واقع", "در عالم واقع", "دنیای واقعی",
-            "نه به این زودی",
+            "نه به این زودی", "عملا", "عملاً",
             "reality check", "reality", "fact check", "factcheck", "truth", "in reality",
-            "not so fast", "the facts", "facts", "myth", "debunk",
+            "not so fast", "the facts", "facts", "myth", "debunk", "in practice", "practically",
         ),
         weak=("واقعا", "راستی", "ادعا", "درستی", "دروغ", "صحت", "real", "actually", "claim"),
     ),
@@ -365,4 +377,138 @@ GIVES_WAY: dict[str, frozenset[str]] = {
     }),
     # «اما واقعیت», «اما مخالفان»: a "but" that opens a reality check or the other side
     "yes_but": frozenset({"reality_check", "the_other_side"}),
+}  # fmt: skip
+
+#: Word families by concept: synonyms, in their base forms, that say one thing about a
+#: section whatever the phrasing (importance, nearness, width, the other side's view).
+#: A concept alone names no key; two of them together do (:data:`CONCEPT_PAIRS`), in any
+#: order and with any words between them, which is how the other words of a label decide
+#: what an ambiguous one means: نگاه with کلان is zoom_out, تصویر with کلان big_picture,
+#: نظر with دیگر the other side. ``not`` is also found in a negated Persian verb (نگفتند).
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "why": ("چرا", "why"),
+    "what": ("چه", "چی", "what"),
+    "which": ("آنچه", "آن‌چه", "انچه"),
+    "not": ("not", "didn't", "don't", "doesn't", "won't", "never"),
+    "importance": (
+        "اهمیت", "مهم", "ارزش", "وزن", "جدی", "حیاتی", "اهمیت‌دار", "ضروری", "مربوط", "ربط",
+        "matter", "matters", "important", "importance", "significant", "significance",
+        "count", "counts", "care",
+    ),
+    "attention": ("توجه", "حواس", "اعتنا", "attention", "notice", "heed", "mind"),
+    "now": (
+        "حالا", "اکنون", "الان", "اینک", "امروز", "روز", "روزها", "هم‌اکنون", "فعلا", "فعلاً",
+        "کنون", "تاکنون",
+        "now", "today", "currently",
+    ),
+    "after": ("بعد", "بعدش", "سپس", "پس", "then", "after", "afterwards"),
+    "say": ("گفت", "گوی", "گو", "say", "said", "tell", "told", "speak"),
+    #: what is written or said, as a text (the lines, the words of a statement)
+    "text": (
+        "متن", "سطر", "سطور", "کلمه", "کلمات", "واژه", "حرف", "نوشته", "عبارت",
+        "text", "words", "lines", "wording",
+    ),
+    "behind": ("پشت", "ورای", "زیر", "behind", "beneath", "beyond"),
+    "know": ("دانست", "دان", "know", "known"),
+    #: what drives a story, and the story it drives
+    "cause": (
+        "موتور", "عامل", "محور", "محرک", "انگیزه", "علت", "دلیل", "پیشران", "جرقه", "باعث",
+        "موجب", "سبب",
+        "engine", "driver", "cause", "reason", "trigger",
+    ),
+    "news": ("خبر", "اخبار", "news", "headline", "headlines"),
+    "current": ("فعلی", "کنونی", "جاری", "حاضر", "موجود", "current", "present"),
+    "position": ("نقطه", "جایگاه", "موقعیت", "حال", "وضع", "position", "point", "standing"),
+    "from": ("از", "from"),
+    "where": ("کجا", "کجاییم", "کجاست", "کجائیم", "where"),
+    "worry": ("نگران", "نگرانی", "دلواپس", "worry", "worried", "concern", "concerned"),
+    "meaning": ("معنا", "معنی", "مفهوم", "mean", "means", "meaning"),
+    "you": ("شما", "ما", "من", "مردم", "you", "us", "me", "readers"),
+    "impact": ("اثر", "تاثیر", "تأثیر", "effect", "impact"),
+    #: a recent moment and "ago": «ساعاتی پیش», "minutes ago" is the latest
+    "moment": (
+        "لحظه", "لحظات", "دقیقه", "دقایق", "ساعت", "ساعات",
+        "moment", "moments", "minute", "minutes", "hour", "hours",
+    ),
+    "ago": ("پیش", "قبل", "ago"),
+    "zoom": ("زوم", "zoom", "zooming"),
+    "inward": ("روی", "داخل", "درون", "on", "in", "into"),
+    "outward": ("عقب", "بیرون", "out", "back", "away"),
+    "view": (
+        "نگاه", "منظر", "زاویه", "دید", "نما", "دریچه", "لنز", "عدسی",
+        "view", "look", "lens", "angle", "vantage",
+    ),
+    "opinion": (
+        "نظر", "دیدگاه", "روایت", "عقیده", "برداشت", "موضع", "قرائت", "صدا",
+        "opinion", "take", "argument", "narrative", "voice", "views",
+    ),
+    "other": ("دیگر", "مقابل", "مخالف", "متفاوت", "other", "another", "opposing", "different"),
+    "picture": ("تصویر", "قاب", "پازل", "پرتره", "picture", "frame", "puzzle", "canvas"),
+    "wide": ("کلان", "گسترده", "وسیع", "فراخ", "wide", "broad", "macro"),
+    "far": (
+        "دور", "ارتفاع", "بالا", "باز", "far", "afar", "above", "high", "open",
+    ),
+    "whole": ("کلی", "کامل", "جامع", "بزرگ", "کل", "whole", "full", "big", "large", "complete"),
+    "near": (
+        "نزدیک", "دقیق", "ریز", "درشت", "موشکاف", "ذره‌بین",
+        "close", "near", "detailed", "granular",
+    ),
+}  # fmt: skip
+
+#: Two concepts that together name a key, wherever they stand in the label. Their words
+#: are then read for that key alone (نظر is no longer what they're saying in «نظر دیگر»).
+#: A pair whose first concept is ``from`` holds only in that order, next to each other
+#: («از ارتفاع», not «دور از دوربین‌ها»). A cue phrase of three words or more is read as
+#: a whole before any pair (حال و هوای کنونی, دور از چشم).
+#: ``what_last`` is a ``what`` word that ends the label, a question of its own («حالا
+#: چی؟», "Now what"), not the start of a phrase ("What happened today").
+CONCEPT_PAIRS: tuple[tuple[str, str, str], ...] = (
+    ("why", "importance", "why_it_matters"),
+    ("why", "attention", "why_it_matters"),
+    ("why", "now", "driving_the_news"),
+    ("what", "attention", "what_to_watch"),
+    ("now", "what_last", "whats_next"),
+    ("after", "what_last", "whats_next"),
+    ("not", "say", "between_the_lines"),
+    ("opinion", "other", "the_other_side"),
+    ("view", "other", "the_other_side"),
+    ("view", "wide", "zoom_out"),
+    ("view", "far", "zoom_out"),
+    ("picture", "far", "zoom_out"),
+    ("view", "near", "zoom_in"),
+    ("view", "whole", "big_picture"),
+    ("picture", "wide", "big_picture"),
+    ("picture", "whole", "big_picture"),
+    ("picture", "near", "zoom_in"),
+    ("from", "far", "zoom_out"),
+    ("zoom", "outward", "zoom_out"),
+    ("zoom", "inward", "zoom_in"),
+    ("not", "text", "between_the_lines"),
+    ("behind", "text", "between_the_lines"),
+    ("cause", "news", "driving_the_news"),
+    ("which", "cause", "driving_the_news"),
+    ("current", "position", "state_of_play"),
+    ("know", "now", "state_of_play"),
+    ("moment", "ago", "latest"),
+    ("now", "where", "state_of_play"),
+    ("why", "worry", "why_it_matters"),
+    ("meaning", "you", "why_it_matters"),
+    ("impact", "you", "why_it_matters"),
+)
+
+#: Words that point at the story itself: the word after one («این رویداد», "this
+#: event") names the topic, not the section, and is read as a story word.
+DEMONSTRATIVES: frozenset[str] = frozenset({"این", "آن", "همین", "this", "that", "these"})
+
+#: Spoken Persian words and their written forms, as a label in a casual voice writes them
+#: («مخالفا چی میگن»): read as the written form. Endings are undone by the reader itself
+#: (plural ـا for ـها, a joined copula ـه, a joined possessive ـش/ـشون) for words hazm
+#: does not know as written.
+COLLOQUIAL: dict[str, str] = {
+    "اون": "آن", "اونا": "آنها", "اونها": "آنها", "اینا": "اینها", "اینو": "این", "یه": "یک",
+    "چی": "چه", "میگن": "میگویند", "میگه": "میگوید", "میگیم": "میگوییم",
+    "گفتن": "گفتند", "نگفتن": "نگفتند", "میشه": "میشود", "نمیشه": "نمیشود", "داره": "دارد",
+    "دارن": "دارند", "باشه": "باشد", "باشن": "باشند", "میدونیم": "میدانیم",
+    "نمیدونیم": "نمیدانیم", "میدیم": "میدهیم", "میکنن": "میکنند", "میره": "میرود",
+    "اینه": "این است", "چیه": "چیست", "کجاست": "کجاست", "بگیم": "بگوییم",
 }  # fmt: skip

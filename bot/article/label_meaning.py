@@ -10,7 +10,16 @@ label; whether a line starts with a label at all is decided by its shape.
    adverb ending -انه or a joined copula: واقع‌بینانه → واقع‌بینی, حرف‌هاست → حرف) and
    is marked neutral when it is a stop word or a frame word (نگاه, نکته, story) that
    says nothing about the section.
-2. :func:`score_words` finds the cues of :mod:`bot.article.label_cues` (and every
+   Spoken words are read as their written forms (میگن, اونا: :data:`bot.article.
+   label_cues.COLLOQUIAL`), and a word hazm does not know loses a spoken ending
+   (:func:`spoken_forms`: مخالفا, مهمه, ریسکش).
+2. :func:`concept_pairs` finds two word families (:data:`bot.article.label_cues.
+   CONCEPTS`) that name a key together, in any order: a why with importance, a view
+   with width, an opinion with other (:data:`bot.article.label_cues.CONCEPT_PAIRS`).
+   Such a pair weighs :data:`PAIR` and its words are read for no other key, so the
+   other words of a label decide what an ambiguous one means (از منظر کلان is zoom_out
+   though از منظر alone is what they're saying).
+3. :func:`score_words` then finds the cues of :mod:`bot.article.label_cues` (and every
    lexicon rendering, as a strong cue of its key) from left to right, the longest
    phrase first, so a phrase resolves the ambiguous words inside it. A strong cue
    weighs 1, a weak one ½; every other word that is not neutral counts against all keys.
@@ -18,8 +27,11 @@ label; whether a line starts with a label at all is decided by its shape.
    that only frames another (what they're saying: صدای منتقدان, حرف ناگفته) gives way
    to it (:data:`bot.article.label_cues.GIVES_WAY`). A label about "the story"
    (:data:`bot.article.label_cues.STORY_WORDS`) with no strong cue reads its weak cues
-   as strong: هزینه‌های ماجرا is about the stakes, where هزینه alone may be a topic.
-3. :func:`decide` takes the best key when its weight is at least :data:`MIN_SCORE` and
+   as strong: هزینه‌های ماجرا is about the stakes, where هزینه alone may be a topic;
+   so is a label that names the story by a demonstrative («این رویداد»), whose next
+   word is no cue. A cue phrase's later Persian words also match by lemma, never across
+   a negation.
+4. :func:`decide` takes the best key when its weight is at least :data:`MIN_SCORE` and
    its share of all the evidence (its :attr:`Meaning.confidence`) at least
    :data:`MIN_CONFIDENCE`; otherwise, or on a tie, the key stays ``other``.
 """
@@ -32,16 +44,30 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from bot.article.label_cues import CUES, FRAME_WORDS, GIVES_WAY, STORY_WORDS, Cues
+from bot.article.label_cues import (
+    COLLOQUIAL,
+    CONCEPT_PAIRS,
+    CONCEPTS,
+    CUES,
+    DEMONSTRATIVES,
+    FRAME_WORDS,
+    GIVES_WAY,
+    STORY_WORDS,
+    Cues,
+)
 from bot.article.sections import OTHER, SECTIONS
 from bot.text.chars import ZWNJ, clean_line, fold, strip_diacritics, to_persian_letters
 from bot.text.lemmas import word_forms
+from bot.text.pos import verb_stems, word_tags
 from bot.text.words import stopwords
 
 STRONG = 1.0
 WEAK = 0.5
 #: The first strong cue is the head of the label («خطرات پیش رو» is about risks).
 HEAD = 1.5
+#: Two concepts that name a key together (:data:`bot.article.label_cues.CONCEPT_PAIRS`)
+#: outweigh a head: they are two words agreeing.
+PAIR = 2.0
 #: What each word that is neither a cue nor neutral weighs against every key.
 UNKNOWN_WEIGHT = 0.3
 #: The least weight a key needs: one strong cue, or two weak ones.
@@ -134,30 +160,69 @@ def _story_words() -> frozenset[str]:
 _ADVERB_ENDING = "انه"
 #: The copula joined to a plural (حرف‌هاست, written حرفهاست once folded).
 _PLURAL_COPULA = "هاست"
+#: The indefinite or adjectival ی after a final vowel, written with a glide ی (معنایی).
+_VOWEL_YE = ("ایی", "ویی")
 
 
 def derived_words(word: str) -> list[str]:
     """The words a Persian ``word`` is derived from, for a few endings hazm leaves on.
 
-    >>> derived_words("واقعبینانه"), derived_words("حرفهاست"), derived_words("خانه")
-    (['واقعبین', 'واقعبینی'], ['حرفها'], [])
+    >>> derived_words("واقعبینانه"), derived_words("حرفهاست"), derived_words("معنایی")
+    (['واقعبین', 'واقعبینی'], ['حرفها'], ['معنا'])
     """
     if word.endswith(_ADVERB_ENDING) and len(word) >= 2 * len(_ADVERB_ENDING):
         stem = word[: -len(_ADVERB_ENDING)]
         return [stem, stem + "ی"]
     if word.endswith(_PLURAL_COPULA) and len(word) > len(_PLURAL_COPULA) + 1:
         return [word[:-2]]
+    if word.endswith(_VOWEL_YE) and len(word) > len(_VOWEL_YE) + 2:
+        return [word[:-2]]  # the indefinite ی after a vowel: معنایی → معنا
     return []
 
 
+#: Spoken endings undone on a word hazm does not know as written: a joined possessive
+#: (ریسکش, حرفاشون), then the plural ـا for ـها (مخالفا) or a joined copula ـه (مهمه).
+_SPOKEN_POSSESSIVES = ("شون", "مون", "تون", "ش")
+_SPOKEN_PLURAL = "ا"
+_SPOKEN_COPULA = "ه"
+
+
+def spoken_forms(word: str) -> list[str]:
+    """The written words a spoken Persian ``word`` may stand for (empty for a word
+    hazm knows as written).
+
+    >>> spoken_forms("مخالفا"), spoken_forms("مهمه"), spoken_forms("ریسکش"), spoken_forms("خانه")
+    (['مخالف', 'مخالفها'], ['مهم'], ['ریسک'], [])
+    """
+    if len(word) < 3 or word.isascii() or word_tags(word):
+        return []
+    found: list[str] = []
+    base = word
+    for ending in _SPOKEN_POSSESSIVES:
+        if base.endswith(ending) and len(base) - len(ending) >= 2:
+            base = base[: -len(ending)]
+            found.append(base)
+            break
+    if base.endswith(_SPOKEN_PLURAL) and not base.endswith("ها") and len(base) >= 4:
+        found += [base[:-1], base[:-1] + "ها"]
+    elif base.endswith(_SPOKEN_COPULA) and len(base) >= 4:
+        found.append(base[:-1])
+    return found
+
+
+@lru_cache(maxsize=8192)
 def _forms(word: str) -> tuple[str, ...]:
     lang = "en" if word.isascii() else "fa"
     forms = list(word_forms(word, lang))
     if forms and lang == "fa" and forms[0].endswith(_SUPERLATIVE) and len(forms[0]) > 5:
         return (_unify(forms[0]),)
     if forms and lang == "fa":
-        for derived in derived_words(forms[0]):
-            forms.extend(word_forms(derived, lang))
+        # موشکافانه‌تر: the comparative's stem (the second form) is derived too
+        for form in forms[:2]:
+            for derived in derived_words(form):
+                forms.extend(word_forms(derived, lang))
+        for spoken in spoken_forms(forms[0]):
+            forms.extend(word_forms(spoken, lang))
     return tuple(dict.fromkeys(_unify(form) for form in forms))
 
 
@@ -170,14 +235,24 @@ def label_words(label: str, limit: int = MAX_WORDS + 1) -> tuple[LabelWord, ...]
     ()
     """
     words = []
-    for word in split_words(label)[:limit]:
-        forms = _forms(word)
-        if not forms:
-            continue
-        # خبرها is neutral as خبر is; a stop word's stem is not (بیشتر is not بیش)
-        neutral = forms[0] in _neutral_words() or not _frame_words().isdisjoint(forms[1:])
-        words.append(LabelWord(forms[0], forms, neutral))
-    return _verb_after_modal(tuple(words))
+    for written in split_words(label)[:limit]:
+        for word in _colloquial().get(written, (written,)):
+            forms = _forms(word)
+            if not forms:
+                continue
+            # خبرها is neutral as خبر is; a stop word's stem is not (بیشتر is not بیش)
+            neutral = forms[0] in _neutral_words() or not _frame_words().isdisjoint(forms[1:])
+            words.append(LabelWord(forms[0], forms, neutral))
+    return _verb_after_modal(tuple(words[:limit]))
+
+
+@cache
+def _colloquial() -> dict[str, tuple[str, ...]]:
+    """Spoken words (as :func:`split_words` gives them) → their written words."""
+    return {
+        " ".join(split_words(spoken)): tuple(split_words(written))
+        for spoken, written in COLLOQUIAL.items()
+    }
 
 
 def _verb_after_modal(words: tuple[LabelWord, ...]) -> tuple[LabelWord, ...]:
@@ -202,6 +277,29 @@ class _Cue:
     text: str
     words: tuple[str, ...]
     weight: float
+
+    @property
+    def families(self) -> tuple[frozenset[str], ...]:
+        """Each word of the cue after the first, as written or, in Persian, as its
+        lemma: «به اینجا رسیدیم» is found in «به اینجا رسید» (English endings are
+        stripped too loosely for this: newest is not news)."""
+        return _families(self.words)
+
+
+@lru_cache(maxsize=4096)
+def _families(words: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    return tuple(
+        frozenset({word})
+        if word.isascii() or negated(word)
+        else frozenset(_forms(word)[:2]) | {word}
+        for word in words[1:]
+    )
+
+
+def _part_matches(part: str, family: frozenset[str], word: LabelWord) -> bool:
+    """Whether a word of a cue phrase is found in ``word``: as one of its forms, or by
+    lemma when neither is negated (نمی‌دانیم is not می‌دانیم)."""
+    return part in word.forms or (not negated(word.text) and not family.isdisjoint(word.forms))
 
 
 def _cue_words(text: str) -> tuple[str, ...]:
@@ -278,7 +376,10 @@ def _matches_at(words: tuple[LabelWord, ...], start: int) -> tuple[int, list[_Cu
             end = start + len(cue.words)
             following = words[start + 1 : end]
             if end <= len(words) and all(
-                part in word.forms for part, word in zip(cue.words[1:], following, strict=True)
+                _part_matches(part, family, word)
+                for part, family, word in zip(
+                    cue.words[1:], cue.families, following, strict=True
+                )
             ):
                 offer(len(cue.words), rank, cue)
         for cue in index.by_letters.get(form, ()):  # زیرنظر written for زیر نظر
@@ -290,6 +391,129 @@ def _matches_at(words: tuple[LabelWord, ...], start: int) -> tuple[int, list[_Cu
         for cue in [*single, *index.by_letters.get(letters, ())]:
             offer(length, 0, cue)
     return best[0], found
+
+
+@cache
+def _concept_index() -> dict[str, frozenset[str]]:
+    index: dict[str, set[str]] = {}
+    for concept, family in CONCEPTS.items():
+        for word in family:
+            for form in _cue_words(word):
+                index.setdefault(form, set()).add(concept)
+    return {form: frozenset(concepts) for form, concepts in index.items()}
+
+
+#: The Persian negative prefix of a verb (نگفتند, نمی‌گویند).
+_NEGATION = "ن"
+
+
+@lru_cache(maxsize=4096)
+def negated(text: str) -> bool:
+    """Whether the folded Persian word ``text`` is a negated verb: without its نـ (نیـ
+    before آ) it is a verb form, and it is no verb whose own stem starts with ن (نوشته).
+
+    >>> negated("نگفتند"), negated("نیامده"), negated("نظرها"), negated("نوشته")
+    (True, True, False, False)
+    """
+    if not text.startswith(_NEGATION) or len(text) < 4 or text.isascii():
+        return False
+    plain = "آ" + text[3:] if text.startswith(_NEGATION + "یا") else text[1:]
+    if any(stem.startswith(_NEGATION) for stem in verb_stems(text)):
+        return False
+    return bool(verb_stems(plain) or verb_stems(text[1:]))
+
+
+def word_concepts(words: tuple[LabelWord, ...]) -> list[frozenset[str]]:
+    """The concepts of each word (:data:`bot.article.label_cues.CONCEPTS`), by its forms;
+    ``not`` for a negated verb, ``what_last`` for a question word that ends the label.
+
+    >>> [sorted(concepts) for concepts in word_concepts(label_words("حالا چی"))]
+    [['now'], ['what', 'what_last']]
+    """
+    index = _concept_index()
+    found: list[frozenset[str]] = []
+    for word in words:
+        concepts = set().union(*(index.get(form, ()) for form in word.forms))
+        if negated(word.text):
+            concepts.add("not")
+        found.append(frozenset(concepts))
+    if found and "what" in found[-1]:
+        found[-1] = found[-1] | {"what_last"}
+    return found
+
+
+def concept_pairs(words: tuple[LabelWord, ...]) -> tuple[dict[str, float], set[int]]:
+    """Keys named by two concepts together, and the places of the words that named them.
+
+    >>> concept_pairs(label_words("از منظر کلان"))
+    ({'zoom_out': 2.0}, {1, 2})
+    >>> concept_pairs(label_words("منظر"))
+    ({}, set())
+    """
+    found = word_concepts(words)
+    scores: dict[str, float] = {}
+    used: set[int] = set()
+    if sum(1 for concepts in found if concepts) < 2 and not any(len(c) > 1 for c in found):
+        return scores, used  # one concept names no key: most labels stop here
+    for start, end in _long_phrases(words):
+        found[start:end] = [frozenset()] * (end - start)
+    first_at: dict[str, int] = {}
+    for place, concepts in enumerate(found):
+        for concept in concepts:
+            first_at.setdefault(concept, place)
+    for first, second, key in CONCEPT_PAIRS:
+        at, to = first_at.get(first), first_at.get(second)
+        if first == _ORDERED and at is not None:
+            to = at + 1 if at + 1 < len(found) and second in found[at + 1] else None
+        if at is None or to is None:
+            continue
+        scores[key] = PAIR
+        used.update({at, to})
+    return scores, used
+
+
+#: The concept that pairs only with the word right after it (از ارتفاع, from above).
+_ORDERED = "from"
+#: A cue phrase this long is read whole, before any concept pair.
+LONG_PHRASE = 3
+
+
+@cache
+def _long_starts() -> frozenset[str]:
+    """The first words of the cue phrases of :data:`LONG_PHRASE` words or more."""
+    return frozenset(
+        first
+        for first, cues in _index().by_first.items()
+        if any(len(cue.words) >= LONG_PHRASE for cue in cues)
+    )
+
+
+def _long_phrases(words: tuple[LabelWord, ...]) -> list[tuple[int, int]]:
+    """Where cue phrases of :data:`LONG_PHRASE` words or more stand: ``(start, end)``."""
+    spans = []
+    index = 0
+    starts = _long_starts()
+    while index < len(words):
+        if starts.isdisjoint(words[index].forms):
+            index += 1
+            continue
+        length, found = _matches_at(words, index)
+        if found and length >= LONG_PHRASE:
+            spans.append((index, index + length))
+        index += max(length, 1)
+    return spans
+
+
+#: What stands for a word already read by a concept pair: it matches no cue.
+_READ = LabelWord("\0", ("\0",), neutral=True)
+
+
+def _points_at_story(words: tuple[LabelWord, ...], index: int) -> bool:
+    """Whether the word at ``index`` is a demonstrative naming the story by the next
+    word («این رویداد»), which is then no cue («آنچه این خبر را ساخت» still is one)."""
+    if words[index].text not in DEMONSTRATIVES or index + 1 >= len(words):
+        return False
+    return _matches_at(words, index + 1)[0] < 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,14 +544,24 @@ def score_words(words: tuple[LabelWord, ...]) -> Evidence:
     >>> score_words(label_words("هزینه‌های ماجرا")).scores
     {'the_stakes': 1.0}
     """
-    scores: dict[str, float] = {}
-    strong: set[str] = set()
+    scores, used = concept_pairs(words)
+    strong: set[str] = set(scores)
     cues: list[str] = []
+    words = tuple(_READ if at in used else word for at, word in enumerate(words))
     unknown = 0
     index = 0
-    after_head = -1
+    after_head = max(used) + 1 if used else -1  # a pair is the label's head
+    story = False
     while index < len(words):
         length, found = _matches_at(words, index)
+        if not found and _points_at_story(words, index):
+            story = True  # «این رویداد»: the story itself, not a section
+            if index == after_head:  # «اهمیت این توافق»: the head's topic, not read
+                after_head = index + 2
+            else:  # still a word that names no key
+                unknown += 0 if words[index + 1].neutral else 1
+            index += 2
+            continue
         if not found and index == after_head and words[index].text in TOPIC_PREPOSITIONS and (
             words[0].text not in TOPIC_PREPOSITIONS  # «در واکنش به ...» opens a sentence
         ):
@@ -352,7 +586,7 @@ def score_words(words: tuple[LabelWord, ...]) -> Evidence:
     for framing, framed in GIVES_WAY.items():
         if framing in scores and not framed.isdisjoint(strong):
             del scores[framing]
-    if not strong and any(not _story_words().isdisjoint(word.forms) for word in words):
+    if not strong and (story or any(not _story_words().isdisjoint(w.forms) for w in words)):
         scores = {key: score * STRONG / WEAK for key, score in scores.items()}
     return Evidence(scores, unknown, tuple(cues))
 

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.article.label_meaning import Meaning, read_label
-from bot.article.sections import OTHER, SECTIONS, SectionKind
+from bot.article.sections import OTHER, QUOTES_SECTION, SECTIONS, SectionKind
 from bot.text import fold
+from bot.text.pos import is_verb_form
 
 #: Renderings per canonical key (``other`` has none: it takes unknown labels).
 RENDERINGS: dict[str, tuple[str, ...]] = {
@@ -46,6 +47,7 @@ def label_index(kinds: Iterable[SectionKind]) -> dict[str, str]:
 
 
 _INDEX: dict[str, str] = label_index(SECTIONS)
+QUOTES = QUOTES_SECTION
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +100,12 @@ SPEECH_ENDINGS = re.compile(
 )
 #: A first word that makes the label a question or a "what ..." phrase («آنچه گفتند»,
 #: «چه گفتند», "What they said"): a label of that shape may end in a verb.
-QUESTION_START = re.compile(r"^(?:آنچه|چه|چرا|چطور|چگونه|کجا|what|why|how|where)(?!\S)", re.I)
+QUESTION_START = re.compile(
+    r"^(?:آنچه|چه|چرا|چطور|چگونه|کجا|what|why|how|where)(?!\S)"
+    # a subject before the question word: «مقامات چه گفتند», "Officials, what now"
+    r"|^[^\W\d_]+\s+(?:چه|چرا|چی|چطور|چگونه|کجا|what|why|how|where)(?!\S)",
+    re.I,
+)
 MAX_UNKNOWN_WORDS = 4
 #: A what-phrase names its subject, so it may run a little longer («آنچه بازار را نگران کرد»).
 MAX_QUESTION_WORDS = 6
@@ -177,7 +184,7 @@ def match_label(line: str) -> LabelMatch | None:
         match = _read(strip_decoration(found.group("label")), found.group("rest"))
         if match is not None:
             return match
-    return _known_alone(line) or _known_separated(line)
+    return _known_alone(line) or _known_separated(line) or _bold_lead(line)
 
 
 def _read(label: str, rest: str) -> LabelMatch | None:
@@ -192,14 +199,16 @@ def _read(label: str, rest: str) -> LabelMatch | None:
     question = QUESTION_START.match(label) is not None
     limit = MAX_QUESTION_WORDS if question else MAX_UNKNOWN_WORDS
     counted = _COUNT_WORD.sub(" ", label)
-    if (
-        len(words) > max(limit, MAX_CLEAR_WORDS)
-        or _NOT_LABEL.search(counted.rstrip(_QUESTION_MARKS))
-        or (SPEECH_ENDINGS.search(label) and not question)
+    if len(words) > max(limit, MAX_CLEAR_WORDS) or _NOT_LABEL.search(
+        counted.rstrip(_QUESTION_MARKS)
     ):
         return None
     meaning = read_label(label)
     clear = is_clear(meaning)
+    # a final verb of speech makes a sentence («او گفت»), unless the words clearly name
+    # a section that is not a saying ("That said", a yes-but)
+    if SPEECH_ENDINGS.search(label) and not question and not (clear and meaning.key != QUOTES):
+        return None
     if len(words) > limit and not clear:
         return None
     # a comma or a count belongs to a label only when its words clearly name a key
@@ -209,15 +218,23 @@ def _read(label: str, rest: str) -> LabelMatch | None:
     return LabelMatch(meaning.key, label, rest, clear=clear)
 
 
+#: A line set in bold or as a markdown heading is a heading: «**نگاه از ارتفاع**».
+_HEADING = re.compile(r"^\s*(?:#{1,6}\s.*|\*\*[^*]+\*\*|__[^_]+__)\s*$")
+
+
 def _known_alone(line: str) -> LabelMatch | None:
     """A line that is only a label, with no colon: a known one («**تصویر کلی**»,
-    «چرا مهم است؟») or a short question whose words clearly name a key («حالا چه؟»)."""
+    «چرا مهم است؟»), or a short question or a heading in bold whose words clearly name
+    a key («حالا چه؟», «**نگاه از ارتفاع**»)."""
     label = strip_decoration(line)
     if not label or len(label.split()) > MAX_QUESTION_WORDS:
         return None
     key = lookup(label)
     if key is not None:
         return LabelMatch(key, label, "", known=True, clear=True)
+    if _HEADING.match(line):  # a heading is read like a label before a colon
+        found = _read(label, "")
+        return found if found is not None and found.key != OTHER else None
     if not label.endswith(("?", "؟")) or len(label.split()) > MAX_UNKNOWN_WORDS:
         return None
     if any(colon in label for colon in COLONS):
@@ -228,13 +245,38 @@ def _known_alone(line: str) -> LabelMatch | None:
     return LabelMatch(meaning.key, label, "", clear=True) if is_clear(meaning) else None
 
 
+#: A bold label at the start of a line with its text after it and no colon: «**نگاه
+#: نزدیک‌تر** بازار مسکن ...».
+_BOLD_LEAD = re.compile(
+    r"^\W{0,4}?(?:\*\*|__)(?P<label>[^*_]{1,60}?)(?:\*\*|__)\s+(?P<rest>\S.*)$", re.S
+)
+
+
+def _bold_lead(line: str) -> LabelMatch | None:
+    """A label in bold opening a line, its text after it without a colon: a known one,
+    or one whose words name a key (a bold name or word that names none stays text)."""
+    found = _BOLD_LEAD.match(line)
+    if not found:
+        return None
+    label = strip_decoration(found.group("label"))
+    read = _read(label, found.group("rest")) if label else None
+    return read if read is not None and (read.known or read.key != OTHER) else None
+
+
 def _known_separated(line: str) -> LabelMatch | None:
-    """A known label set off by a semicolon or a dash instead of a colon."""
+    """A label set off by a semicolon or a dash instead of a colon: a known one, or a
+    short one whose words clearly name a key («نگاه از ارتفاع؛ ...»)."""
     found = _SEPARATED.match(strip_decoration(line))
     if not found:
         return None
     label = strip_decoration(found.group("label"))
+    rest = found.group("rest").strip()
     key = lookup(label) if label else None
-    if key is None:
+    if key is not None:
+        return LabelMatch(key, label, rest, known=True, clear=True)
+    # an unknown one only when its words clearly name a key and it does not end in a
+    # verb: a sentence may hold «؛» («ما گفتیم؛ نه»)
+    read = _read(label, rest) if label else None
+    if read is None or not read.clear:
         return None
-    return LabelMatch(key, label, found.group("rest").strip(), known=True, clear=True)
+    return None if is_verb_form(label.split()[-1]) and not QUESTION_START.match(label) else read
