@@ -128,7 +128,9 @@ def preview_before(harness: Harness, chat: int, prompt: SentMessage, size: int
 
 
 def data_of(message: SentMessage, action: str) -> str:
-    return next(data for _, data in buttons_of(message) if data.startswith(f"ap:{action}:"))
+    found = [data for _, data in buttons_of(message) if data.startswith(f"ap:{action}:")]
+    assert found, (message.text, buttons_of(message))
+    return found[0]
 
 
 def all_data(found: dict[int, SentMessage]) -> dict[tuple[int, str], str]:
@@ -293,7 +295,8 @@ async def test_a_changed_article_waits_again_and_publishing_runs_its_corrections
         released.append(article_id)
 
     services_of(bot).on_release = corrections
-    article_id, source = store_article(bot, ARTICLE_HELD)
+    # A text of its own: the same text again would be the article stored before.
+    article_id, source = store_article(bot, replace(ARTICLE_HELD, lede="لید خبری که عوض می‌شود."))
     first = await offered(bot, article_id)
     old = all_data(first)
     await answer_of(bot, bot.emulator.press_button(EDITOR, first[EDITOR].message_id,
