@@ -350,17 +350,18 @@ def paginate(
     queue = deque(pieces)
     while queue:
         piece = queue.popleft()
-        if current and not _raw_fits([header if not pages else more, *current, piece], footer):
-            queue.appendleft(piece)
-            kept = _without_headings(current) or current
-            queue.extendleft(reversed(current[len(kept) :]))
-            pages.append(kept)
-            current = []
-            continue
         budget = later_budget if pages else first_budget
         used = _used(current)
         room = budget - used - (len(SEPARATOR) if current else 0)
         if piece.length <= room:
+            if current and not _raw_fits([header if not pages else more, *current, piece], footer):
+                # Short pieces heavy in markup: the message is full in bytes before letters.
+                queue.appendleft(piece)
+                kept = _without_headings(current) or current
+                queue.extendleft(reversed(current[len(kept) :]))
+                pages.append(kept)
+                current = []
+                continue
             current.append(piece)
             continue
         content = _without_headings(current)
