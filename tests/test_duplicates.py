@@ -9,8 +9,8 @@ import pytest
 
 from bot.article import parse_article
 from bot.pipeline.ingest import changed_files, ingest_paths, source_name
-from bot.pipeline.report import FileReport, source_label, summary_line
-from bot.storage.articles import Store
+from bot.pipeline.report import FileReport, summary_line
+from bot.storage.articles import Store, file_name_of
 from bot.storage.fingerprint import fingerprint
 from bot.storage.migrations import ARTICLES
 from bot.storage.postlog import PostLog
@@ -128,8 +128,8 @@ def test_a_duplicate_report_names_its_original(change: dict, message: str) -> No
         ("<b>.txt", "<b>.txt"),
     ],
 )
-def test_source_label(source: str, label: str) -> None:
-    assert source_label(source) == label
+def test_file_name_of(source: str, label: str) -> None:
+    assert file_name_of(source) == label
 
 
 def test_old_databases_get_fingerprints(tmp_path: Path) -> None:

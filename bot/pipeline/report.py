@@ -7,12 +7,12 @@ dataclass, so the bot never parses human text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 from bot.pipeline.ingest import FileResult
+from bot.storage.articles import file_name_of
 
 FileStatus = Literal["new", "updated", "unchanged", "duplicate", "failed"]
 STATUSES: tuple[str, ...] = get_args(FileStatus)
@@ -20,21 +20,8 @@ STATUSES: tuple[str, ...] = get_args(FileStatus)
 JSON_KEYS = ("path", "status", "article_id", "title", "sections", "reason", "original")
 #: Keys a line may leave out (older writers): their value is then null.
 OPTIONAL_KEYS = frozenset({"original"})
-#: Source keys of documents sent through Telegram start with this.
-TELEGRAM_SOURCE = "telegram:"
 
 
-def source_label(source: str) -> str:
-    """The name an editor knows a source by: a file's name, or an uploaded document's.
-
-    >>> source_label("/srv/content/خبر.txt"), source_label("telegram:11f6ad8ec52a-a.txt")
-    ('خبر.txt', 'a.txt')
-    >>> source_label("")
-    ''
-    """
-    if source.startswith(TELEGRAM_SOURCE):
-        return source.removeprefix(TELEGRAM_SOURCE).partition("-")[2] or source
-    return re.split(r"[/\\]", source)[-1]
 #: Keys written after :data:`JSON_KEYS` that a reader may go without: the name of the
 #: article's photo, and why the image beside the file was refused.
 PHOTO_KEYS = ("photo", "photo_error")
@@ -140,7 +127,7 @@ class FileReport:
             f" ({sections} section{'s' if sections != 1 else ''}{photo}) ← {self.path}"
         )
         if self.status == "duplicate" and self.original:
-            line += f" (same text as {source_label(self.original)}: nothing new stored)"
+            line += f" (same text as {file_name_of(self.original)}: nothing new stored)"
         return line
 
 

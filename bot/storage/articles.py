@@ -80,9 +80,11 @@ def file_name_of(source: str) -> str:
 
     >>> file_name_of("/srv/content/story.txt"), file_name_of("telegram:0123456789ab-a-b.txt")
     ('story.txt', 'a-b.txt')
+    >>> file_name_of(r"C:\\news\\خبر.txt"), file_name_of("")
+    ('خبر.txt', '')
     """
     if source.startswith("telegram:"):
-        return source.partition("-")[2]
+        return source.partition("-")[2] or source
     return source.replace("\\", "/").rpartition("/")[2]
 
 

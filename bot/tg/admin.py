@@ -14,14 +14,13 @@ from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Any
 
-from telegram import Message, Update
-from telegram.error import BadRequest
+from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.messages import digits, say
-from bot.pipeline.report import source_label
 from bot.pipeline.worker import ingest_in_worker
 from bot.schedule import next_fire_times
+from bot.storage.articles import file_name_of
 from bot.storage.postlog import CHANNEL, SUBSCRIBER
 from bot.tg.admin_views import (
     DEFAULT_DOCUMENT_NAME,
@@ -47,6 +46,7 @@ from bot.tg.approval import offer_previews
 from bot.tg.approval_views import awaiting_lines
 from bot.tg.jobs import article_titles, correct_job, list_uncertain_corrections, rescan
 from bot.tg.photos import admin_photo, is_image_document
+from bot.tg.presses import admin_press, drop_buttons
 from bot.tg.replies import reader_lang, remember_about, send_reply
 from bot.tg.services import services
 from bot.tg.views import decode_choice, plain
@@ -261,7 +261,7 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.warning("ingesting document %s: %s", name, report.error)
     first = report.files[0] if report.files else None
     if first is not None and first.status == "duplicate" and first.article_id is not None:
-        original = source_label(first.original or "")
+        original = file_name_of(first.original or "")
         text = say("document_duplicate", lang, id=digits(first.article_id, lang), original=original)
         await send_reply(update, context, plain(text))
         return
@@ -277,18 +277,6 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await offer_previews(context.application)
 
 
-async def _drop_buttons(context: ContextTypes.DEFAULT_TYPE, message: object) -> None:
-    """Take the buttons off a report; one already without them is left alone."""
-    if not isinstance(message, Message) or message.reply_markup is None:
-        return
-    try:
-        await context.bot.edit_message_reply_markup(message.chat.id, message.message_id)
-    except BadRequest as error:
-        text = str(error).lower()
-        if "not modified" not in text and "message to edit not found" not in text:
-            raise
-
-
 async def uncertain_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An admin decides about an uncertain post: queue it again, or mark it posted.
 
@@ -296,19 +284,10 @@ async def uncertain_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     a double tap or two admins pressing at once change it once); any other state, an
     unknown post or malformed data is answered as such and changes nothing.
     """
-    query = update.callback_query
-    if query is None:
+    pressed = await admin_press(update, context, decode_choice, "uncertain-post")
+    if pressed is None:
         return
-    lang = reader_lang(update)
-    if not is_admin(update, context):
-        await query.answer(say("admins_only", lang))
-        return
-    choice = decode_choice(query.data)
-    if choice is None:
-        log.warning("malformed uncertain-post button %r", query.data)
-        await query.answer(say("button_unknown", lang))
-        return
-    action, post_id = choice
+    query, lang, (action, post_id) = pressed
     service = services(context)
     post = service.posts.get(post_id)
     if post is None:
@@ -321,10 +300,10 @@ async def uncertain_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         state = current.state if current is not None else "gone"
         shown = state_name(state, lang)
         await query.answer(say("post_handled", lang, post=digits(post_id, lang), state=shown)[:200])
-        await _drop_buttons(context, query.message)
+        await drop_buttons(context.bot, query.message)
         return
     log.info("admin %s: post %s %s", update.effective_user, post_id, action)
     await query.answer(say("requeued" if action == "again" else "marked_sent", lang))
-    await _drop_buttons(context, query.message)
+    await drop_buttons(context.bot, query.message)
     if action == "again":
         await service.channels.post_one(context.bot, post_id)

@@ -30,6 +30,7 @@ from bot.tg.approval_views import (
     prompt_text,
     state_line,
 )
+from bot.tg.presses import admin_press, drop_buttons
 from bot.tg.replies import reader_lang, send_reply
 from bot.tg.services import KEY, Services, services
 from bot.tg.views import plain
@@ -210,17 +211,6 @@ async def release(bot: Bot, service: Services, article_id: int) -> None:
         await service.on_release(bot, article_id)
 
 
-async def _drop_buttons(bot: Bot, message: object) -> None:
-    if not isinstance(message, Message) or message.reply_markup is None:
-        return
-    try:
-        await bot.edit_message_reply_markup(message.chat.id, message.message_id)
-    except BadRequest as error:
-        problem = str(error).lower()
-        if "not modified" not in problem and "not found" not in problem:
-            raise
-
-
 async def decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An admin presses Publish, Hold or Discard under a preview.
 
@@ -228,33 +218,26 @@ async def decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     (or two taps) one decides; a press on a decided article, on an older version or
     with data that is not ours changes nothing and says why.
     """
-    query = update.callback_query
-    if query is None:
+    pressed = await admin_press(update, context, decode_decision, "approval")
+    if pressed is None:
         return
-    lang = reader_lang(update)
+    query, lang, chosen = pressed
     service = services(context)
     user = update.effective_user
-    if user is None or user.id not in service.settings.admin_ids:
-        await query.answer(say("admins_only", lang))
-        return
-    chosen = decode_decision(query.data)
-    if chosen is None:
-        log.warning("malformed approval button %r", query.data)
-        await query.answer(say("button_unknown", lang))
-        return
+    assert user is not None  # admin_press saw an admin
     if not service.settings.digest_approval:
         await query.answer(say("approval_off", lang))
-        await _drop_buttons(context.bot, query.message)
+        await drop_buttons(context.bot, query.message)
         return
     stored = service.store.get(chosen.article_id)
     review = service.approvals.get(chosen.article_id)
     if stored is None or review is None:
         await query.answer(say("article_unknown", lang, id=chosen.article_id))
-        await _drop_buttons(context.bot, query.message)
+        await drop_buttons(context.bot, query.message)
         return
     if not review.current or review.version != chosen.version:
         await query.answer(say("approval_stale", lang, id=chosen.article_id))
-        await _drop_buttons(context.bot, query.message)
+        await drop_buttons(context.bot, query.message)
         return
     name = user.full_name or str(user.id)
     if not service.approvals.decide(stored.id, review.content_hash, chosen.state, user.id, name):

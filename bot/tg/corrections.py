@@ -15,7 +15,7 @@ from telegram.ext import ContextTypes
 
 from bot.messages import say
 from bot.render import shorten
-from bot.tg.admin import _drop_buttons, is_admin, private_view
+from bot.tg.admin import private_view
 from bot.tg.correction_views import (
     CORRECTION_ACTIONS,
     RETRACT_ACTIONS,
@@ -25,6 +25,7 @@ from bot.tg.correction_views import (
     retract_usage,
 )
 from bot.tg.jobs import ALERT_TITLE_CHARS
+from bot.tg.presses import admin_press, drop_buttons
 from bot.tg.replies import reader_lang, send_reply
 from bot.tg.services import services
 from bot.tg.views import plain
@@ -61,20 +62,14 @@ async def retract(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def retract_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The confirmation's buttons: withdraw the article now, or leave it."""
-    query = update.callback_query
-    if query is None:
+    pressed = await admin_press(
+        update, context, lambda data: decode(data, "r", RETRACT_ACTIONS), "retraction"
+    )
+    if pressed is None:
         return
-    lang = reader_lang(update)
-    if not is_admin(update, context):
-        await query.answer(say("admins_only", lang))
-        return
-    choice = decode(query.data, "r", RETRACT_ACTIONS)
-    if choice is None:
-        await query.answer(say("button_unknown", lang))
-        return
-    action, article_id = choice
+    query, lang, (action, article_id) = pressed
     service = services(context)
-    await _drop_buttons(context, query.message)
+    await drop_buttons(context.bot, query.message)
     if action == "no":
         await query.answer()
         await send_reply(update, context, plain(say("retract_kept", lang, id=article_id)))
@@ -99,18 +94,12 @@ async def retract_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def correction_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An admin settles an uncertain correction: make it again, or mark it made."""
-    query = update.callback_query
-    if query is None:
+    pressed = await admin_press(
+        update, context, lambda data: decode(data, "k", CORRECTION_ACTIONS), "uncertain-correction"
+    )
+    if pressed is None:
         return
-    lang = reader_lang(update)
-    if not is_admin(update, context):
-        await query.answer(say("admins_only", lang))
-        return
-    choice = decode(query.data, "k", CORRECTION_ACTIONS)
-    if choice is None:
-        await query.answer(say("button_unknown", lang))
-        return
-    action, correction_id = choice
+    query, lang, (action, correction_id) = pressed
     service = services(context)
     corrections = service.corrections.log
     done = (
@@ -122,11 +111,11 @@ async def correction_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         current = corrections.get(correction_id)
         state = current.state if current is not None else "gone"
         await query.answer(say("correction_handled", lang, id=correction_id, state=state)[:200])
-        await _drop_buttons(context, query.message)
+        await drop_buttons(context.bot, query.message)
         return
     log.info("admin %s: correction %s %s", update.effective_user, correction_id, action)
     key = "correction_requeued" if action == "again" else "correction_marked"
     await query.answer(say(key, lang))
-    await _drop_buttons(context, query.message)
+    await drop_buttons(context.bot, query.message)
     if action == "again":
         await service.corrections.run(context.bot)

@@ -1,0 +1,57 @@
+"""Admins' button presses: the checks every admin button starts with, and taking the
+buttons off a message once its question is settled."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from telegram import Bot, CallbackQuery, Message, Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.messages import say
+from bot.tg.replies import reader_lang
+from bot.tg.services import services
+
+log = logging.getLogger(__name__)
+
+
+async def admin_press[Choice](
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    decode: Callable[[str | None], Choice | None],
+    what: str,
+) -> tuple[CallbackQuery, str, Choice] | None:
+    """The press, the presser's language and the decoded choice of an admin's button.
+
+    ``None`` when there is nothing to do: no query, a presser who is not an admin, or
+    data ``decode`` does not read (``what`` names the button in the log); each of those
+    presses is answered, so the button stops spinning.
+    """
+    query = update.callback_query
+    if query is None:
+        return None
+    lang = reader_lang(update)
+    user = update.effective_user
+    if user is None or user.id not in services(context).settings.admin_ids:
+        await query.answer(say("admins_only", lang))
+        return None
+    choice = decode(query.data)
+    if choice is None:
+        log.warning("malformed %s button %r", what, query.data)
+        await query.answer(say("button_unknown", lang))
+        return None
+    return query, lang, choice
+
+
+async def drop_buttons(bot: Bot, message: object) -> None:
+    """Take the buttons off a message; one already without them, or gone, is left alone."""
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return
+    try:
+        await bot.edit_message_reply_markup(message.chat.id, message.message_id)
+    except BadRequest as error:
+        problem = str(error).lower()
+        if "not modified" not in problem and "not found" not in problem:
+            raise
