@@ -452,6 +452,14 @@ _CATALOG: dict[str, dict[str, str]] = {
         "fa": "<i>این بخش از خبر برداشته شد.</i>",
         "en": "<i>This part of the article was withdrawn.</i>",
     },
+    "article_withdrawn": {
+        "fa": "این خبر پس گرفته شده است. تازه‌ترین خبرها: /articles",
+        "en": "This article was withdrawn. Recent articles: /articles",
+    },
+    "preview_withdrawn": {
+        "fa": "این خبر پس گرفته شده است و خوانندگان آن را نمی‌بینند.",
+        "en": "This article was withdrawn: readers no longer see it.",
+    },
     "correction_retracted": {
         "fa": "<i>این خبر پس گرفته شد.</i>",
         "en": "<i>This article was withdrawn.</i>",

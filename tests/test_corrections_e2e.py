@@ -25,6 +25,7 @@ from .e2e import Harness, bot_running
 
 ADMIN = 7001
 READER = 7002
+READER_EN = 7003
 LATEST_OLD = "صادر شد، گفت:"
 LATEST_NEW = "صادر شد، اعلام کرد:"
 NEXT_LINE = "گامهای آینده: به گفته وزارت امور خارجه، مذاکرات در روز شنبه ادامه خواهند یافت."
@@ -167,6 +168,69 @@ async def test_retract_asks_then_withdraws(tmp_path: Path) -> None:
         assert len(harness.emulator.messages(channel(harness))) == 2, nothing[0].text
         again = await harness.ask(ADMIN, "/retract 1")
         assert "پیش‌تر پس گرفته" in again[0].text
+        assert harness.errors() == []
+
+
+SAMPLE_TITLE = "ایالات متحده و اوکراین"
+NEWER_TEXT = "برداشت زعفران در خراسان رکورد زد\nآخرین اخبار: برداشت زعفران امسال بیشتر بود.\n"
+
+
+def with_a_newer_article(emulator: BotApiEmulator, settings: Settings) -> None:
+    """The sample (article 1) and, stored after it, an article about saffron (article 2)."""
+    setup(emulator, settings)
+    emulator.add_user(READER_EN, "Reader", language_code="en")
+    (settings.content_dir / "saffron.txt").write_text(NEWER_TEXT, encoding="utf-8")
+    store = Store.open(settings.database_path)
+    results = list(ingest_paths(store, [settings.content_dir]))
+    store.close()
+    statuses = sorted((result.status, result.article_id) for result in results)
+    assert statuses == [("new", 2), ("unchanged", 1)]
+
+
+async def test_a_retracted_article_is_gone_for_readers(tmp_path: Path) -> None:
+    async with bot_running(
+        tmp_path, store_first=True, setup=with_a_newer_article, digest_chats=["@chan_a"],
+        admin_ids=[ADMIN],
+    ) as harness:  # fmt: skip
+        # The reader picks the older article: it is their current one.
+        [listed] = await harness.ask(READER, "/articles")
+        picked = next(data for text, data in buttons_of(listed) if SAMPLE_TITLE in text)
+        await harness.press(READER, listed, picked, READER)
+        [summary] = await harness.ask(READER, "/summary")
+        assert SAMPLE_TITLE in summary.text
+        [listed_en] = await harness.ask(READER_EN, "/articles")
+        old_button = next(data for text, data in buttons_of(listed_en) if SAMPLE_TITLE in text)
+        [found] = await harness.ask(READER, "/search میامی")
+        assert len(buttons_of(found)) == 1
+
+        [question] = await harness.ask(ADMIN, "/retract 1")
+        before = len(harness.emulator.messages(ADMIN))
+        await harness.press(ADMIN, question, "r:yes:1", ADMIN)
+        [result] = await harness.answers(ADMIN, before)
+        assert result.text.startswith("خبر #1 پس گرفته شد")
+
+        [summary] = await harness.ask(READER, "/summary")
+        assert "زعفران" in summary.text and SAMPLE_TITLE not in summary.text
+        [latest] = await harness.ask(READER, "/latest")
+        assert "زعفران" in latest.text and "میامی" not in latest.text
+        [listed_now] = await harness.ask(READER, "/articles")
+        assert [text for text, _ in buttons_of(listed_now)] == ["برداشت زعفران در خراسان رکورد زد"]
+        for asked in ("/search میامی", "میامی", "/summary میامی"):
+            [nothing] = await harness.ask(READER, asked)
+            assert "پیدا نشد" in nothing.text and not buttons_of(nothing), asked
+        shown = len(harness.emulator.messages(READER_EN))
+        query = await harness.press(READER_EN, listed_en, old_button, READER_EN)
+        answer = harness.emulator.callback_answer(query) or {}
+        assert answer.get("text") == "This article was withdrawn. Recent articles: /articles"
+        await harness.settled()
+        assert len(harness.emulator.messages(READER_EN)) == shown
+        assert not harness.emulator.messages(READER_EN)[-1].edits, "the list stays as it was"
+        [start] = await harness.ask(READER, "/start")
+        assert "زعفران" in start.text and SAMPLE_TITLE not in start.text
+
+        preview = await harness.ask(ADMIN, "/preview 1")
+        assert any(SAMPLE_TITLE in m.text for m in preview), "admins keep it for the record"
+        assert "پس گرفته شده است" in preview[-1].text and not buttons_of(preview[-1])
         assert harness.errors() == []
 
 

@@ -6,7 +6,7 @@ import json
 import signal
 import subprocess
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from .conftest import ROOT
 RECORD = Migrations.migrations_table
 ALL_ARTICLES = [
     "0001_articles", "0002_search", "0003_published", "0004_ingested_at", "0005_quote_roles",
-    "0006_fold_hamza", "0007_source_url", "0008_fingerprint_and_duplicates",
+    "0006_fold_hamza", "0007_source_url", "0008_fingerprint_and_duplicates", "0009_withdrawn",
 ]  # fmt: skip
 
 
@@ -78,6 +78,7 @@ def test_each_owner_has_its_own_set() -> None:
         ("articles", "0006_fold_hamza"),
         ("articles", "0007_source_url"),
         ("articles", "0008_fingerprint_and_duplicates"),
+        ("articles", "0009_withdrawn"),
         ("post_log", "0001_post_log"),
         ("post_log", "0002_corrections"),
         ("post_log", "0003_approvals"),
@@ -376,4 +377,32 @@ def test_the_search_index_of_an_old_database_is_folded_again(tmp_path: Path) -> 
     # Folded anew, the parts of a half-spaced word would have no seat-neutral form.
     assert set(folded[1].split()) - set(fresh[1].split()) == {"رءیس"}
     assert set(fresh[1].split()) <= set(folded[1].split())
+    store.close()
+
+
+def test_articles_retracted_before_the_withdrawn_mark_are_withdrawn(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    store = Store.open(path)
+    PostLog(store.db)
+    ids = []
+    for n in range(2):
+        text = f"خبر {n}\nآخرین اخبار: متن {n}."
+        ids.append(store.ingest(parse_article(text), f"s{n}", text).id)
+    # The database as it was before the mark, with the first article retracted.
+    store.db.execute("DROP INDEX idx_articles_withdrawn_at")
+    store.db.execute("ALTER TABLE articles DROP COLUMN withdrawn_at")
+    store.db.execute(f"DELETE FROM {RECORD} WHERE name = '0009_withdrawn'")
+    store.db.execute(
+        "INSERT INTO retracted (article_id, by_user, at) VALUES (?, 7, ?)",
+        [ids[0], "2026-01-02T03:04:05.000+00:00"],
+    )
+    store.db.conn.commit()
+    store.close()
+
+    store = Store.open(path)
+    first, second = (store.get(article_id) for article_id in ids)
+    assert first is not None and first.withdrawn_at == datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    assert second is not None and not second.withdrawn
+    assert store.recent() == [(ids[1], "خبر 1")]
+    assert schema(store.db) == schema(_fresh())
     store.close()

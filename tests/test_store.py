@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,7 @@ def test_migrations_run_once(tmp_path: Path) -> None:
         "0006_fold_hamza",
         "0007_source_url",
         "0008_fingerprint_and_duplicates",
+        "0009_withdrawn",
     ]  # fmt: skip
     assert migrate(db, ARTICLES) == []
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -220,3 +222,78 @@ def test_the_source_url_is_stored(store: Store) -> None:
     store.ingest(parse_article(edited), "with-source.txt", edited)
     again = store.get(result.id)
     assert again is not None and again.article.source_url is None
+
+
+def _three_budget_articles(store: Store) -> list[int]:
+    """Three articles (oldest first) that each match the word بودجه."""
+    ids = []
+    for n in range(3):
+        text = f"بودجه {n}\nآخرین اخبار: متن {n}."
+        ids.append(store.ingest(parse_article(text), f"b{n}", text).id)
+    return ids
+
+
+def _reader_queries(store: Store) -> dict[str, list[int]]:
+    latest = store.latest()
+    return {
+        "latest": [latest.id] if latest else [],
+        "recent": [article_id for article_id, _ in store.recent(10)],
+        "search": sorted(article_id for article_id, _ in store.search("بودجه")),
+        "first hit": [article_id for article_id, _ in store.search("بودجه", limit=1)],
+        "outlines": [outline.id for outline in store.outlines()],
+    }
+
+
+@pytest.mark.parametrize(
+    ("withdrawn", "expected"),
+    [
+        ((), {"latest": [3], "recent": [3, 2, 1], "search": [1, 2, 3], "first hit": [3],
+              "outlines": [1, 2, 3]}),
+        ((3,), {"latest": [2], "recent": [2, 1], "search": [1, 2], "first hit": [2],
+                "outlines": [1, 2]}),
+        ((1,), {"latest": [3], "recent": [3, 2], "search": [2, 3], "first hit": [3],
+                "outlines": [2, 3]}),
+        ((1, 2, 3), {"latest": [], "recent": [], "search": [], "first hit": [],
+                     "outlines": []}),
+    ],
+)  # fmt: skip
+def test_reader_queries_leave_withdrawn_articles_out(
+    store: Store, withdrawn: tuple[int, ...], expected: dict[str, list[int]]
+) -> None:
+    assert _three_budget_articles(store) == [1, 2, 3]
+    for article_id in withdrawn:
+        assert store.withdraw(article_id)
+    assert _reader_queries(store) == expected
+    assert store.count() == 3, "nothing is lost"
+    for article_id in (1, 2, 3):
+        stored = store.get(article_id)
+        assert stored is not None and stored.withdrawn is (article_id in withdrawn)
+
+
+def test_outlines_after_an_id_leave_withdrawn_articles_out(store: Store) -> None:
+    _three_budget_articles(store)
+    store.withdraw(2)
+    assert [outline.id for outline in store.outlines(since_id=1)] == [3]
+
+
+def test_search_fills_its_results_past_withdrawn_articles(store: Store, monkeypatch) -> None:
+    monkeypatch.setattr(articles, "SEARCH_WINDOW", 2)
+    ids = _three_budget_articles(store)
+    store.withdraw(ids[2])
+    # The newest match is withdrawn: the window is filled from the older ones.
+    assert sorted(article_id for article_id, _ in store.search("بودجه")) == ids[:2]
+
+
+def test_withdrawing_is_kept_once_and_survives_a_new_version(store: Store) -> None:
+    text = "خبر پس گرفته\nآخرین اخبار: متن."
+    article_id = store.ingest(parse_article(text), "w", text).id
+    assert store.get(article_id).withdrawn_at is None
+    assert store.withdraw(article_id, "2026-01-02T03:04:05.000+00:00")
+    assert not store.withdraw(article_id), "withdrawn already: the first time stays"
+    assert not store.withdraw(999), "no such article"
+    edited = text.replace("متن", "متن تازه")
+    assert store.ingest(parse_article(edited), "w", edited).status == "updated"
+    stored = store.get(article_id)
+    assert stored is not None and "تازه" in stored.article.sections[0].body[0].text
+    assert stored.withdrawn_at == datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    assert store.latest() is None and store.search("تازه") == []

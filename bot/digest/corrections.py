@@ -233,9 +233,13 @@ class Corrector:
                        digest)  # fmt: skip
 
     def retract(self, article_id: int, by_user: int | None = None) -> tuple[int, list[int]]:
-        """Withdraw an article: its unsent posts cancelled, the removal of every sent
-        message planned; ``(posts cancelled, corrections planned)``."""
-        cancelled = self.log.retract(article_id, by_user)
+        """Withdraw an article: marked withdrawn in the store (readers no longer get it)
+        and retracted in the post log with its unsent posts cancelled, in one transaction;
+        then the removal of every sent message planned. ``(posts cancelled, corrections
+        planned)``."""
+        with self.store.db.atomic():
+            self.store.withdraw(article_id)
+            cancelled = self.log.retract(article_id, by_user)
         return cancelled, self.plan(article_id)
 
     # carrying out

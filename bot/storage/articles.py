@@ -25,17 +25,29 @@ from bot.text import fold_for_index, search_term_forms
 IngestStatus = Literal["new", "updated", "unchanged", "duplicate"]
 #: How many of the most recent matching articles a search ranks.
 SEARCH_WINDOW = 200
+#: The articles readers may get: those not withdrawn.
+READABLE = "articles.withdrawn_at IS NULL"
 
 
 @dataclass(frozen=True, slots=True)
 class StoredArticle:
-    """An article as stored: its id, where it came from and when."""
+    """An article as stored: its id, where it came from and when.
+
+    ``withdrawn_at``: when an admin withdrew it (/retract), else ``None``; a withdrawn
+    article is kept for the record but readers no longer get it.
+    """
 
     id: int
     source: str
     ingested_at: datetime
     updated_at: datetime
     article: Article
+    withdrawn_at: datetime | None = None
+
+    @property
+    def withdrawn(self) -> bool:
+        """Whether an admin withdrew the article."""
+        return self.withdrawn_at is not None
 
     def date_in(self, zone: tzinfo) -> date:
         """The date shown with the article: its own, else when it was ingested in ``zone``."""
@@ -296,6 +308,17 @@ class Store:
             ) from error
         return cursor.rowcount > 0
 
+    def withdraw(self, article_id: int, at: str | None = None) -> bool:
+        """Mark an article withdrawn (at ``at``, by default now): it stays stored, but no
+        reader query lists, finds or plans it any more. ``False`` when there is no such
+        article or it was withdrawn already (the first time is kept)."""
+        with self.db.atomic():
+            cursor = self.db.execute(
+                "UPDATE articles SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL",
+                [at or _now(), article_id],
+            )
+        return cursor.rowcount > 0
+
     # reading
 
     def _row(self, sql: str, params: list[Any]) -> dict[str, Any] | None:
@@ -341,10 +364,14 @@ class Store:
             ingested_at=datetime.fromisoformat(row["ingested_at"]),
             updated_at=datetime.fromisoformat(row["updated_at"]),
             article=article,
+            withdrawn_at=(
+                datetime.fromisoformat(row["withdrawn_at"]) if row.get("withdrawn_at") else None
+            ),
         )
 
     def get(self, article_id: int) -> StoredArticle | None:
-        """The article with ``article_id``, if stored."""
+        """The article with ``article_id``, if stored, withdrawn or not (see
+        :attr:`StoredArticle.withdrawn`)."""
         row = self._row("SELECT * FROM articles WHERE id = ?", [article_id])
         return self._build(row) if row else None
 
@@ -405,29 +432,32 @@ class Store:
         return self.get(int(row["id"])) if row else None
 
     def latest(self) -> StoredArticle | None:
-        """The most recently ingested article."""
-        row = self._row("SELECT * FROM articles ORDER BY ingested_at DESC, id DESC LIMIT 1", [])
+        """The most recently ingested article not withdrawn."""
+        sql = f"SELECT * FROM articles WHERE {READABLE} ORDER BY ingested_at DESC, id DESC LIMIT 1"
+        row = self._row(sql, [])
         return self._build(row) if row else None
 
     def recent(self, limit: int = 10) -> list[tuple[int, str]]:
-        """``(id, title)`` of the most recently ingested articles, newest first."""
+        """``(id, title)`` of the most recently ingested articles not withdrawn, newest first."""
         return [
             (int(row["id"]), row["title"])
             for row in self.db.query(
-                "SELECT id, title FROM articles ORDER BY ingested_at DESC, id DESC LIMIT ?",
+                f"SELECT id, title FROM articles WHERE {READABLE} "
+                "ORDER BY ingested_at DESC, id DESC LIMIT ?",
                 [limit],
             )
         ]
 
     def outlines(self, since_id: int = 0) -> list[ArticleOutline]:
-        """Every article after ``since_id``, oldest first, with its sections' keys.
+        """Every article after ``since_id`` not withdrawn, oldest first, with its sections' keys.
 
         What a digest plan needs, without loading whole articles.
         """
         articles: dict[int, ArticleOutline] = {}
         for row in self.db.query(
             "SELECT id, ingested_at, (SELECT count(*) FROM quotes WHERE article_id = articles.id "
-            "AND kind != 'term') AS quotes FROM articles WHERE id > ? ORDER BY ingested_at, id",
+            f"AND kind != 'term') AS quotes FROM articles WHERE id > ? AND {READABLE} "
+            "ORDER BY ingested_at, id",
             [since_id],
         ):
             articles[row["id"]] = ArticleOutline(
@@ -447,7 +477,7 @@ class Store:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def search(self, query: str, limit: int = 10) -> list[tuple[int, str]]:
-        """``(id, title)`` of the best matches for ``query``, best first.
+        """``(id, title)`` of the best matches for ``query`` not withdrawn, best first.
 
         Matching is on folded text, so half-spaces and Arabic letter forms on either
         side do not matter. The most recent :data:`SEARCH_WINDOW` matching articles are
@@ -469,14 +499,16 @@ class Store:
         if not best:
             return []
         marks = ", ".join("?" for _ in best)
-        sql = f"SELECT id, title FROM articles WHERE id IN ({marks})"
+        sql = f"SELECT id, title FROM articles WHERE id IN ({marks}) AND {READABLE}"
         titles = dict(self.db.execute(sql, best).fetchall())
         return [(article_id, titles[article_id]) for article_id in best if article_id in titles]
 
     def _matches(self, match: str) -> list[tuple[int, float]]:
-        """``(rowid, bm25)`` of the most recent :data:`SEARCH_WINDOW` rows matching ``match``."""
+        """``(rowid, bm25)`` of the most recent :data:`SEARCH_WINDOW` rows matching ``match``
+        (of articles not withdrawn: the few withdrawn ones come from a small index)."""
         sql = (
             "SELECT rowid, bm25(search_fts, 5.0, 1.0) FROM search_fts WHERE search_fts MATCH ? "
+            "AND rowid NOT IN (SELECT id FROM articles WHERE withdrawn_at IS NOT NULL) "
             "ORDER BY rowid DESC LIMIT ?"
         )
         rows = self.db.execute(sql, [match, SEARCH_WINDOW]).fetchall()

@@ -216,6 +216,25 @@ def _fingerprint_and_duplicates(db: Database) -> None:
     db.table("articles").create_index(["fingerprint"])
 
 
+@ARTICLES(name="0009_withdrawn")
+def _withdrawn(db: Database) -> None:
+    # When an admin withdrew the article (/retract): readers no longer get it, the
+    # record stays. Articles retracted before this carry their retraction's time over.
+    db.table("articles").add_column("withdrawn_at", str)
+    # Few articles are withdrawn: search leaves them out through this small index.
+    db.execute(
+        "CREATE INDEX idx_articles_withdrawn_at ON articles (withdrawn_at) "
+        "WHERE withdrawn_at IS NOT NULL"
+    )
+    if db.table("retracted").exists():
+        db.execute(
+            "UPDATE articles SET withdrawn_at = (SELECT coalesce(at, "
+            "strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')) FROM retracted "
+            "WHERE retracted.article_id = articles.id) "
+            "WHERE id IN (SELECT article_id FROM retracted)"
+        )
+
+
 @POST_LOG(name="0002_corrections")
 def _corrections(db: Database) -> None:
     # What each sent message was (digest, kind, time), so that a new version of the

@@ -143,7 +143,8 @@ class PostLog:
         return cursor.rowcount
 
     def plan_subscribers(self, item: str) -> int:
-        """Plan ``item`` of every article ingested since each active subscriber joined."""
+        """Plan ``item`` of every article ingested since each active subscriber joined (not
+        of one withdrawn)."""
         now = now_iso()
         with self.db.atomic():
             cursor = self.db.execute(
@@ -152,7 +153,7 @@ class PostLog:
                 "SELECT CAST(subscribers.user_id AS TEXT), articles.id, ?, 0, ?, 'pending', "
                 "0, '[]', 0, ?, ? FROM subscribers JOIN articles "
                 "ON articles.ingested_at >= subscribers.since "
-                "WHERE subscribers.active = 1",
+                "WHERE subscribers.active = 1 AND articles.withdrawn_at IS NULL",
                 [item, SUBSCRIBER, now, now],
             )
         return cursor.rowcount

@@ -50,7 +50,8 @@ def _review_of(service: Services, stored: StoredArticle) -> Review | None:
 def _prompt(service: Services, stored: StoredArticle, review: Review | None, lang: str) -> str:
     count = len(service.channels.preview(stored))
     chats = [target.key for target in service.channels.targets]
-    return prompt_text(stored.id, stored.article.title, count, chats, review, lang)
+    text = prompt_text(stored.id, stored.article.title, count, chats, review, lang)
+    return f"{text}\n{say('preview_withdrawn', lang)}" if stored.withdrawn else text
 
 
 async def send_preview(
@@ -161,7 +162,7 @@ async def preview(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if on:
         await discover(context.bot, service)
     review = _review_of(service, stored)
-    buttons = on and review is not None and review.state in UNDECIDED
+    buttons = on and review is not None and review.state in UNDECIDED and not stored.withdrawn
     message = await send_preview(context.bot, service, chat.id, stored, review, lang,
                                  buttons=buttons)  # fmt: skip
     if buttons and review is not None:

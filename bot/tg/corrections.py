@@ -1,9 +1,9 @@
 """/retract and the buttons of corrections: withdraw an article, settle an uncertain edit.
 
 /retract N asks first, with a button; the press withdraws the article (its unsent
-posts cancelled, its sent messages deleted or marked withdrawn) and answers in one
-line. An uncertain correction's buttons make it again or mark it made, once,
-however often they are pressed. Only admins may do either.
+posts cancelled, its sent messages deleted or marked withdrawn, the article hidden
+from readers) and answers in one line. An uncertain correction's buttons make it again
+or mark it made, once, however often they are pressed. Only admins may do either.
 """
 
 from __future__ import annotations

@@ -32,10 +32,13 @@ Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, Non
 
 
 def _current(service: Services, context: ContextTypes.DEFAULT_TYPE) -> StoredArticle | None:
-    """The article this reader chose in the last half hour, else the newest one."""
+    """The article this reader chose in the last half hour, else the newest one (never
+    one withdrawn since)."""
     picked = chosen_article(context.user_data, clock(context))
     stored = service.store.get(picked) if picked is not None else None
-    return stored or service.store.latest()
+    if stored is not None and not stored.withdrawn:
+        return stored
+    return service.store.latest()
 
 
 def _choose(service: Services, context: ContextTypes.DEFAULT_TYPE, article_id: int) -> None:
@@ -212,6 +215,9 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     stored = service.store.get(request.article_id) if request else None
     if stored is None or request is None:
         await query.answer(say("article_gone", lang)[:200])
+        return
+    if stored.withdrawn:
+        await query.answer(say("article_withdrawn", lang)[:200])
         return
     _choose(service, context, stored.id)
     await query.answer()
