@@ -414,16 +414,6 @@ class Store:
             if wanted in (base, base.rpartition(".")[0]):
                 return self.get(int(row["id"]))
         return None
-        sql = (
-            "SELECT id, source FROM articles WHERE source LIKE ? ESCAPE '\\' "
-            "ORDER BY ingested_at DESC, id DESC LIMIT 200"
-        )
-        like = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        for row in self.db.query(sql, [like]):
-            base = file_name_of(row["source"]).casefold()
-            if wanted in (base, base.rpartition(".")[0]):
-                return self.get(int(row["id"]))
-        return None
 
     def by_title(self, title: str) -> StoredArticle | None:
         """The newest article with exactly this title."""
