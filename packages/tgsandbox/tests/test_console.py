@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -11,12 +10,6 @@ import pytest
 from sample_images import jpeg, png
 from tgsandbox import BotApiEmulator
 from tgsandbox.console import ConsoleChat
-
-
-@pytest.fixture
-async def emulator() -> AsyncIterator[BotApiEmulator]:
-    async with BotApiEmulator(strict_polling=False) as running:
-        yield running
 
 
 async def updates(emulator: BotApiEmulator) -> list[dict[str, object]]:

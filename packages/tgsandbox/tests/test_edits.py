@@ -2,38 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import AsyncIterator
-
 import httpx
 import pytest
+from http_calls import call, error_of
 from sample_images import jpeg
 from tgsandbox import BotApiEmulator
 
 HOURS_48 = 48 * 3600
-
-
-@pytest.fixture
-async def emulator() -> AsyncIterator[BotApiEmulator]:
-    async with BotApiEmulator(strict_polling=False) as running:
-        yield running
-
-
-@pytest.fixture
-async def client(emulator: BotApiEmulator) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=f"{emulator.base_url}{emulator.token}/") as http:
-        yield http
-
-
-async def call(client: httpx.AsyncClient, method: str, **params: object) -> httpx.Response:
-    data = {k: v if isinstance(v, str) else json.dumps(v) for k, v in params.items()}
-    return await client.post(method, data=data)
-
-
-def error_of(response: httpx.Response) -> tuple[int, str]:
-    body = response.json()
-    assert body["ok"] is False and body["error_code"] == response.status_code
-    return response.status_code, body["description"]
 
 
 async def photo_message(client: httpx.AsyncClient, chat: str, caption: str = "تیتر") -> int:

@@ -3,32 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from http_calls import error_of
 from telegram import Bot, LinkPreviewOptions
 from tgsandbox import BotApiEmulator
 
 LINK = "خبر کامل: https://example.com/news/1"
-
-
-@pytest.fixture
-async def emulator() -> AsyncIterator[BotApiEmulator]:
-    async with BotApiEmulator(strict_polling=False) as running:
-        yield running
-
-
-@pytest.fixture
-async def client(emulator: BotApiEmulator) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=f"{emulator.base_url}{emulator.token}/") as http:
-        yield http
-
-
-def error_of(response: httpx.Response) -> tuple[int, str]:
-    body = response.json()
-    assert body["ok"] is False and body["error_code"] == response.status_code
-    return response.status_code, body["description"]
 
 
 @pytest.mark.parametrize(
