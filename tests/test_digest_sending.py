@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, date
 from types import SimpleNamespace
@@ -16,6 +17,7 @@ from bot.digest.channels import ChannelPoster
 from bot.digest.compose import Look
 from bot.digest.plan import render_item
 from bot.digest.sending import Sender
+from bot.digest.subscribers import SubscriberFanOut
 from bot.render import MESSAGE_LIMIT, TITLE_CHARS, shorten
 from bot.schedule import Target
 from bot.storage.articles import Store
@@ -153,3 +155,26 @@ async def test_a_subscriber_post_has_no_signature_and_no_preview(store: Store) -
     assert "@" not in bot.sent[0][1]
     assert '<a href="http://www.irna.ir">www.irna.ir</a>' in bot.sent[0][1]
     assert bot.previews == [LinkPreviewOptions(is_disabled=True)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "calendar"),
+    [
+        ("en", r"\d{2} [A-Z][a-z]+ \d{4}"),
+        ("fa", "[۰-۹]+ [آ-ی]+ [۰-۹]{4}"),
+        (None, "[۰-۹]+ [آ-ی]+ [۰-۹]{4}"),  # never subscribed: the article's calendar
+    ],
+)
+async def test_a_subscriber_digest_is_dated_in_the_subscribers_calendar(
+    store: Store, lang: str | None, calendar: str
+) -> None:
+    posts = PostLog(store.db)
+    if lang is not None:
+        posts.subscribe(8100, lang)
+    posts.plan("8100", 1, ["summary"], "subscriber")
+    bot = FakeBot()
+    outcomes = await SubscriberFanOut(store, posts, UTC).deliver(bot)  # type: ignore[arg-type]
+    assert [outcome.state for outcome in outcomes] == ["sent"]
+    date_line = bot.sent[0][1].split("\n")[1]
+    assert re.fullmatch(f"<i>{calendar}</i>", date_line), date_line
+    assert posts.subscriber_lang(8100) == lang

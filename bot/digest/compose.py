@@ -34,14 +34,19 @@ class Part:
 
 @dataclass(frozen=True, slots=True)
 class Look:
-    """How a chat's posts look: the signature on every message, link previews or none.
+    """How a chat's posts look: the signature on every message, link previews or none,
+    and the calendar of the summary's date.
 
-    Channel posts take theirs from the settings (:meth:`for_channels`); a subscriber's
-    private digest has the default: no signature, no previews.
+    Channel posts take theirs from the settings (:meth:`for_channels`) and date an
+    article in its own language's calendar; a subscriber's private digest has no
+    signature and no previews, and dates it in the subscriber's language (``lang``).
     """
 
     signature: str | None = None
     previews: bool = False
+    #: The reader's language for the date (Jalali for ``fa``, else Gregorian); ``None``:
+    #: the article's.
+    lang: str | None = None
 
     @classmethod
     def for_channels(cls, settings: Settings) -> Look:
@@ -69,6 +74,9 @@ def post_parts(
     day = stored.date_in(zone)
     photo = photos.ref(stored.id) if photos is not None and item == SUMMARY else None
     if photo is not None:
-        caption, *rest = render_photo_summary(stored.article, day, signature=look.signature)
+        caption, *rest = render_photo_summary(
+            stored.article, day, signature=look.signature, lang=look.lang
+        )
         return [Part(caption, "caption", photo), *(Part(text) for text in rest)]
-    return [Part(text) for text in render_item(stored.article, item, day, signature=look.signature)]
+    texts = render_item(stored.article, item, day, signature=look.signature, lang=look.lang)
+    return [Part(text) for text in texts]

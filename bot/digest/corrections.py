@@ -180,7 +180,11 @@ class Corrector:
             else:
                 key = (post.item, post.kind)
                 if key not in rendered:
-                    look = self.look if post.kind == CHANNEL else PLAIN
+                    look = (
+                        self.look
+                        if post.kind == CHANNEL
+                        else Look(lang=self.posts.subscriber_lang(int(post.chat)))
+                    )
                     rendered[key] = post_parts(
                         stored, post.item, self.zone, look, photos=self.photos
                     )

@@ -44,14 +44,20 @@ def article_items(article: Article) -> list[str]:
 
 
 def render_item(
-    article: Article, item: str, day: date | None = None, *, signature: str | None = None
+    article: Article,
+    item: str,
+    day: date | None = None,
+    *,
+    signature: str | None = None,
+    lang: str | None = None,
 ) -> list[str]:
     """The messages of one planned item; ``[]`` if the article no longer has it.
 
-    ``signature`` (the channel's) ends every message.
+    ``signature`` (the channel's) ends every message; the summary's date is in the
+    calendar of ``lang`` (the reader's; by default the article's language).
     """
     if item == SUMMARY:
-        return render_summary(article, day, signature=signature)
+        return render_summary(article, day, signature=signature, lang=lang)
     if item == QUOTES:
         if not article.quotations:
             return []

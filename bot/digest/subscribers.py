@@ -15,6 +15,7 @@ from datetime import tzinfo
 
 from telegram import Bot
 
+from bot.digest.compose import Look
 from bot.digest.plan import SUMMARY
 from bot.digest.sending import Outcome, PhotoUploads, Sender
 from bot.storage.articles import Store
@@ -94,9 +95,11 @@ class SubscriberFanOut:
             post = self.posts.get(post_id)
             if post is None:
                 return None
+            look = Look(lang=self.posts.subscriber_lang(int(post.chat)))
             sender = Sender(
-                self.store, self.posts, self.zone, on_flood=pacer.hold, uploads=self.uploads
-            )
+                self.store, self.posts, self.zone, on_flood=pacer.hold, look=look,
+                uploads=self.uploads,
+            )  # fmt: skip
             outcome = await sender.send(bot, int(post.chat), None, post)
             if outcome.state == "chat-failing":
                 self.posts.unsubscribe(int(post.chat), outcome.detail)

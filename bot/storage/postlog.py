@@ -396,6 +396,12 @@ class PostLog:
             )
         return changed == 1
 
+    def subscriber_lang(self, user_id: int) -> str | None:
+        """The language a reader subscribed in (``None`` for someone never subscribed)."""
+        sql = "SELECT lang FROM subscribers WHERE user_id = ?"
+        row = next(self.db.query(sql, [user_id]), None)
+        return row["lang"] if row else None
+
     def subscribers(self) -> list[tuple[int, str, str]]:
         """Active subscribers: ``(user id, language, since)``."""
         sql = "SELECT user_id, lang, since FROM subscribers WHERE active = 1 ORDER BY user_id"
