@@ -1,4 +1,4 @@
-"""Admin work end to end under a hostile or unlucky world (issue 11, defects 4, 5, 9, 10).
+"""Admin work end to end under a hostile or unlucky world.
 
 Uncertain posts, however they came about, are offered with their buttons and can be
 listed again; the buttons check the post's state; uploads never replace each other;

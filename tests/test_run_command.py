@@ -94,7 +94,7 @@ def test_sandbox_console_reads_commands_and_button_numbers() -> None:
     assert "@newsbot_sandbox: خلاصه «" in out and "» فرستاده شد." in out
 
 
-# Issue 11: a hostile or unlucky world around `newsbot run`.
+# A hostile or unlucky world around `newsbot run`.
 
 ADMIN = 4242
 

@@ -1,4 +1,4 @@
-"""End to end: editor screens in the editor's language, and what readers get (issue 12, parts 5, 8).
+"""End to end: editor screens in the editor's language, and what readers get.
 
 One bot for the module, with the sample article, two digest chats and two editors: one
 whose Telegram is Persian, one whose Telegram is English. Each case has readers of its
