@@ -297,3 +297,39 @@ def test_withdrawing_is_kept_once_and_survives_a_new_version(store: Store) -> No
     assert stored is not None and "تازه" in stored.article.sections[0].body[0].text
     assert stored.withdrawn_at == datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
     assert store.latest() is None and store.search("تازه") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "source"),
+    [
+        ("story.txt", "content/story.txt"),
+        ("STORY", "content/story.txt"),
+        ("  story  ", "content/story.txt"),
+        ("long-story", "content/long-story.txt"),
+        ("notes.md", "telegram:0123456789ab-Notes.md"),
+        ("notes", "telegram:0123456789ab-Notes.md"),
+        ("a.b", "content/a.b.txt"),
+        ("", None),
+        ("tory", None),
+        ("story.tx", None),
+        ("content", None),
+        ("%", None),
+        ("_tory", None),
+        ("'; DROP TABLE articles; --", None),
+    ],
+)
+def test_by_file_name_finds_a_whole_name_with_or_without_suffix(
+    store, name: str, source: str | None
+) -> None:
+    sources = [
+        "content/story.txt",
+        "content/long-story.txt",
+        "telegram:0123456789ab-Notes.md",
+        "content/a.b.txt",
+    ]
+    ids = {}
+    for number, key in enumerate(sources):
+        text = f"Title {number}\n\nThe body of article number {number}.\n"
+        ids[key] = store.ingest(parse_article(text), key, text).id
+    found = store.by_file_name(name)
+    assert (found.id if found else None) == (ids[source] if source else None)

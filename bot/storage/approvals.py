@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sqlite_utils import Database
 
 from bot.storage.migrations import POST_LOG, migrate
+from bot.storage.sending import now_iso, update
 
 ApprovalState = Literal["awaiting", "held", "approved", "rejected"]
 #: States in which an article waits for a decision, and may still be published.
@@ -40,11 +40,6 @@ RELEASED = (
     f"(NOT EXISTS ({_THIS_VERSION}'rejected') AND ({_SINCE} IS NULL "
     f"OR articles.updated_at < {_SINCE} OR EXISTS ({_THIS_VERSION}'approved')))"
 )
-
-
-def now_iso() -> str:
-    """The current UTC time as stored."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +115,7 @@ class Approvals:
         migrate(db, POST_LOG)
 
     def _update(self, sql: str, params: list[Any]) -> int:
-        with self.db.atomic():
-            return self.db.execute(sql, params).rowcount
+        return update(self.db, sql, params)
 
     # switching
 

@@ -405,11 +405,13 @@ class Store:
         if not wanted:
             return None
         escaped = "".join(f"\\{char}" if char in "\\%_" else char for char in wanted)
+        # Only sources ending in the name, or in the name and a suffix, can match.
         sql = (
-            "SELECT id, source FROM articles WHERE source LIKE ? ESCAPE '\\' "
+            "SELECT id, source FROM articles "
+            "WHERE source LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\' "
             "ORDER BY ingested_at DESC, id DESC LIMIT 200"
         )
-        for row in self.db.query(sql, [f"%{escaped}%"]):
+        for row in self.db.query(sql, [f"%{escaped}", f"%{escaped}.%"]):
             base = file_name_of(row["source"]).casefold()
             if wanted in (base, base.rpartition(".")[0]):
                 return self.get(int(row["id"]))

@@ -19,8 +19,10 @@ from typing import Any, Literal
 
 from sqlite_utils import Database
 
+from bot.storage import sending
 from bot.storage.migrations import POST_LOG, migrate
-from bot.storage.postlog import SUBSCRIBER, SentPart, now_iso
+from bot.storage.postlog import SUBSCRIBER, SentPart
+from bot.storage.sending import now_iso
 
 Action = Literal["edit", "remove", "send"]
 #: States in which a correction may still change its message.
@@ -94,8 +96,7 @@ class CorrectionLog:
         migrate(db, POST_LOG)
 
     def _update(self, sql: str, params: Iterable[Any]) -> int:
-        with self.db.atomic():
-            return self.db.execute(sql, list(params)).rowcount
+        return sending.update(self.db, sql, params)
 
     # what needs comparing
 
@@ -225,14 +226,7 @@ class CorrectionLog:
 
     def claim(self, correction_id: int) -> bool:
         """Mark a pending correction ``sending``; ``False`` if someone else has it."""
-        return (
-            self._update(
-                "UPDATE corrections SET state = 'sending', attempts = attempts + 1, "
-                "updated_at = ? WHERE id = ? AND state = 'pending'",
-                [now_iso(), correction_id],
-            )
-            == 1
-        )
+        return sending.claim(self.db, "corrections", correction_id)
 
     def done(self, correction_id: int, result: str, message_id: int | None = None) -> None:
         """A correction reached its chat: record it and what the post's message now is.
@@ -288,11 +282,7 @@ class CorrectionLog:
 
     def retry_later(self, correction_id: int, reason: str, not_before: str) -> None:
         """Put a correction back to ``pending`` until ``not_before`` (nothing reached Telegram)."""
-        self._update(
-            "UPDATE corrections SET state = 'pending', reason = ?, not_before = ?, updated_at = ? "
-            "WHERE id = ?",
-            [reason, not_before, now_iso(), correction_id],
-        )
+        sending.retry_later(self.db, "corrections", correction_id, reason, not_before)
 
     def recover(self) -> int:
         """At start: corrections left ``sending`` by a process that died become ``uncertain``."""
@@ -312,14 +302,7 @@ class CorrectionLog:
 
     def requeue(self, correction_id: int) -> bool:
         """An admin asks to make an uncertain correction again."""
-        return (
-            self._update(
-                "UPDATE corrections SET state = 'pending', not_before = NULL, updated_at = ? "
-                "WHERE id = ? AND state = 'uncertain'",
-                [now_iso(), correction_id],
-            )
-            == 1
-        )
+        return sending.requeue(self.db, "corrections", correction_id)
 
     def mark_done(self, correction_id: int) -> bool:
         """An admin says an uncertain correction did reach the chat."""

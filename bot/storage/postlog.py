@@ -12,22 +12,18 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any, Literal
 
 from sqlite_utils import Database
 
+from bot.storage import sending
 from bot.storage.approvals import RELEASED
 from bot.storage.migrations import POST_LOG, migrate
+from bot.storage.sending import now_iso
 
 State = Literal["pending", "sending", "sent", "failed", "uncertain", "skipped", "retracted"]
 CHANNEL = "channel"
 SUBSCRIBER = "subscriber"
-
-
-def now_iso() -> str:
-    """The current UTC time as stored."""
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def text_digest(text: str) -> str:
@@ -120,8 +116,7 @@ class PostLog:
         migrate(db, POST_LOG)
 
     def _update(self, sql: str, params: Iterable[Any]) -> int:
-        with self.db.atomic():
-            return self.db.execute(sql, list(params)).rowcount
+        return sending.update(self.db, sql, params)
 
     # planning
 
@@ -226,14 +221,7 @@ class PostLog:
 
     def claim(self, post_id: int) -> bool:
         """Mark a pending post ``sending``; ``False`` if someone else has it."""
-        return (
-            self._update(
-                "UPDATE posts SET state = 'sending', attempts = attempts + 1, updated_at = ? "
-                "WHERE id = ? AND state = 'pending'",
-                [now_iso(), post_id],
-            )
-            == 1
-        )
+        return sending.claim(self.db, "posts", post_id)
 
     def part_sent(
         self, post_id: int, message_id: int, text: str | None = None, kind: str = "text"
@@ -268,11 +256,7 @@ class PostLog:
 
     def retry_later(self, post_id: int, reason: str, not_before: str) -> None:
         """Put a post back to ``pending`` until ``not_before`` (network trouble)."""
-        self._update(
-            "UPDATE posts SET state = 'pending', reason = ?, not_before = ?, updated_at = ? "
-            "WHERE id = ?",
-            [reason, not_before, now_iso(), post_id],
-        )
+        sending.retry_later(self.db, "posts", post_id, reason, not_before)
 
     def recover(self) -> list[Post]:
         """At start: posts left ``sending`` by a process that died become ``uncertain``."""
@@ -286,14 +270,7 @@ class PostLog:
 
     def requeue(self, post_id: int) -> bool:
         """An admin asks to post an uncertain post again."""
-        return (
-            self._update(
-                "UPDATE posts SET state = 'pending', not_before = NULL, updated_at = ? "
-                "WHERE id = ? AND state = 'uncertain'",
-                [now_iso(), post_id],
-            )
-            == 1
-        )
+        return sending.requeue(self.db, "posts", post_id)
 
     def mark_arrived(self, post_id: int) -> bool:
         """An admin says an uncertain post did arrive; ``False`` if it is not uncertain."""
