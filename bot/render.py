@@ -633,10 +633,9 @@ def render_photo_summary(
     if credit_text:
         label = CREDIT_LABEL.get(article.lang, CREDIT_LABEL["fa"])
         credit = Piece.text(f"{label}: {shorten(credit_text, CREDIT_CHARS)}", "i")
-    separator = "\n\n"
     sign = signature_line(signature)
     closing = [piece for piece in (credit, sign) if piece is not None]
-    reserved = sum(piece.length + len(separator) for piece in closing)
+    reserved = sum(piece.length + len(SEPARATOR) for piece in closing)
     header = _title_lines(article, day, lang)
     if header.length + reserved > CAPTION_LIMIT:
         room = CAPTION_LIMIT - reserved - (header.length - len(shorten(article.title, TITLE_CHARS)))
@@ -646,13 +645,13 @@ def render_photo_summary(
     kept: list[Piece] = []
     pieces = summary_pieces(article)
     for piece in pieces:
-        if used + len(separator) + piece.length > CAPTION_LIMIT:
+        if used + len(SEPARATOR) + piece.length > CAPTION_LIMIT:
             break
         kept.append(piece)
-        used += len(separator) + piece.length
+        used += len(SEPARATOR) + piece.length
     kept = _without_headings(kept)
     rest = pieces[len(kept) :]
-    caption = separator.join(piece.html for piece in [header, *kept, *closing])
+    caption = SEPARATOR.join(piece.html for piece in [header, *kept, *closing])
     if not rest:
         return [caption]
     more = continued_line(article.title, article.lang)
