@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from bot.text.jalali import MONTHS, persian_digits, to_jalali
+from bot.text.jalali import format_jalali, persian_digits
 
 LANGS = ("fa", "en")
 
@@ -631,10 +631,7 @@ def format_day(day: date, lang: str) -> str:
     >>> format_day(date(2026, 11, 29), "fa"), format_day(date(2026, 11, 29), "en")
     ('۸ آذر ۱۴۰۵', '29 November 2026')
     """
-    if lang != "en":
-        year, month, dom = to_jalali(day)
-        return f"{persian_digits(dom)} {MONTHS[month - 1]} {persian_digits(year)}"
-    return f"{day.day} {day:%B %Y}"
+    return f"{day.day} {day:%B %Y}" if lang == "en" else format_jalali(day)
 
 
 def format_moment(moment: datetime, lang: str) -> str:
@@ -645,9 +642,7 @@ def format_moment(moment: datetime, lang: str) -> str:
     >>> format_moment(datetime(2026, 1, 1, 8, 5), "en")
     '1 January 2026, 08:05'
     """
-    clock = f"{moment:%H:%M}"
-    if lang != "en":
-        clock = persian_digits(clock)
+    clock = digits(f"{moment:%H:%M}", lang)
     return _fill("at_time", lang, day=format_day(moment.date(), lang), time=clock)
 
 

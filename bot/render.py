@@ -345,23 +345,31 @@ def paginate(
     unit = min(first_budget, later_budget)
     if unit <= 0:
         raise ValueError("the header alone does not fit in a message")
+    closing = _raw_size(footer) + len(SEPARATOR) if footer else 0
     pages: list[list[Piece]] = []
     current: list[Piece] = []
+    # Running totals of ``current``: its characters with the separators between its
+    # pieces, and its bytes with a separator after each piece.
+    used = raw = 0
     queue = deque(pieces)
     while queue:
         piece = queue.popleft()
         budget = later_budget if pages else first_budget
-        used = _used(current)
         room = budget - used - (len(SEPARATOR) if current else 0)
         if piece.length <= room:
-            if current and not _raw_fits([header if not pages else more, *current, piece], footer):
+            size = _raw_size(piece) + len(SEPARATOR)
+            opening = _raw_size(header if not pages else more)
+            if current and opening + raw + size + closing > RAW_LIMIT:
                 # Short pieces heavy in markup: the message is full in bytes before letters.
                 queue.appendleft(piece)
                 kept = _without_headings(current) or current
                 queue.extendleft(reversed(current[len(kept) :]))
                 pages.append(kept)
                 current = []
+                used = raw = 0
                 continue
+            used += piece.length + (len(SEPARATOR) if current else 0)
+            raw += size
             current.append(piece)
             continue
         content = _without_headings(current)
@@ -382,6 +390,7 @@ def paginate(
         if current:
             pages.append(current)
         current = []
+        used = raw = 0
     if current or not pages:
         pages.append(current)
     messages = []
@@ -391,11 +400,9 @@ def paginate(
     return messages
 
 
-def _raw_fits(pieces: list[Piece], footer: Piece | None) -> bool:
-    """Whether a message of ``pieces`` (and ``footer``) stays within :data:`RAW_LIMIT` bytes."""
-    parts = [*pieces, *([footer] if footer else [])]
-    size = sum(len(part.html.encode("utf-8")) for part in parts)
-    return size + len(SEPARATOR) * (len(parts) - 1) <= RAW_LIMIT
+def _raw_size(piece: Piece) -> int:
+    """The bytes of ``piece``'s HTML, as :data:`RAW_LIMIT` counts them."""
+    return len(piece.html.encode("utf-8"))
 
 
 def _used(pieces: list[Piece]) -> int:
@@ -626,10 +633,9 @@ def render_photo_summary(
     if credit_text:
         label = CREDIT_LABEL.get(article.lang, CREDIT_LABEL["fa"])
         credit = Piece.text(f"{label}: {shorten(credit_text, CREDIT_CHARS)}", "i")
-    separator = "\n\n"
     sign = signature_line(signature)
     closing = [piece for piece in (credit, sign) if piece is not None]
-    reserved = sum(piece.length + len(separator) for piece in closing)
+    reserved = sum(piece.length + len(SEPARATOR) for piece in closing)
     header = _title_lines(article, day, lang)
     if header.length + reserved > CAPTION_LIMIT:
         room = CAPTION_LIMIT - reserved - (header.length - len(shorten(article.title, TITLE_CHARS)))
@@ -639,13 +645,13 @@ def render_photo_summary(
     kept: list[Piece] = []
     pieces = summary_pieces(article)
     for piece in pieces:
-        if used + len(separator) + piece.length > CAPTION_LIMIT:
+        if used + len(SEPARATOR) + piece.length > CAPTION_LIMIT:
             break
         kept.append(piece)
-        used += len(separator) + piece.length
+        used += len(SEPARATOR) + piece.length
     kept = _without_headings(kept)
     rest = pieces[len(kept) :]
-    caption = separator.join(piece.html for piece in [header, *kept, *closing])
+    caption = SEPARATOR.join(piece.html for piece in [header, *kept, *closing])
     if not rest:
         return [caption]
     more = continued_line(article.title, article.lang)

@@ -68,6 +68,14 @@ def _half(label: str) -> str:
     return "tune" if hashlib.sha256(label.encode()).digest()[0] % 2 == 0 else "check"
 
 
+def _assert_read_well(rows: list[tuple[str, str]], floor: float) -> None:
+    """At least ``floor`` of the labels in ``rows`` are read as their key; the misses listed."""
+    misses = [(label, key, got) for label, key in rows if (got := _key_of(label)) != key]
+    accuracy = 1 - len(misses) / len(rows)
+    listing = "\n".join(f"  {label!r}: expected {key}, got {got}" for label, key, got in misses)
+    assert accuracy >= floor, f"accuracy {accuracy:.3f}; misses:\n{listing}"
+
+
 def _key_of(rendering: str) -> str:
     """The key of a label line that starts with ``rendering`` (``other`` if no label)."""
     sample = "Sample text." if rendering.isascii() else "متن نمونه"
@@ -436,11 +444,7 @@ def test_the_second_dev_list_is_broad() -> None:
 
 
 def test_the_second_dev_list_is_read_well_enough() -> None:
-    rows = _dev_rows(DEV2)
-    misses = [(label, key, got) for label, key in rows if (got := _key_of(label)) != key]
-    accuracy = 1 - len(misses) / len(rows)
-    listing = "\n".join(f"  {label!r}: expected {key}, got {got}" for label, key, got in misses)
-    assert accuracy >= DEV2_ACCURACY, f"accuracy {accuracy:.3f}; misses:\n{listing}"
+    _assert_read_well(_dev_rows(DEV2), DEV2_ACCURACY)
 
 
 def test_the_third_dev_list_is_new_and_about_neighbours() -> None:
@@ -458,11 +462,7 @@ def test_the_third_dev_list_is_new_and_about_neighbours() -> None:
 
 
 def test_the_third_dev_list_is_read_well_enough() -> None:
-    rows = _dev_rows(DEV3)
-    misses = [(label, key, got) for label, key in rows if (got := _key_of(label)) != key]
-    accuracy = 1 - len(misses) / len(rows)
-    listing = "\n".join(f"  {label!r}: expected {key}, got {got}" for label, key, got in misses)
-    assert accuracy >= DEV3_ACCURACY, f"accuracy {accuracy:.3f}; misses:\n{listing}"
+    _assert_read_well(_dev_rows(DEV3), DEV3_ACCURACY)
 
 
 def test_the_fourth_dev_list_is_new_and_broad() -> None:
@@ -483,10 +483,7 @@ def test_the_fourth_dev_list_is_new_and_broad() -> None:
 @pytest.mark.parametrize("half", ["tune", "check"])
 def test_each_half_of_the_fourth_dev_list_is_read_well_enough(half: str) -> None:
     rows = [(label, key) for label, key in _dev_rows(DEV4) if _half(label) == half]
-    misses = [(label, key, got) for label, key in rows if (got := _key_of(label)) != key]
-    accuracy = 1 - len(misses) / len(rows)
-    listing = "\n".join(f"  {label!r}: expected {key}, got {got}" for label, key, got in misses)
-    assert accuracy >= DEV4_ACCURACY[half], f"accuracy {accuracy:.3f}; misses:\n{listing}"
+    _assert_read_well(rows, DEV4_ACCURACY[half])
 
 
 # --- concepts: word families that name a key together ---------------------------------

@@ -4,6 +4,7 @@ continuation line, room for the signature, and nothing lost or repeated."""
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -15,6 +16,7 @@ from bot.render import (
     BULLET,
     MESSAGE_LIMIT,
     MIN_FILL,
+    RAW_LIMIT,
     SEPARATOR,
     Piece,
     continued_line,
@@ -284,3 +286,26 @@ def test_a_long_paragraph_after_a_full_message_breaks_at_sentence_ends() -> None
     assert shown(messages[0]) == shown(HEADER.html) + SEPARATOR + first.shown()
     for message in messages:
         assert shown(message).rstrip().endswith(".")
+
+
+@pytest.mark.parametrize(
+    "footer", [None, signature_line("@" + "ب" * 600)], ids=["bare", "long-signature"]
+)
+def test_a_message_heavy_in_markup_closes_at_the_byte_limit(footer: Piece | None) -> None:
+    """Short pieces with long link addresses fill a message in bytes before letters: each
+    message stays within RAW_LIMIT, closes only when the next piece would pass it, and
+    every piece goes out once, in order."""
+    pieces = [
+        Piece(f'<a href="https://example.com/{index:03d}/{"x" * 900}">{index}</a>', 3)
+        for index in range(100)
+    ]
+    messages = paginate(HEADER, pieces, more=MORE, footer=footer)
+    assert len(messages) > 1
+    for message in messages:
+        assert len(message.encode("utf-8")) <= RAW_LIMIT
+    for message, after in pairwise(messages):
+        first = next(piece for piece in pieces if piece.html in after)
+        grown = len(message.encode("utf-8")) + len(SEPARATOR) + len(first.html.encode("utf-8"))
+        assert grown > RAW_LIMIT
+    found = [piece.html for message in messages for piece in pieces if piece.html in message]
+    assert found == [piece.html for piece in pieces]
