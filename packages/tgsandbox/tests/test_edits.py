@@ -32,28 +32,19 @@ async def test_edit_caption_records_every_version(
     channel = emulator.add_channel("@news_fa")
     message_id = await photo_message(client, "@news_fa", "تیتر")
     keyboard = {"inline_keyboard": [[{"text": "بیشتر", "callback_data": "more"}]]}
-    edited = await call(
-        client,
-        "editMessageCaption",
-        chat_id="@news_fa",
-        message_id=str(message_id),
-        caption="<b>تیتر</b> (ویرایش شد)",
-        parse_mode="HTML",
-        reply_markup=keyboard,
-    )
+    edit = {
+        "chat_id": "@news_fa",
+        "message_id": str(message_id),
+        "caption": "<b>تیتر</b> (ویرایش شد)",
+        "parse_mode": "HTML",
+        "reply_markup": keyboard,
+    }
+    edited = await call(client, "editMessageCaption", **edit)
     result = edited.json()["result"]
     assert result["caption"] == "تیتر (ویرایش شد)" and result["edit_date"] > 0
     assert result["caption_entities"] == [{"type": "bold", "offset": 0, "length": 4}]
     assert result["reply_markup"] == keyboard and len(result["photo"]) == 3
-    same = await call(
-        client,
-        "editMessageCaption",
-        chat_id="@news_fa",
-        message_id=str(message_id),
-        caption="<b>تیتر</b> (ویرایش شد)",
-        parse_mode="HTML",
-        reply_markup=keyboard,
-    )
+    same = await call(client, "editMessageCaption", **edit)
     assert error_of(same) == (400, NOT_MODIFIED)
     removed = await call(
         client, "editMessageCaption", chat_id="@news_fa", message_id=str(message_id)
