@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from http_calls import call, error_of
+from http_calls import call, error_of, upload
 from sample_images import jpeg
 from tgsandbox import BotApiEmulator
 
@@ -12,11 +12,7 @@ HOURS_48 = 48 * 3600
 
 
 async def photo_message(client: httpx.AsyncClient, chat: str, caption: str = "تیتر") -> int:
-    response = await client.post(
-        "sendPhoto",
-        data={"chat_id": chat, "caption": caption},
-        files={"photo": ("a.jpg", jpeg(800, 600), "image/jpeg")},
-    )
+    response = await upload(client, jpeg(800, 600), "a.jpg", chat_id=chat, caption=caption)
     return int(response.json()["result"]["message_id"])
 
 
