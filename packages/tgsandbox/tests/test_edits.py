@@ -126,6 +126,26 @@ async def test_document_caption_can_be_edited(
     assert edited.json()["result"]["document"]["file_name"] == "a.txt"
 
 
+async def test_caption_edit_moves_a_photo_caption_above_but_not_a_document_caption(
+    emulator: BotApiEmulator, client: httpx.AsyncClient
+) -> None:
+    user = emulator.add_user()
+    photo_id = await photo_message(client, str(user), "تیتر")
+    above = {"chat_id": str(user), "caption": "تیتر", "show_caption_above_media": "true"}
+    moved = await call(client, "editMessageCaption", message_id=str(photo_id), **above)
+    assert moved.json()["result"]["show_caption_above_media"] is True
+    same = await call(client, "editMessageCaption", message_id=str(photo_id), **above)
+    assert error_of(same) == (400, NOT_MODIFIED)
+    sent = await client.post(
+        "sendDocument",
+        data={"chat_id": str(user), "caption": "تیتر"},
+        files={"document": ("a.txt", b"x", "text/plain")},
+    )
+    document_id = sent.json()["result"]["message_id"]
+    ignored = await call(client, "editMessageCaption", message_id=str(document_id), **above)
+    assert error_of(ignored) == (400, NOT_MODIFIED)
+
+
 async def test_text_edits_in_order(emulator: BotApiEmulator, client: httpx.AsyncClient) -> None:
     user = emulator.add_user()
     message_id = (await call(client, "sendMessage", chat_id=str(user), text="یک")).json()["result"][
