@@ -37,45 +37,35 @@ def changed_share(result: Score) -> float:
     return len(result.mistakes) / result.words if result.words else 0.0
 
 
+# (label, file suffix) of each pair of word lists in tests/data/halfspace.
+WORD_LISTS = [("", ""), (" 2", "_2"), (" 3", "_3"), (" 4", "_4"), (" 4 check", "_4_check")]
+
+
 def evaluate() -> dict[str, Score]:
     """Every measurement, by name."""
     restorer = HalfSpaceRestorer(load_lexicon())
     news = lines("halfspace/news.txt")
     heldout = lines("halfspace_heldout/news.txt")
-    return {
+    scores = {
         "news text, half-spaces stripped": score(news, restorer.restore),
         "news text, intact": score(news, restorer.restore, strip=False),
-        "half-spaced words, stripped": score(
-            lines("halfspace/halfspaced_words.txt"), restorer.restore
-        ),
-        "joined words": score(lines("halfspace/joined_words.txt"), restorer.restore),
-        "half-spaced words 2, stripped": score(
-            lines("halfspace/halfspaced_words_2.txt"), restorer.restore
-        ),
-        "joined words 2": score(lines("halfspace/joined_words_2.txt"), restorer.restore),
-        "half-spaced words 3, stripped": score(
-            lines("halfspace/halfspaced_words_3.txt"), restorer.restore
-        ),
-        "joined words 3": score(lines("halfspace/joined_words_3.txt"), restorer.restore),
-        "half-spaced words 4, stripped": score(
-            lines("halfspace/halfspaced_words_4.txt"), restorer.restore
-        ),
-        "joined words 4": score(lines("halfspace/joined_words_4.txt"), restorer.restore),
-        "half-spaced words 4 check, stripped": score(
-            lines("halfspace/halfspaced_words_4_check.txt"), restorer.restore
-        ),
-        "joined words 4 check": score(
-            lines("halfspace/joined_words_4_check.txt"), restorer.restore
-        ),
-        "held-out news, stripped": score(heldout, restorer.restore),
-        "held-out news, intact": score(heldout, restorer.restore, strip=False),
-        "held-out vocabulary, stripped": score(
-            lines("halfspace_vocab_heldout/halfspaced_words.txt"), restorer.restore
-        ),
-        "held-out vocabulary, joined": score(
-            lines("halfspace_vocab_heldout/joined_words.txt"), restorer.restore
-        ),
     }
+    for label, suffix in WORD_LISTS:
+        scores[f"half-spaced words{label}, stripped"] = score(
+            lines(f"halfspace/halfspaced_words{suffix}.txt"), restorer.restore
+        )
+        scores[f"joined words{label}"] = score(
+            lines(f"halfspace/joined_words{suffix}.txt"), restorer.restore
+        )
+    scores["held-out news, stripped"] = score(heldout, restorer.restore)
+    scores["held-out news, intact"] = score(heldout, restorer.restore, strip=False)
+    scores["held-out vocabulary, stripped"] = score(
+        lines("halfspace_vocab_heldout/halfspaced_words.txt"), restorer.restore
+    )
+    scores["held-out vocabulary, joined"] = score(
+        lines("halfspace_vocab_heldout/joined_words.txt"), restorer.restore
+    )
+    return scores
 
 
 def main() -> None:

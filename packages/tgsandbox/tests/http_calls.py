@@ -7,10 +7,22 @@ import json
 import httpx
 
 
+def form(params: dict[str, object]) -> dict[str, str]:
+    """Form fields as python-telegram-bot sends them (non-strings as JSON)."""
+    return {k: v if isinstance(v, str) else json.dumps(v) for k, v in params.items()}
+
+
 async def call(client: httpx.AsyncClient, method: str, **params: object) -> httpx.Response:
-    """POST ``method`` form-encoded, as python-telegram-bot does (non-strings as JSON)."""
-    data = {k: v if isinstance(v, str) else json.dumps(v) for k, v in params.items()}
-    return await client.post(method, data=data)
+    """POST ``method`` form-encoded, as python-telegram-bot does."""
+    return await client.post(method, data=form(params))
+
+
+async def upload(
+    client: httpx.AsyncClient, data: bytes, name: str = "photo.jpg", **params: object
+) -> httpx.Response:
+    """``sendPhoto`` with ``data`` as a multipart upload named ``name``."""
+    photo = {"photo": (name, data, "image/jpeg")}
+    return await client.post("sendPhoto", data=form(params), files=photo)
 
 
 def error_of(response: httpx.Response) -> tuple[int, str]:

@@ -35,29 +35,23 @@ def gif(width: int, height: int) -> bytes:
     return b"GIF89a" + struct.pack("<HH", width, height) + b"\x00\x00\x00;"
 
 
+def _riff_webp(kind: bytes, body: bytes) -> bytes:
+    """A RIFF WebP file holding one chunk of that kind."""
+    chunk = kind + struct.pack("<I", len(body)) + body
+    return b"RIFF" + struct.pack("<I", 4 + len(chunk)) + b"WEBP" + chunk
+
+
 def webp_lossy(width: int, height: int) -> bytes:
     """A RIFF WebP with a VP8 (lossy) frame header."""
     frame = b"\x00\x00\x00" + b"\x9d\x01\x2a" + struct.pack("<HH", width, height)
-    return (
-        b"RIFF"
-        + struct.pack("<I", 4 + 8 + len(frame))
-        + b"WEBPVP8 "
-        + struct.pack("<I", len(frame))
-        + frame
-    )
+    return _riff_webp(b"VP8 ", frame)
 
 
 def webp_lossless(width: int, height: int) -> bytes:
     """A RIFF WebP with a VP8L (lossless) header."""
     bits = (width - 1) | ((height - 1) << 14)
     frame = b"\x2f" + struct.pack("<I", bits)
-    return (
-        b"RIFF"
-        + struct.pack("<I", 4 + 8 + len(frame))
-        + b"WEBPVP8L"
-        + struct.pack("<I", len(frame))
-        + frame
-    )
+    return _riff_webp(b"VP8L", frame)
 
 
 def webp_extended(width: int, height: int) -> bytes:
@@ -65,10 +59,4 @@ def webp_extended(width: int, height: int) -> bytes:
     body = (
         b"\x00\x00\x00\x00" + (width - 1).to_bytes(3, "little") + (height - 1).to_bytes(3, "little")
     )
-    return (
-        b"RIFF"
-        + struct.pack("<I", 4 + 8 + len(body))
-        + b"WEBPVP8X"
-        + struct.pack("<I", len(body))
-        + body
-    )
+    return _riff_webp(b"VP8X", body)

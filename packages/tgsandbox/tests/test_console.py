@@ -7,30 +7,21 @@ from pathlib import Path
 
 import httpx
 import pytest
+from http_calls import call, upload
 from sample_images import jpeg, png
 from tgsandbox import BotApiEmulator
 from tgsandbox.console import ConsoleChat
 
 
-async def updates(emulator: BotApiEmulator) -> list[dict[str, object]]:
-    async with httpx.AsyncClient() as http:
-        answer = await http.post(f"{emulator.base_url}{emulator.token}/getUpdates")
+async def updates(client: httpx.AsyncClient) -> list[dict[str, object]]:
+    """The messages of the updates waiting for the bot."""
+    answer = await call(client, "getUpdates")
     return [update["message"] for update in answer.json()["result"]]
 
 
-async def bot_says(emulator: BotApiEmulator, method: str, **fields: object) -> dict[str, object]:
-    files = fields.pop("files", None)
-    async with httpx.AsyncClient() as http:
-        answer = await http.post(
-            f"{emulator.base_url}{emulator.token}/{method}",
-            data={k: str(v) for k, v in fields.items()},
-            files=files,  # type: ignore[arg-type]
-        )
-    result: dict[str, object] = answer.json()["result"]
-    return result
-
-
-async def test_doc_photo_and_reply_reach_the_bot(emulator: BotApiEmulator, tmp_path: Path) -> None:
+async def test_doc_photo_and_reply_reach_the_bot(
+    emulator: BotApiEmulator, client: httpx.AsyncClient, tmp_path: Path
+) -> None:
     admin = emulator.add_user(first_name="دبیر")
     out = io.StringIO()
     chat = ConsoleChat(emulator, admin, out=out, color=False)
@@ -40,10 +31,11 @@ async def test_doc_photo_and_reply_reach_the_bot(emulator: BotApiEmulator, tmp_p
     cover.write_bytes(png(64, 48))
     assert chat.say(f'/doc "{article}" نسخهٔ تازه')
     assert chat.say(f"/photo {cover} عکس: ایرنا")
-    summary = await bot_says(emulator, "sendMessage", chat_id=admin, text="خلاصه")
+    said = await call(client, "sendMessage", chat_id=admin, text="خلاصه")
+    summary = said.json()["result"]
     assert chat.say(f"/reply /photo {cover}")
     assert chat.say("/reply درست است")
-    document, photo, reply_photo, reply_text = await updates(emulator)
+    document, photo, reply_photo, reply_text = await updates(client)
     assert document["document"] == {
         "file_name": "خبر تازه.txt",
         "mime_type": "text/plain",
@@ -72,17 +64,19 @@ async def test_doc_photo_and_reply_reach_the_bot(emulator: BotApiEmulator, tmp_p
         ("", ""),
     ],
 )
-async def test_lines_that_send_nothing(emulator: BotApiEmulator, line: str, printed: str) -> None:
+async def test_lines_that_send_nothing(
+    emulator: BotApiEmulator, client: httpx.AsyncClient, line: str, printed: str
+) -> None:
     reader = emulator.add_user()
     out = io.StringIO()
     chat = ConsoleChat(emulator, reader, out=out, color=False)
     assert chat.say(line) is False
     assert printed in out.getvalue()
-    assert await updates(emulator) == []
+    assert await updates(client) == []
 
 
 async def test_unreadable_photo_is_refused_at_the_console(
-    emulator: BotApiEmulator, tmp_path: Path
+    emulator: BotApiEmulator, client: httpx.AsyncClient, tmp_path: Path
 ) -> None:
     reader = emulator.add_user()
     out = io.StringIO()
@@ -94,21 +88,21 @@ async def test_unreadable_photo_is_refused_at_the_console(
         "(can't send" in out.getvalue() and "not a JPEG, PNG, GIF or WebP image" in out.getvalue()
     )
     keyboard = '{"inline_keyboard": [[{"text": "بیشتر", "callback_data": "more"}]]}'
-    await bot_says(emulator, "sendMessage", chat_id=reader, text="یک", reply_markup=keyboard)
+    await call(client, "sendMessage", chat_id=reader, text="یک", reply_markup=keyboard)
     assert not chat.say("/reply ")
     assert not chat.say("9") and "(no button 9; buttons are 1 to 1)" in out.getvalue()
-    assert await updates(emulator) == []
+    assert await updates(client) == []
 
 
-async def test_photo_posts_show_in_the_chat_and_the_channel(emulator: BotApiEmulator) -> None:
+async def test_photo_posts_show_in_the_chat_and_the_channel(
+    emulator: BotApiEmulator, client: httpx.AsyncClient
+) -> None:
     reader = emulator.add_user()
     channel = emulator.add_channel("@news_fa")
     out = io.StringIO()
     chat = ConsoleChat(emulator, reader, out=out, color=False, channel_names={channel: "@news_fa"})
-    upload = {"photo": ("a.jpg", jpeg(1280, 720), "image/jpeg")}
-    await bot_says(emulator, "sendPhoto", chat_id="@news_fa", caption="تیتر", files=upload)
-    upload = {"photo": ("a.jpg", jpeg(300, 300), "image/jpeg")}
-    await bot_says(emulator, "sendPhoto", chat_id=reader, files=upload)
+    await upload(client, jpeg(1280, 720), "a.jpg", chat_id="@news_fa", caption="تیتر")
+    await upload(client, jpeg(300, 300), "a.jpg", chat_id=reader)
     assert out.getvalue() == (
         "── channel @news_fa ──\n[photo 1280×720]\nتیتر\n\n── bot ──\n[photo 300×300]\n\n"
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from http_calls import call, error_of
+from http_calls import call, error_of, upload
 from sample_images import jpeg
 from tgsandbox import BotApiEmulator
 
@@ -12,11 +12,7 @@ HOURS_48 = 48 * 3600
 
 
 async def photo_message(client: httpx.AsyncClient, chat: str, caption: str = "تیتر") -> int:
-    response = await client.post(
-        "sendPhoto",
-        data={"chat_id": chat, "caption": caption},
-        files={"photo": ("a.jpg", jpeg(800, 600), "image/jpeg")},
-    )
+    response = await upload(client, jpeg(800, 600), "a.jpg", chat_id=chat, caption=caption)
     return int(response.json()["result"]["message_id"])
 
 
@@ -32,28 +28,19 @@ async def test_edit_caption_records_every_version(
     channel = emulator.add_channel("@news_fa")
     message_id = await photo_message(client, "@news_fa", "تیتر")
     keyboard = {"inline_keyboard": [[{"text": "بیشتر", "callback_data": "more"}]]}
-    edited = await call(
-        client,
-        "editMessageCaption",
-        chat_id="@news_fa",
-        message_id=str(message_id),
-        caption="<b>تیتر</b> (ویرایش شد)",
-        parse_mode="HTML",
-        reply_markup=keyboard,
-    )
+    edit = {
+        "chat_id": "@news_fa",
+        "message_id": str(message_id),
+        "caption": "<b>تیتر</b> (ویرایش شد)",
+        "parse_mode": "HTML",
+        "reply_markup": keyboard,
+    }
+    edited = await call(client, "editMessageCaption", **edit)
     result = edited.json()["result"]
     assert result["caption"] == "تیتر (ویرایش شد)" and result["edit_date"] > 0
     assert result["caption_entities"] == [{"type": "bold", "offset": 0, "length": 4}]
     assert result["reply_markup"] == keyboard and len(result["photo"]) == 3
-    same = await call(
-        client,
-        "editMessageCaption",
-        chat_id="@news_fa",
-        message_id=str(message_id),
-        caption="<b>تیتر</b> (ویرایش شد)",
-        parse_mode="HTML",
-        reply_markup=keyboard,
-    )
+    same = await call(client, "editMessageCaption", **edit)
     assert error_of(same) == (400, NOT_MODIFIED)
     removed = await call(
         client, "editMessageCaption", chat_id="@news_fa", message_id=str(message_id)
@@ -137,6 +124,26 @@ async def test_document_caption_can_be_edited(
     )
     assert edited.json()["result"]["caption"] == "تازه"
     assert edited.json()["result"]["document"]["file_name"] == "a.txt"
+
+
+async def test_caption_edit_moves_a_photo_caption_above_but_not_a_document_caption(
+    emulator: BotApiEmulator, client: httpx.AsyncClient
+) -> None:
+    user = emulator.add_user()
+    photo_id = await photo_message(client, str(user), "تیتر")
+    above = {"chat_id": str(user), "caption": "تیتر", "show_caption_above_media": "true"}
+    moved = await call(client, "editMessageCaption", message_id=str(photo_id), **above)
+    assert moved.json()["result"]["show_caption_above_media"] is True
+    same = await call(client, "editMessageCaption", message_id=str(photo_id), **above)
+    assert error_of(same) == (400, NOT_MODIFIED)
+    sent = await client.post(
+        "sendDocument",
+        data={"chat_id": str(user), "caption": "تیتر"},
+        files={"document": ("a.txt", b"x", "text/plain")},
+    )
+    document_id = sent.json()["result"]["message_id"]
+    ignored = await call(client, "editMessageCaption", message_id=str(document_id), **above)
+    assert error_of(ignored) == (400, NOT_MODIFIED)
 
 
 async def test_text_edits_in_order(emulator: BotApiEmulator, client: httpx.AsyncClient) -> None:

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import httpx
 import pytest
-from http_calls import call, error_of
+from http_calls import call, error_of, upload
 from sample_images import gif, jpeg, png, webp_lossy
 from tgsandbox import BotApiEmulator
-
-
-async def upload(
-    client: httpx.AsyncClient, data: bytes, name: str = "photo.jpg", **params: object
-) -> httpx.Response:
-    fields = {k: v if isinstance(v, str) else json.dumps(v) for k, v in params.items()}
-    return await client.post("sendPhoto", data=fields, files={"photo": (name, data, "image/jpeg")})
 
 
 async def test_upload_then_reuse_by_file_id(

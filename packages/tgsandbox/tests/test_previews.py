@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import httpx
 import pytest
-from http_calls import error_of
+from http_calls import call, error_of
 from telegram import Bot, LinkPreviewOptions
 from tgsandbox import BotApiEmulator
 
@@ -52,14 +50,13 @@ async def test_options_kept_as_the_server_returns_them(
     recorded: dict[str, object],
 ) -> None:
     user = emulator.add_user()
-    as_string = await client.post(
+    as_string = await call(
+        client,
         "sendMessage",
-        data={
-            "chat_id": str(user),
-            "text": text,
-            "parse_mode": "HTML",
-            "link_preview_options": json.dumps(options),
-        },
+        chat_id=str(user),
+        text=text,
+        parse_mode="HTML",
+        link_preview_options=options,
     )
     as_object = await client.post(
         "sendMessage",

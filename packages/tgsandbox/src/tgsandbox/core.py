@@ -253,7 +253,9 @@ class SandboxCore:
         raw: str | None,
         link_preview_options: dict[str, object] | None = None,
     ) -> None:
-        """Add an edit to the history of the logged message (``raw`` ``None``: keyboard only)."""
+        """Stamp the message's ``edit_date`` and add the edit to the history of the logged
+        message (``raw`` ``None``: keyboard only)."""
+        message.edit_date = self.world.now()
         sent = self.logged(message)
         if sent is None:
             return

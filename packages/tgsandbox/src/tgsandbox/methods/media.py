@@ -4,10 +4,11 @@ the server has, with the checks of the Bot API server, TDLib and Telegram's serv
 
 from __future__ import annotations
 
-from tgsandbox.core import SandboxCore
+from tgsandbox.core import SandboxCore, SendTarget
 from tgsandbox.errors import td_error
 from tgsandbox.files import MAX_PHOTO_BYTES, file_id_error, input_file, photo_dimensions_valid
 from tgsandbox.formatting import text_length
+from tgsandbox.html import Entity
 from tgsandbox.images import ImageError, ImageInfo, image_info
 from tgsandbox.request import Call, UploadedFile
 from tgsandbox.state import FileRecord, Photo
@@ -62,17 +63,30 @@ def check_caption(caption: str) -> None:
         raise td_error(400, "Message caption is too long")
 
 
-async def send_document(core: SandboxCore, call: Call) -> object:
-    """``sendDocument``: a multipart upload, or the file id of a file sent before."""
-    document = input_file(call, "document")
-    if document is None:
-        raise td_error(400, "There is no document in the request")
+def _captioned_file(
+    core: SandboxCore, call: Call, kind: str
+) -> tuple[str, SendTarget, UploadedFile | FileRecord | str, str, list[Entity]]:
+    """The Bot API and TDLib checks a file with a caption shares before the servers see it.
+
+    The file is there, the caption parses, the chat and the reply, then the file size or
+    file id and the caption length. Returns the raw caption, the target, the checked file,
+    and the caption with its entities.
+    """
+    value = input_file(call, kind)
+    if value is None:
+        raise td_error(400, f"There is no {kind} in the request")
     raw_caption = call.arg("caption")
     parsed = formatted_text(raw_caption, call.arg("parse_mode"), call.arg("caption_entities"))
     target = core.prepare_send(call)
-    source = local_file(core, document, "document")
+    source = local_file(core, value, kind)
     caption, entities = core.finish_text(parsed, allow_empty=True)
     check_caption(caption)
+    return raw_caption, target, source, caption, entities
+
+
+async def send_document(core: SandboxCore, call: Call) -> object:
+    """``sendDocument``: a multipart upload, or the file id of a file sent before."""
+    raw_caption, target, source, caption, entities = _captioned_file(core, call, "document")
     if isinstance(source, str):
         refuse_unknown(source)
     core.server_send_checks(target, caption, CAPTION_LIMIT, "Message caption is too long")
@@ -109,15 +123,7 @@ async def send_photo(core: SandboxCore, call: Call) -> object:
     TDLib's (file size or file id, caption length), then the servers' (the image can be
     read and has allowed dimensions, the user has not blocked the bot, flood limits).
     """
-    photo = input_file(call, "photo")
-    if photo is None:
-        raise td_error(400, "There is no photo in the request")
-    raw_caption = call.arg("caption")
-    parsed = formatted_text(raw_caption, call.arg("parse_mode"), call.arg("caption_entities"))
-    target = core.prepare_send(call)
-    source = local_file(core, photo, "photo")
-    caption, entities = core.finish_text(parsed, allow_empty=True)
-    check_caption(caption)
+    raw_caption, target, source, caption, entities = _captioned_file(core, call, "photo")
     info = _server_image(source)
     core.server_send_checks(target, caption, CAPTION_LIMIT, "Message caption is too long")
     stored: Photo

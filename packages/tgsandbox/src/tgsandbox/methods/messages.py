@@ -83,7 +83,6 @@ async def edit_message_text(core: SandboxCore, call: Call) -> object:
         raise td_error(400, "MESSAGE_NOT_MODIFIED")
     message.text, message.entities, message.reply_markup = text, entities, markup
     message.link_preview = preview
-    message.edit_date = core.world.now()
     core.record_edit(message, call, raw, preview)
     return core.message_json(message)
 
@@ -116,7 +115,6 @@ async def edit_message_caption(core: SandboxCore, call: Call) -> object:
         raise td_error(400, "MESSAGE_NOT_MODIFIED")
     message.caption, message.caption_entities = caption or None, entities
     message.reply_markup, message.show_caption_above_media = markup, above
-    message.edit_date = core.world.now()
     core.record_edit(message, call, raw)
     return core.message_json(message)
 
@@ -129,7 +127,6 @@ async def edit_message_reply_markup(core: SandboxCore, call: Call) -> object:
     if markup == message.reply_markup:
         raise td_error(400, "MESSAGE_NOT_MODIFIED")
     message.reply_markup = markup
-    message.edit_date = core.world.now()
     core.record_edit(message, call, None)
     return core.message_json(message)
 
