@@ -272,3 +272,19 @@ async def test_an_edit_in_doubt_is_offered_and_settled_by_a_button(tmp_path: Pat
         assert len(edited) == 1 and len(edited[0].edits) == 1, "made once, not repeated"
         second = await harness.press(ADMIN, offer, done, ADMIN)
         assert "دیگر نامعلوم نیست" in str(harness.emulator.callback_answer(second))
+
+
+async def test_retract_refuses_an_unknown_article_and_a_no_keeps_it(tmp_path: Path) -> None:
+    async with run_bot(tmp_path) as harness:
+        sent = await post(harness, 2)
+        [unknown] = await harness.ask(ADMIN, "/retract 9")
+        assert "خبر #9 وجود ندارد" in unknown.text
+        [question] = await harness.ask(ADMIN, "/retract 1")
+        before = len(harness.emulator.messages(ADMIN))
+        await harness.press(ADMIN, question, "r:no:1", ADMIN)
+        [kept] = await harness.answers(ADMIN, before)
+        assert "خبر #1 دست نخورد" in kept.text
+        assert not any(m.deleted for m in sent)
+        [again] = await harness.ask(ADMIN, "/retract 1")
+        assert "پس گرفته شود" in again.text, "a kept article can still be withdrawn"
+        assert harness.errors() == []

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from datetime import UTC, date
+from datetime import UTC, date, timedelta
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from telegram import LinkPreviewOptions
+from telegram.error import BadRequest, RetryAfter
 from tgsandbox import parse_html, text_length
 
 from bot.article import Article, parse_article
 from bot.digest.channels import ChannelPoster
 from bot.digest.compose import Look
 from bot.digest.plan import render_item
-from bot.digest.sending import Sender
+from bot.digest.sending import MAX_RETRY_AFTER, Sender, waiting_out_floods
 from bot.digest.subscribers import SubscriberFanOut
 from bot.render import MESSAGE_LIMIT, TITLE_CHARS, shorten
 from bot.schedule import Target
@@ -178,3 +179,40 @@ async def test_a_subscriber_digest_is_dated_in_the_subscribers_calendar(
     date_line = bot.sent[0][1].split("\n")[1]
     assert re.fullmatch(f"<i>{calendar}</i>", date_line), date_line
     assert posts.subscriber_lang(8100) == lang
+
+
+async def test_a_429_is_waited_out_and_the_request_made_again() -> None:
+    waits: list[float] = []
+    answers: list[object] = [RetryAfter(0), RetryAfter(timedelta(0)), "sent"]
+
+    async def request() -> object:
+        answer = answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    assert await waiting_out_floods(request, waits.append) == "sent"
+    assert waits == [0.0, 0.0]
+
+
+async def test_a_request_refused_with_429_every_time_gives_up_with_none() -> None:
+    calls: list[int] = []
+
+    async def request() -> str:
+        calls.append(1)
+        raise RetryAfter(0)
+
+    assert await waiting_out_floods(request) is None
+    assert len(calls) == MAX_RETRY_AFTER + 1
+
+
+async def test_other_errors_are_raised_at_once() -> None:
+    calls: list[int] = []
+
+    async def request() -> str:
+        calls.append(1)
+        raise BadRequest("Chat not found")
+
+    with pytest.raises(BadRequest):
+        await waiting_out_floods(request)
+    assert calls == [1]

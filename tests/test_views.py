@@ -16,7 +16,7 @@ from bot.digest.plan import render_item
 from bot.pipeline.ingest import ingest_paths
 from bot.render import MESSAGE_LIMIT, TITLE_CHARS, shorten
 from bot.storage.articles import Store, StoredArticle
-from bot.tg.callbacks import ViewRequest, decode
+from bot.tg.callbacks import ViewRequest, checked, decode
 from bot.tg.views import (
     Reply,
     article_keyboard,
@@ -397,3 +397,14 @@ def test_decode_choice_reads_what_the_keyboard_writes() -> None:
         for button in row:
             assert isinstance(button.callback_data, str)
             assert decode_choice(button.callback_data) is not None
+
+
+@pytest.mark.parametrize("data", ["", "v:1:summary", "a" * 64, "خ" * 32])
+def test_callback_data_within_64_bytes_is_kept(data: str) -> None:
+    assert checked(data) == data
+
+
+@pytest.mark.parametrize("data", ["a" * 65, "خ" * 33, "v:1:" + "\x00" * 61])
+def test_callback_data_over_64_bytes_is_refused(data: str) -> None:
+    with pytest.raises(ValueError, match="over 64 bytes"):
+        checked(data)

@@ -26,18 +26,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from telegram import Bot
-from telegram.error import (
-    BadRequest,
-    ChatMigrated,
-    Forbidden,
-    NetworkError,
-    RetryAfter,
-    TelegramError,
-)
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TelegramError
 
 from bot.digest.compose import PLAIN, Look, Part, post_parts
 from bot.digest.plan import plan_items
-from bot.digest.sending import MAX_RETRY_AFTER, backoff, describe, in_doubt, retry_seconds
+from bot.digest.sending import backoff, describe, in_doubt, waiting_out_floods
 from bot.messages import say
 from bot.render import MESSAGE_LIMIT, cut_html
 from bot.schedule import Target
@@ -286,41 +279,39 @@ class Corrector:
             reason = f"{correction.chat} is no longer a digest chat"
             self.log.finish(correction.id, "failed", reason)
             return
-        for _ in range(MAX_RETRY_AFTER + 1):
-            try:
-                result, message_id = await self._request(bot, where, correction)
-            except RetryAfter as error:
-                await asyncio.sleep(retry_seconds(error))
-                continue
-            except BadRequest as error:
-                text = error.message.lower()
-                if "not modified" in text:
-                    result, message_id = "unchanged", None
-                elif any(gone in text for gone in GONE):
-                    result, message_id = "gone", None
-                else:
-                    self.log.finish(correction.id, "failed", describe(error))
-                    return
-            except (Forbidden, ChatMigrated) as error:
+        try:
+            done = await waiting_out_floods(lambda: self._request(bot, where, correction))
+        except BadRequest as error:
+            text = error.message.lower()
+            if "not modified" in text:
+                done = "unchanged", None
+            elif any(gone in text for gone in GONE):
+                done = "gone", None
+            else:
                 self.log.finish(correction.id, "failed", describe(error))
                 return
-            except NetworkError as error:
-                if in_doubt(error):
-                    self.log.finish(correction.id, "uncertain", describe(error))
-                else:
-                    later = backoff(correction.attempts)
-                    self.log.retry_later(correction.id, describe(error), later)
-                return
-            except TelegramError as error:
-                self.log.finish(correction.id, "failed", describe(error))
-                return
-            except Exception as error:  # a correction must not stay "sending" while we run
-                log.exception("correction %s failed", correction.id)
-                self.log.finish(correction.id, "uncertain", f"{type(error).__name__}: {error}")
-                return
-            self.log.done(correction.id, result, message_id)
+        except (Forbidden, ChatMigrated) as error:
+            self.log.finish(correction.id, "failed", describe(error))
             return
-        self.log.retry_later(correction.id, "flood control", backoff(correction.attempts))
+        except NetworkError as error:
+            if in_doubt(error):
+                self.log.finish(correction.id, "uncertain", describe(error))
+            else:
+                later = backoff(correction.attempts)
+                self.log.retry_later(correction.id, describe(error), later)
+            return
+        except TelegramError as error:
+            self.log.finish(correction.id, "failed", describe(error))
+            return
+        except Exception as error:  # a correction must not stay "sending" while we run
+            log.exception("correction %s failed", correction.id)
+            self.log.finish(correction.id, "uncertain", f"{type(error).__name__}: {error}")
+            return
+        if done is None:
+            self.log.retry_later(correction.id, "flood control", backoff(correction.attempts))
+            return
+        result, message_id = done
+        self.log.done(correction.id, result, message_id)
 
     async def _request(
         self, bot: Bot, where: tuple[int | str, int | None], correction: Correction

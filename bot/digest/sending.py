@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 
@@ -60,9 +60,31 @@ class Outcome:
 
 
 def retry_seconds(error: RetryAfter) -> float:
-    """``retry_after`` in seconds, whichever type PTB gives it in."""
+    """``retry_after`` in seconds, whichever type PTB gives it in.
+
+    >>> retry_seconds(RetryAfter(timedelta(seconds=2))), retry_seconds(RetryAfter(3))
+    (2.0, 3.0)
+    """
     value = error.retry_after
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+async def waiting_out_floods[T](
+    request: Callable[[], Awaitable[T]], on_flood: Callable[[float], None] | None = None
+) -> T | None:
+    """``request()``; after a 429 (nothing was sent) wait as told and make it again, at
+    most :data:`MAX_RETRY_AFTER` times. ``None`` when Telegram still asks to wait.
+
+    ``on_flood`` is told each wait, so other sends can wait too; any other error is raised.
+    """
+    for _ in range(MAX_RETRY_AFTER + 1):
+        try:
+            return await request()
+        except RetryAfter as error:
+            if on_flood is not None:
+                on_flood(retry_seconds(error))
+            await asyncio.sleep(retry_seconds(error))
+    return None
 
 
 def in_doubt(error: NetworkError) -> bool:
@@ -208,32 +230,29 @@ class Sender:
     async def _send_part(
         self, bot: Bot, chat: int | str, thread_id: int | None, post: Post, part: Part
     ) -> Outcome | None:
-        for _ in range(MAX_RETRY_AFTER + 1):
-            try:
-                message, kind = await self.deliver(bot, chat, thread_id, part)
-            except RetryAfter as error:
-                # A 429 means nothing was sent: wait as told, then the same message again.
-                if self.on_flood is not None:
-                    self.on_flood(retry_seconds(error))
-                await asyncio.sleep(retry_seconds(error))
-                continue
-            except (Forbidden, ChatMigrated) as error:
+        try:
+            sent = await waiting_out_floods(
+                lambda: self.deliver(bot, chat, thread_id, part), self.on_flood
+            )
+        except (Forbidden, ChatMigrated) as error:
+            return self._chat_problem(post, describe(error))
+        except BadRequest as error:
+            if any(problem in error.message.lower() for problem in CHAT_PROBLEMS):
                 return self._chat_problem(post, describe(error))
-            except BadRequest as error:
-                if any(problem in error.message.lower() for problem in CHAT_PROBLEMS):
-                    return self._chat_problem(post, describe(error))
-                self.posts.finish(post.id, "failed", describe(error))
-                return Outcome(post.chat, post.id, "failed", describe(error))
-            except NetworkError as error:
-                if in_doubt(error):
-                    self.posts.finish(post.id, "uncertain", describe(error))
-                    return Outcome(post.chat, post.id, "uncertain", describe(error))
-                self.posts.retry_later(post.id, describe(error), backoff(post.attempts))
-                return Outcome(post.chat, post.id, "pending", describe(error))
-            self.posts.part_sent(post.id, message.message_id, part.text, kind)
-            return None
-        self.posts.retry_later(post.id, "flood control", backoff(post.attempts))
-        return Outcome(post.chat, post.id, "pending", "flood control")
+            self.posts.finish(post.id, "failed", describe(error))
+            return Outcome(post.chat, post.id, "failed", describe(error))
+        except NetworkError as error:
+            if in_doubt(error):
+                self.posts.finish(post.id, "uncertain", describe(error))
+                return Outcome(post.chat, post.id, "uncertain", describe(error))
+            self.posts.retry_later(post.id, describe(error), backoff(post.attempts))
+            return Outcome(post.chat, post.id, "pending", describe(error))
+        if sent is None:
+            self.posts.retry_later(post.id, "flood control", backoff(post.attempts))
+            return Outcome(post.chat, post.id, "pending", "flood control")
+        message, kind = sent
+        self.posts.part_sent(post.id, message.message_id, part.text, kind)
+        return None
 
     async def deliver(
         self, bot: Bot, chat: int | str, thread_id: int | None, part: Part

@@ -17,7 +17,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.messages import say
 from bot.render import shorten
 from bot.storage.approvals import ApprovalState, Review
-from bot.tg.callbacks import MAX_BYTES
+from bot.tg.callbacks import MAX_BYTES, checked
 
 #: Callback data of a decision button: ``ap:<action>:<article id>:<version>``.
 PREFIX = "ap"
@@ -54,10 +54,7 @@ class Decision:
         >>> Decision("pub", 12, "0a1b2c3d").encode()
         'ap:pub:12:0a1b2c3d'
         """
-        data = f"{PREFIX}:{self.action}:{self.article_id}:{self.version}"
-        if len(data.encode()) > MAX_BYTES:
-            raise ValueError(f"callback data over {MAX_BYTES} bytes: {data!r}")
-        return data
+        return checked(f"{PREFIX}:{self.action}:{self.article_id}:{self.version}")
 
 
 def decode_decision(data: str | None) -> Decision | None:

@@ -7,6 +7,18 @@ from dataclasses import dataclass
 from bot.article import SECTION_KEYS
 
 MAX_BYTES = 64
+
+
+def checked(data: str) -> str:
+    """``data`` if it fits in a button's callback data; ValueError if it does not.
+
+    >>> checked("v:1:summary")
+    'v:1:summary'
+    """
+    if len(data.encode()) > MAX_BYTES:
+        raise ValueError(f"callback data over {MAX_BYTES} bytes: {data!r}")
+    return data
+
 #: Views a button can open besides the sections themselves.
 VIEWS = frozenset({"summary", "quotes", "sections"}) | frozenset(SECTION_KEYS)
 
@@ -24,10 +36,7 @@ class ViewRequest:
         >>> ViewRequest(12, "whats_next").encode()
         'v:12:whats_next'
         """
-        data = f"v:{self.article_id}:{self.view}"
-        if len(data.encode()) > MAX_BYTES:
-            raise ValueError(f"callback data over {MAX_BYTES} bytes: {data!r}")
-        return data
+        return checked(f"v:{self.article_id}:{self.view}")
 
 
 def decode(data: str | None) -> ViewRequest | None:

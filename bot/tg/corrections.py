@@ -15,6 +15,7 @@ from telegram.ext import ContextTypes
 
 from bot.messages import say
 from bot.render import shorten
+from bot.storage.articles import StoredArticle
 from bot.tg.admin import private_view
 from bot.tg.correction_views import (
     CORRECTION_ACTIONS,
@@ -27,7 +28,7 @@ from bot.tg.correction_views import (
 from bot.tg.jobs import ALERT_TITLE_CHARS
 from bot.tg.presses import admin_press, drop_buttons
 from bot.tg.replies import reader_lang, send_reply
-from bot.tg.services import services
+from bot.tg.services import Services, services
 from bot.tg.views import plain
 
 log = logging.getLogger(__name__)
@@ -43,12 +44,11 @@ async def retract(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     service = services(context)
     stored = service.store.get(article_id)
-    if stored is None:
-        await send_reply(update, context, plain(say("retract_unknown", lang, id=article_id)))
+    refusal = _cannot_retract(service, article_id, stored, lang)
+    if refusal is not None:
+        await send_reply(update, context, plain(refusal))
         return
-    if service.corrections.log.retracted(article_id):
-        await send_reply(update, context, plain(say("retract_already", lang, id=article_id)))
-        return
+    assert stored is not None  # refused as unknown otherwise
     sent = sum(
         1
         for post in service.posts.sent_posts_of(article_id)
@@ -58,6 +58,18 @@ async def retract(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     pending = service.posts.unsent_count(article_id)
     title = shorten(stored.article.title, ALERT_TITLE_CHARS)
     await send_reply(update, context, retract_confirmation(article_id, title, sent, pending, lang))
+
+
+def _cannot_retract(
+    service: Services, article_id: int, stored: StoredArticle | None, lang: str
+) -> str | None:
+    """Why article ``article_id`` (``stored``) cannot be withdrawn (unknown, or already
+    withdrawn), or None."""
+    if stored is None:
+        return say("retract_unknown", lang, id=article_id)
+    if service.corrections.log.retracted(article_id):
+        return say("retract_already", lang, id=article_id)
+    return None
 
 
 async def retract_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -70,19 +82,15 @@ async def retract_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     query, lang, (action, article_id) = pressed
     service = services(context)
     await drop_buttons(context.bot, query.message)
-    if action == "no":
-        await query.answer()
-        await send_reply(update, context, plain(say("retract_kept", lang, id=article_id)))
-        return
-    if service.store.get(article_id) is None:
-        await query.answer()
-        await send_reply(update, context, plain(say("retract_unknown", lang, id=article_id)))
-        return
-    if service.corrections.log.retracted(article_id):
-        await query.answer()
-        await send_reply(update, context, plain(say("retract_already", lang, id=article_id)))
-        return
     await query.answer()
+    refusal = (
+        say("retract_kept", lang, id=article_id)
+        if action == "no"
+        else _cannot_retract(service, article_id, service.store.get(article_id), lang)
+    )
+    if refusal is not None:
+        await send_reply(update, context, plain(refusal))
+        return
     user = update.effective_user
     cancelled, planned = service.corrections.retract(article_id, user.id if user else None)
     log.info("admin %s retracted article %s: %d posts cancelled, %d messages to remove",

@@ -21,12 +21,13 @@ import enum
 import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 from aiolimiter import AsyncLimiter
 from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
+
+from bot.digest.sending import retry_seconds
 
 log = logging.getLogger(__name__)
 
@@ -48,17 +49,6 @@ UNPAUSED = frozenset({"getupdates"})
 MAX_IDLE_LIMITERS = 512
 
 JSON = bool | dict[str, Any] | list[dict[str, Any]]
-
-
-def seconds_of(retry_after: int | float | timedelta) -> float:
-    """``retry_after`` in seconds, whichever type python-telegram-bot gives it in.
-
-    >>> seconds_of(timedelta(seconds=2)), seconds_of(3)
-    (2.0, 3.0)
-    """
-    if isinstance(retry_after, timedelta):
-        return retry_after.total_seconds()
-    return float(retry_after)
 
 
 def chat_key(chat_id: object) -> int | str | None:
@@ -188,7 +178,7 @@ class ChatRateLimiter(BaseRateLimiter[int]):
                 return await self._send_once(chat, paused, callback, args, kwargs)
             except RetryAfter as error:
                 self.refusals += 1
-                wait = seconds_of(error.retry_after) + PAUSE_MARGIN
+                wait = retry_seconds(error) + PAUSE_MARGIN
                 self.pause(wait)
                 if attempt == retries:
                     log.warning("%s refused with 429 after %d retries", endpoint, retries)

@@ -7,7 +7,7 @@ and the post log in SQLite says what is already done.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from telegram import Bot, Update
 from telegram.error import TelegramError
@@ -129,10 +129,11 @@ async def notify_admins(application: Application, text: Alert, **kwargs: object)
             log.warning("could not reach admin %s: %s", admin, error)
 
 
-def article_titles(service: Services, posts: list[Post]) -> dict[int, str]:
-    """The title of each post's article, shortened for an alert (gone articles left out)."""
+def article_titles(service: Services, items: Iterable[Post | Correction]) -> dict[int, str]:
+    """The title of each post's or correction's article, shortened for an alert (gone
+    articles left out)."""
     titles = {}
-    for article_id in {post.article_id for post in posts}:
+    for article_id in {item.article_id for item in items}:
         stored = service.store.get(article_id)
         if stored is not None:
             titles[article_id] = shorten(stored.article.title, ALERT_TITLE_CHARS)
@@ -183,14 +184,11 @@ async def offer_uncertain_corrections(application: Application) -> int:
         if (correction.id, correction.attempts) not in offered
     ]
     offered.update((correction.id, correction.attempts) for correction in fresh)
-    titles = {}
-    for article_id in {correction.article_id for correction in fresh}:
-        stored = service.store.get(article_id)
-        titles[article_id] = shorten(stored.article.title, ALERT_TITLE_CHARS) if stored else ""
+    titles = article_titles(service, fresh)
     for correction in fresh:
         log.warning("correction %s in %s is uncertain: %s", correction.id, correction.chat,
                     correction.reason)  # fmt: skip
-        reply = uncertain_correction_reply(correction, titles[correction.article_id])
+        reply = uncertain_correction_reply(correction, titles.get(correction.article_id, ""))
         await notify_admins(application, reply.messages[0], reply_markup=reply.keyboard)
     return len(fresh)
 
@@ -199,9 +197,10 @@ async def list_uncertain_corrections(update: Update, context: ContextTypes.DEFAU
     """/uncertain's second part: each uncertain correction with its buttons (none: nothing)."""
     service = services(context)
     lang = reader_lang(update)
-    for correction in service.corrections.log.uncertain(UNCERTAIN_SHOWN):
-        stored = service.store.get(correction.article_id)
-        title = shorten(stored.article.title, ALERT_TITLE_CHARS) if stored else ""
+    listed = service.corrections.log.uncertain(UNCERTAIN_SHOWN)
+    titles = article_titles(service, listed)
+    for correction in listed:
+        title = titles.get(correction.article_id, "")
         await send_reply(update, context, uncertain_correction_reply(correction, title, lang))
 
 
