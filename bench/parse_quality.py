@@ -3,7 +3,8 @@
     uv run python bench/parse_quality.py [--mistakes]
 
 Prints speaker accuracy, quote precision (quoted terms are not quotations), section keys
-F1 and role accuracy for the development corpus (tests/corpus), the held-out corpus
+F1 and role accuracy for the development corpus (tests/corpus), the independent
+development set (tests/corpus_independent, the former held-out set), the held-out corpus
 (tests/corpus_heldout, never tuned on) and the first batch (the articles tests/corpus
 held before the second batch was added).
 """
@@ -22,6 +23,7 @@ from tests.quality import Figures, Pair, figures, load_pairs, mistakes
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
+INDEPENDENT = ROOT / "tests" / "corpus_independent"
 HELDOUT = ROOT / "tests" / "corpus_heldout"
 
 #: The articles of tests/corpus written with the parser, before the second batch.
@@ -49,6 +51,7 @@ def corpora() -> dict[str, list[Pair]]:
     return {
         "development (tests/corpus)": development,
         "development, second batch only": [p for p in development if p not in first],
+        "development, independent (tests/corpus_independent)": load_pairs(INDEPENDENT),
         "held-out (tests/corpus_heldout)": load_pairs(HELDOUT),
         "first batch": first,
     }
@@ -78,7 +81,7 @@ def main() -> None:
     args = parser.parse_args()
     for name, pairs in corpora().items():
         print(report(name, pairs, figures((p.expected, p.got) for p in pairs)))
-        if args.mistakes and name.startswith("development ("):
+        if args.mistakes and name.startswith(("development (", "development, independent")):
             for pair in pairs:
                 for line in mistakes(pair):
                     print(f"    {pair.name}: {line}")

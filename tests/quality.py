@@ -3,7 +3,7 @@
 The figures compare what the parser makes of an article (the JSON of
 ``newsbot show --json``) with an expected JSON written by hand (tests/corpus*/NAME.json).
 Texts are folded before they are compared: half-spaces and spaces removed, Arabic
-ي/ك mapped to ی/ک, «» removed.
+ي/ك mapped to ی/ک, «» removed, and punctuation at either end dropped.
 
 - **speaker accuracy**: over the expected items of kind "quote", matched to the parser's
   items by folded text, the share whose speaker matches; an expected quote the parser did
@@ -31,11 +31,15 @@ from typing import Any
 
 Item = Mapping[str, Any]
 
+#: Punctuation at a quote's edges: English puts the host sentence's comma or full stop
+#: inside the marks ("a formality,"), and writers differ on keeping it.
+_EDGE_PUNCTUATION = ".,;:!?؟،؛…"
 _FOLD = str.maketrans({"\u200c": None, "ي": "ی", "ك": "ک", "«": None, "»": None})
 
 
 def fold(text: str | None) -> str:
-    """Text as compared: no half-spaces or whitespace, Persian ی/ک, no «».
+    """Text as compared: no half-spaces or whitespace, Persian ی/ک, no «», no
+    punctuation at either end.
 
     >>> fold("رئیس‌جمهور  ترامپ")
     'رئیسجمهورترامپ'
@@ -48,7 +52,7 @@ def fold(text: str | None) -> str:
         return ""
     if not isinstance(text, str):
         raise ValueError(f"expected a text or None, got {text!r}")
-    return "".join(text.translate(_FOLD).split())
+    return "".join(text.translate(_FOLD).split()).strip(_EDGE_PUNCTUATION)
 
 
 @dataclass(frozen=True, slots=True)

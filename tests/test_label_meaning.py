@@ -328,6 +328,15 @@ def test_score_words(label: str, scores: dict[str, float], unknown: int) -> None
         ("زمان‌بندی", "whats_next"),
         ("خسارت احتمالی", "the_stakes"),
         ("سؤالات متداول", OTHER),
+        # an ordinal is read as written: آخرین is the latest, not آخر (the end)
+        ("در آخرین تحول", "latest"),
+        ("در آخر", "bottom_line"),
+        # the other party, its defence, the flip side
+        ("طرف عراقی", "the_other_side"),
+        ("دفاعیات متهمان", "the_other_side"),
+        ("آن روی ماجرا", "the_other_side"),
+        ("از زبان طرفین", "what_theyre_saying"),
+        ("آنچه بازار را تکان داد", "driving_the_news"),
     ],
 )
 def test_read_label(label: str, key: str) -> None:
@@ -383,6 +392,10 @@ def test_a_label_is_refused_for_a_final_verb_not_for_final_letters(line: str, ke
         ("اما نه به این سادگی: متن", "yes_but"),
         ("بعد چه؟: متن", "whats_next"),
         ("Here is what happens next: text", "whats_next"),
+        # after a head that gives words to someone, the rest says whose they are
+        ("از زبان مردم و پزشکان: متن", "what_theyre_saying"),
+        ("به روایت کارگران و کارفرمایان: متن", "what_theyre_saying"),
+        ("از زبان منتقدان و مخالفان: متن", "the_other_side"),
     ],
 )
 def test_a_longer_label_whose_every_word_has_a_meaning(line: str, key: str) -> None:

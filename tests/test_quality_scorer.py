@@ -37,6 +37,9 @@ def q(text: str, speaker: str | None = None, role: str | None = None, kind: str 
         ("«بسیار خوب»", "بسیارخوب"),
         ("«شعار «هر قطره» مهم»", "شعارهرقطرهمهم"),
         ("Dana Whitfield", "DanaWhitfield"),
+        ("a magic switch,", "amagicswitch"),
+        ("«ما آب می‌خواهیم.»", "ماآبمیخواهیم"),
+        ("...؟!", ""),
         (HOSTILE, HOSTILE.replace(" ", "")),
     ],
 )

@@ -55,7 +55,7 @@ from bot.article.label_cues import (
     STORY_WORDS,
     Cues,
 )
-from bot.article.sections import OTHER, SECTIONS
+from bot.article.sections import OTHER, QUOTES_SECTION, SECTIONS
 from bot.text.chars import ZWNJ, clean_line, fold, strip_diacritics, to_persian_letters
 from bot.text.lemmas import word_forms
 from bot.text.pos import verb_stems, word_tags
@@ -89,6 +89,9 @@ MODALS: frozenset[str] = frozenset({"باید"})
 #: The superlative ending (مهم‌ترین, بزرگ‌ترین): a superlative describes the items of a
 #: list («مهم‌ترین تغییرات») and is a cue only as written (تازه‌ترین), never by its stem.
 _SUPERLATIVE = "ترین"
+#: Ordinal adjectives in -ین (آخرین "latest", نخستین "first"): read as written, never by a
+#: stem that means something else (آخر "end", which is the bottom line).
+_ORDINALS: frozenset[str] = frozenset({"اخرین", "اولین", "نخستین", "واپسین", "پسین", "پیشین"})
 
 _WORD = re.compile(f"[^\\W\\d_]+(?:[{ZWNJ}'][^\\W\\d_]+)*")
 #: Spellings that differ in letters only: ئ/ی (جزئیات, جزییات), hamza on alef, آ/ا.
@@ -216,6 +219,8 @@ def _forms(word: str) -> tuple[str, ...]:
     forms = list(word_forms(word, lang))
     if forms and lang == "fa" and forms[0].endswith(_SUPERLATIVE) and len(forms[0]) > 5:
         return (_unify(forms[0]),)
+    if _unify(word) in _ORDINALS:
+        return (_unify(word),)
     if forms and lang == "fa":
         # موشکافانه‌تر: the comparative's stem (the second form) is derived too
         for form in forms[:2]:
@@ -552,6 +557,7 @@ def score_words(words: tuple[LabelWord, ...]) -> Evidence:
     index = 0
     after_head = max(used) + 1 if used else -1  # a pair is the label's head
     story = False
+    whose = False
     while index < len(words):
         length, found = _matches_at(words, index)
         if not found and _points_at_story(words, index):
@@ -567,7 +573,7 @@ def score_words(words: tuple[LabelWord, ...]) -> Evidence:
         ):
             break  # the rest names the topic («نگاهی نزدیک‌تر به ارقام بودجه»)
         if not found:
-            unknown += 0 if words[index].neutral else 1
+            unknown += 0 if words[index].neutral or whose else 1
             index += 1
             continue
         weights: dict[str, float] = {}
@@ -577,6 +583,9 @@ def score_words(words: tuple[LabelWord, ...]) -> Evidence:
         if not strong and STRONG in weights.values():
             weights = {key: HEAD if weight == STRONG else weight for key, weight in weights.items()}
             after_head = index + length
+            # «از زبان مردم و پزشکان»: after a head that attributes words, the other
+            # words say whose they are, evidence against no key
+            whose = index == 0 and length > 1 and _attributes(words, weights)
         strong.update(key for key, weight in weights.items() if weight >= STRONG)
         for key, weight in weights.items():
             scores[key] = scores.get(key, 0.0) + weight
@@ -589,6 +598,17 @@ def score_words(words: tuple[LabelWord, ...]) -> Evidence:
     if not strong and (story or any(not _story_words().isdisjoint(w.forms) for w in words)):
         scores = {key: score * STRONG / WEAK for key, score in scores.items()}
     return Evidence(scores, unknown, tuple(cues))
+
+
+#: Heads that give words to someone named after them («از زبان», «به روایت», «به نقل
+#: از», "in the words of"); «به گفته X:» is not among them, it opens a sentence.
+_ATTRIBUTING = frozenset({("از", "زبان"), ("به", "روایت"), ("به", "نقل"), ("in", "the")})
+
+
+def _attributes(words: tuple[LabelWord, ...], weights: Mapping[str, float]) -> bool:
+    """Whether a label opening with ``words`` and weighing ``weights`` attributes words."""
+    opening = (words[0].text, words[1].text) if len(words) > 1 else ()
+    return opening in _ATTRIBUTING and weights.get(QUOTES_SECTION, 0.0) >= HEAD
 
 
 def decide(evidence: Evidence) -> Meaning:

@@ -368,6 +368,8 @@ def _split_en(tokens: list[str]) -> tuple[str, str] | None:
             return None
         name = rest[-2:]
         role = tokens[: len(tokens) - 2]
+        if is_org(" ".join(rest[1:]), "en"):
+            return None  # "a spokesperson for Harbor Freight Lines": no name after it
     else:
         name = rest
         role = tokens[: last + 1]
@@ -462,6 +464,45 @@ def _part(phrase: str, lang: str) -> tuple[str, str | None, bool]:
     return phrase, None, looks_like_name(phrase, lang)
 
 
+def _join_role_parts(parts: list[str], lang: str) -> list[str]:
+    """A role whose own words hold commas, before the name: «معاون سیاسی، امنیتی و
+    اجتماعی استانداری گیلان، سیامک نیکپور» → the role in one part, then the name."""
+    if lang != "fa" or len(parts) < 3 or not is_role_phrase(parts[0], lang):
+        return parts
+    for end in range(1, len(parts)):
+        part = parts[end]
+        if looks_like_name(part, lang) and split_title(part, lang) is None:
+            break
+        if is_role_phrase(part, lang) or is_org(part, lang) or is_description(part, lang):
+            return parts
+    else:
+        return parts
+    if end < 2:
+        return parts
+    return ["، ".join(parts[:end]), *parts[end:]]
+
+
+def _name_after_comma_in_role(parts: Sequence[str], lang: str) -> Mention | None:
+    """A role whose own words hold a comma, then the name with no comma before it:
+    «وزیر تعاون، کار و رفاه اجتماعی احمد میرزایی» (a ministry named by a list)."""
+    if lang != "fa" or len(parts) != 2 or not is_role_phrase(parts[0], lang):
+        return None
+    tokens = parts[1].split()
+    if is_role_phrase(parts[1], lang) or looks_like_name(parts[1], lang):
+        return None
+    for start in range(1, len(tokens) - 1):
+        name = tokens[start:]
+        if (
+            is_given_name(name[0])
+            and len(name) <= MAX_NAME_WORDS
+            and not any(_blocked(token, lang) for token in name)
+            and not _ezafe_marked(tokens[start - 1])
+        ):
+            role = f"{parts[0]}، {' '.join(tokens[:start])}"
+            return Mention(" ".join(name), tidy_role(role, lang), named=True)
+    return None
+
+
 def mention_of(segments: Sequence[str], lang: str = "fa") -> Mention | None:
     """Who the comma-separated parts of a speaker phrase name.
 
@@ -483,6 +524,10 @@ def mention_of(segments: Sequence[str], lang: str = "fa") -> Mention | None:
         if is_org(text, lang):
             return Mention(org_name(text, lang), org=True)
         return Mention(text, named=named)
+    inside = _name_after_comma_in_role(parts, lang)
+    if inside is not None:
+        return inside
+    parts = _join_role_parts(parts, lang)
     joined = " و " if lang == "fa" else " and "
     if joined in f" {parts[-1]} " and not any(is_role_phrase(part, lang) for part in parts):
         return Mention("، ".join(parts) if lang == "fa" else ", ".join(parts))

@@ -143,6 +143,11 @@ class Cast:
             found = self._by_name(words)
             if found is not None:
                 return found
+        if mention.named and mention.role and len(words) == 1:
+            # «خدایی، نماینده کارگران، افزود»: a surname with a role given again here
+            found = self._by_name(words)
+            if found is not None and is_given_name(found.speaker.split()[0]):
+                return Mention(found.speaker, mention.role, named=True)
         if not mention.named and not mention.org:
             found = self._by_role(words)
             if found is not None:

@@ -52,6 +52,15 @@ FA_SPEECH_VERBS = (
     "صحبت کرد", "صحبت کردند", "حرف زد", "حرف زدند",
     "با بیان اینکه", "با بیان این که", "با اشاره به اینکه", "با تأکید بر اینکه",
     "با تاکید بر اینکه", "ضمن بیان اینکه",
+    "معتقد است", "معتقدند", "معتقد بود", "معتقد بودند", "عقیده دارد", "باور دارد",
+    "بر این باور است", "می‌افزاید", "می‌افزایند", "نوشته بود", "اعلام کرده بود",
+    "اعلام کرده‌اند", "نوشته‌اند", "پیش‌بینی کرد", "پاسخ دادند", "پرسیدند", "توضیح دادند",
+    "ادامه دادند", "اضافه کردند", "یادآور شدند", "خاطرنشان کردند", "تصریح کردند",
+    "اظهار داشتند", "بیان کردند", "عنوان کردند", "اذعان کردند", "ادعا کردند", "مدعی شدند",
+    "اظهار کرده است", "تصریح کرده است", "تأکید کرده بود", "تاکید کرده بود",
+    "انتقاد کرد که", "انتقاد کردند که", "گلایه کرد که", "گلایه کردند که", "شکایت کرد که",
+    "اعتراض کرد که", "پذیرفت", "پذیرفتند", "قبول کرد که", "اعتراف کردند", "هشدار داده بود",
+    "هشدار داده است",
 )  # fmt: skip
 EN_SPEECH_VERBS = (
     "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "asked", "tweeted",
@@ -86,9 +95,11 @@ EN_VERB = re.compile(rf"\b(?:{alternation(EN_SPEECH_VERBS)})\b", re.I)
 FA_ANY_SPEECH = re.compile(f"(?<!{_W})(?:{alternation(FA_SPEECH_VERBS + FA_PASSIVE)})(?!{_W})")
 EN_ANY_SPEECH = re.compile(rf"\b(?:{alternation(EN_SPEECH_VERBS + EN_PASSIVE)})\b", re.I)
 #: «...» خواند: the clause's subject characterised something in the quoted words.
+_FA_DO = "کرد|کردند|کرده|کرده‌اند|کرده است|کرده بود|کرده بودند|می‌کند|می‌کنند|کرده‌است"
 FA_CHARACTERISED = re.compile(
-    f"^(?:خواند|خواندند|توصیف کرد|توصیف کردند|دانست|دانستند|ارزیابی کرد|ارزیابی کردند|"
-    f"قلمداد کرد|برشمرد|تعبیر کرد)(?!{_W})"
+    f"^(?:(?:توصیف|ارزیابی|قلمداد|تعبیر)\\s+(?:{_FA_DO})|خواند|خواندند|خوانده‌اند|"
+    f"خوانده بود|خوانده بودند|می‌خواند|می‌خوانند|دانست|دانستند|دانسته‌اند|می‌داند|"
+    f"می‌دانند|برشمرد|برشمردند)(?!{_W})"
 )
 #: «...» نامید: something is given a name; the quoted words are a term.
 FA_NAMED = re.compile(
@@ -106,7 +117,7 @@ FA_TOPIC = re.compile(
 FA_TOPIC_BEFORE = re.compile(r"(?:^|\s)(?:از|درباره|دربارهٔ|در\s+مورد|در\s+باره|به|با)\s*$")
 _FA_ATTRIBUTION = re.compile(
     f"(?<!{_W})(?:(?:به|طبق|بنابر|بنا بر|بر اساس|بر پایه)\\s+"
-    f"(?:گفته|گفته‌ی|اظهارات|سخنان|اعلام|تعبیر|قول|بیان|روایت)|به نقل از|از قول|از زبان|"
+    f"(?:گفته|گفته‌ی|اظهارات|سخنان|اعلام|تعبیر|قول|بیان|روایت|نوشته)|به نقل از|از قول|از زبان|"
     f"به تعبیر|به قول|به باور|به اعتقاد|به عقیده|از نظر|از دید|از دیدگاه)\\s+"
 )
 _EN_ATTRIBUTION = re.compile(r"\b(?:according to|in the words of|as quoted by)\s+", re.I)
@@ -290,6 +301,34 @@ def _adverbial_after(tokens: list[str], index: int, lang: str) -> bool:
     return key in _FA_CUT or key in _FA_OCCASIONS or _is_time(tokens, index + 1, lang)
 
 
+def _origin(tokens: list[str], index: int) -> bool:
+    """Whether the «از» at ``index`` says where a described speaker is from: one last word
+    after it in a description («یک مال‌باخته ۳۴ ساله از اصفهان»)."""
+    return (
+        index == len(tokens) - 2
+        and _key(tokens[0]) in _FA_QUANTIFIERS | {"یک"}
+        and not _adverbial_after(tokens, index, "fa")
+        and not verb_like(tokens[-1], "fa")
+    )
+
+
+#: Words of a field of work: «در حوزه حمل‌ونقل» says what someone described works in.
+_FA_FIELDS = word_set("حوزه زمینه بخش صنعت رشته عرصه")
+
+
+def _where_described(tokens: list[str], index: int) -> bool:
+    """Whether the «در» at ``index`` says where someone described by an indefinite is
+    («یک کارشناس منابع آب در دانشگاه فردوسی»، «مدیرعامل یک استارتاپ در حوزه حمل‌ونقل»):
+    an institution or a field. A place or an occasion after it says where or when they
+    spoke («یک دیپلمات در وین»، «یک مقام در نشست خبری»)."""
+    if index + 1 >= len(tokens) or _adverbial_after(tokens, index, "fa"):
+        return False
+    where = tokens[index + 1]
+    return any(_key(token) in {"یک", "یکی"} for token in tokens[:index]) and (
+        is_org_head(where) or _key(where) in _FA_FIELDS
+    )
+
+
 def _cut(tokens: list[str], lang: str, *, enclosed: bool = False) -> tuple[list[str], bool]:
     """The words before the first adverbial (from the second word on); whether one was cut.
 
@@ -303,6 +342,8 @@ def _cut(tokens: list[str], lang: str, *, enclosed: bool = False) -> tuple[list[
     for index in range(1, len(tokens)):
         key = _key(tokens[index])
         if lang == "en":
+            if key == "at" and tokens[index + 1 : index + 2] and tokens[index + 1][:1].isupper():
+                continue  # "a professor at Coastal State University": where the role is held
             if key in _EN_CUT or (key in _EN_TIME and key not in {"may", "march"}):
                 return tokens[:index], True
             continue
@@ -315,6 +356,10 @@ def _cut(tokens: list[str], lang: str, *, enclosed: bool = False) -> tuple[list[
             locative = False
             if not _adverbial_after(tokens, index, lang):
                 continue
+        if key == "از" and _origin(tokens, index):
+            continue
+        if key == "در" and _where_described(tokens, index):
+            continue
         if key in _FA_CUT or (key == "از" and _key(tokens[index - 1]) not in _FA_QUANTIFIERS):
             return tokens[:index], True
     return tokens, False
@@ -331,6 +376,8 @@ def _after_conjunction(tokens: list[str], lang: str) -> list[str]:
     return tokens
 
 
+#: A quote already blanked out of the clause («»): it is no part of a speaker phrase.
+_BLANK_QUOTE = re.compile(r"«\s*»|“\s*”|\"\s*\"")
 _OPENING_THAT = re.compile(r"^\s*(?:که|that)\s+", re.I)
 _SEGMENT_BREAK = re.compile(r"[،,;؛]")
 
@@ -348,7 +395,7 @@ def subject_group(clause: str, lang: str = "fa", *, to_verb: bool = True) -> lis
     >>> subject_group("")
     []
     """
-    clause = _OPENING_THAT.sub("", clause.strip())
+    clause = _OPENING_THAT.sub("", _BLANK_QUOTE.sub(" ", clause).strip())
     segments = [segment.strip() for segment in _SEGMENT_BREAK.split(clause)]
     parts: list[str] = []
     for index, segment in enumerate(segments):
@@ -433,7 +480,10 @@ def _speech_after(after: str, lang: str) -> Located | None:
             # «...»، این را X گفت: "this was said by X". A comma before the verb closes
             # the last apposition («X، کشاورز در دشت جوین، گفت»), so it is kept.
             closed = "،" if "،" in found.group("gap") or "," in found.group("gap") else ""
-            candidates.append(_FA_THIS.sub("", found.group("who")) + closed)
+            who = _FA_THIS.sub("", found.group("who"))
+            # «این را یک عضو شورا که نخواست نامش فاش شود گفت»: a relative clause ends it
+            relative = re.split(r"\sکه\s", f" {who} ", maxsplit=1)
+            candidates.append(relative[0].strip() if len(relative) > 1 else who + closed)
     for who in candidates:
         if any(verb_like(token, lang) for token in who.split()):
             continue
@@ -452,6 +502,10 @@ def _names_someone(phrase: str) -> bool:
     if not words:
         return False
     first = words[0]
+    if _key(first) in _FA_QUANTIFIERS and len(words) > 1:
+        # «گروهی از مال‌باختگان»، «برخی کارشناسان»: a share of the people named next
+        rest = words[2:] if _key(words[1]) == "از" else words[1:]
+        return bool(rest) and _names_someone(" ".join(rest))
     return (
         _strong_start(first, "fa")
         or is_org_head(first)
@@ -542,12 +596,14 @@ def _bare_noun(phrase: str) -> bool:
 def _characterised(before: str, after: str, lang: str) -> Located | None:
     if lang != "fa" or not FA_CHARACTERISED.match(after.lstrip(" ،,.:")):
         return None
-    group = subject_group(before, lang, to_verb=False)
+    clause = re.split(r"[:：؛;]", before)[-1]
+    group = subject_group(clause, lang, to_verb=False)
     if not group:
         return None
     # «X این طرح را «...» خواند»: the object starts at a demonstrative.
-    first = re.split(r"\s(?:این|آن|او|آنها|آن‌ها)\s", group[0] + " ")[0].strip()
-    return Located((first,), "characterised") if first else None
+    last = re.split(r"\s(?:این|آن|او|آنها|آن‌ها)\s", group[-1] + " ")[0].strip()
+    parts = [*group[:-1], last] if last else group[:-1]
+    return Located(tuple(parts), "characterised") if parts else None
 
 
 def attributions(text: str, lang: str) -> list[tuple[int, tuple[str, ...]]]:
@@ -560,6 +616,9 @@ def attributions(text: str, lang: str) -> list[tuple[int, tuple[str, ...]]]:
     found = []
     for match in pattern.finditer(text):
         rest = re.split(r"[«»“”\".؟!?:؛;]", text[match.end() :], maxsplit=1)[0]
+        speech = (EN_VERB if lang == "en" else FA_VERB).search(rest)
+        if speech:  # «از قول یک نماینده نوشت: «...»»: the verb ends the phrase
+            rest = rest[: speech.start()]
         segments = [segment.strip() for segment in re.split(r"[،,]", rest)]
         if not segments or not segments[0]:
             continue
@@ -621,11 +680,14 @@ def locate(before: str, after: str, lang: str = "fa") -> Located | None:
         verb = EN_VERB if lang == "en" else FA_VERB
         last_verb = max((m.start() for m in verb.finditer(before)), default=-1)
         start, parts = attributed[-1]
-        if spoken is None or start > last_verb:
+        # «روزنامه شرق از قول یک نماینده نوشت»: an attribution inside the verb's own
+        # clause, with no comma before the verb, gives the words to whom it names
+        inside = start < last_verb and not re.search(r"[،,]", before[start:last_verb])
+        if spoken is None or start > last_verb or inside:
             return Located(parts, "attribution")
     if spoken:
         return spoken
-    found = _speech_after(after, lang) or _characterised(before, after, lang)
+    found = _characterised(before, after, lang) or _speech_after(after, lang)
     if found:
         return found
     if lang == "fa" and _verb_closes_clause(after):
@@ -633,6 +695,6 @@ def locate(before: str, after: str, lang: str = "fa") -> Located | None:
         if found:
             return found
     later = attributions(after, lang)
-    if later:
+    if later and not re.search(r"[؛;]", after[: later[0][0]]):
         return Located(later[0][1], "attribution")
     return _colon(before, lang)
