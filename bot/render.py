@@ -34,6 +34,7 @@ ELLIPSIS = "…"
 QUOTES_TITLE = {"fa": "نقل قول‌ها", "en": "Quotes"}
 SUMMARY_TITLE = {"fa": "خلاصه", "en": "Summary"}
 READ_MORE = {"fa": "ادامه خبر در منبع", "en": "Read more at the source"}
+CREDIT = {"fa": "منبع", "en": "Source"}
 #: The mark on every message of a post after its first.
 CONTINUED = {"fa": "ادامه", "en": "continued"}
 #: The most characters of the title the later messages of a post repeat.
@@ -447,10 +448,13 @@ def hashtags_line(article: Article) -> Piece | None:
 
 
 def read_more(article: Article) -> Piece | None:
-    """The link to the article's source («ادامه خبر در منبع»), when it has a web address."""
+    """The link to the article's source («ادامه خبر در منبع»), when it has a web address;
+    else the source it credits («منبع: خبرگزاری تسنیم»), if any."""
     target = web_url(article.source_url) if article.source_url else None
     if target is None:
-        return None
+        if not article.source_credit:
+            return None
+        return Piece.text(f"{CREDIT.get(article.lang, CREDIT['fa'])}: {article.source_credit}")
     words = READ_MORE.get(article.lang, READ_MORE["fa"])
     return Piece(f"🔗 {link(words, target)}", len(words) + 2)
 

@@ -245,6 +245,33 @@ def test_source_line(last: str, source: str | None) -> None:
         assert not any("منبع" in warning for warning in article.warnings)
 
 
+@pytest.mark.parametrize(
+    ("last", "credit", "url"),
+    [
+        ("منبع: خبرگزاری تسنیم", "خبرگزاری تسنیم", None),
+        ("منبع: ایرنا https://www.irna.ir/news/1", "ایرنا", "https://www.irna.ir/news/1"),
+        ("منبع خبر: خبرگزاری ایسنا - https://isna.ir/x", "خبرگزاری ایسنا", "https://isna.ir/x"),
+        ("Source: Reuters", "Reuters", None),
+        ("منبع: ایرنا، ایسنا", "ایرنا، ایسنا", None),
+        ("منبع: https://www.irna.ir/news/1", None, "https://www.irna.ir/news/1"),
+        # a sentence, a quotation or a bad address is no credit: the line stays text
+        ("منبع: گزارش مرکز آمار ایران که دیروز منتشر شد نشان می‌دهد", None, None),
+        ("منبع: مرکز آمار. تورم بالا رفت", None, None),
+        ("منبع: «ما نمی‌دانیم»", None, None),
+        ("منبع: ایرنا javascript:alert(1)", None, None),
+        ("منبع:", None, None),
+        ("", None, None),
+    ],
+)
+def test_source_credit(last: str, credit: str | None, url: str | None) -> None:
+    article = parse_article(f"عنوان\nلید خبر.\nچرا مهم است: چون.\n{last}")
+    assert (article.source_credit, article.source_url) == (credit, url)
+    assert article.to_json()["source_credit"] == credit
+    if credit or url:
+        assert [s.key for s in article.sections] == ["why_it_matters"]
+        assert [b.text for s in article.sections for b in s.body] == ["چون."]
+
+
 def test_a_source_line_only_at_the_end() -> None:
     article = parse_article("عنوان\nمنبع: https://a.ir/x\nچرا مهم است: چون.")
     assert article.source_url is None

@@ -25,6 +25,7 @@ RECORD = Migrations.migrations_table
 ALL_ARTICLES = [
     "0001_articles", "0002_search", "0003_published", "0004_ingested_at", "0005_quote_roles",
     "0006_fold_hamza", "0007_source_url", "0008_fingerprint_and_duplicates", "0009_withdrawn",
+    "0010_source_credit",
 ]  # fmt: skip
 
 
@@ -79,6 +80,7 @@ def test_each_owner_has_its_own_set() -> None:
         ("articles", "0007_source_url"),
         ("articles", "0008_fingerprint_and_duplicates"),
         ("articles", "0009_withdrawn"),
+        ("articles", "0010_source_credit"),
         ("post_log", "0001_post_log"),
         ("post_log", "0002_corrections"),
         ("post_log", "0003_approvals"),
@@ -390,8 +392,11 @@ def test_articles_retracted_before_the_withdrawn_mark_are_withdrawn(tmp_path: Pa
         ids.append(store.ingest(parse_article(text), f"s{n}", text).id)
     # The database as it was before the mark, with the first article retracted.
     store.db.execute("DROP INDEX idx_articles_withdrawn_at")
+    store.db.execute("ALTER TABLE articles DROP COLUMN source_credit")
     store.db.execute("ALTER TABLE articles DROP COLUMN withdrawn_at")
-    store.db.execute(f"DELETE FROM {RECORD} WHERE name = '0009_withdrawn'")
+    store.db.execute(
+        f"DELETE FROM {RECORD} WHERE name IN ('0009_withdrawn', '0010_source_credit')"
+    )
     store.db.execute(
         "INSERT INTO retracted (article_id, by_user, at) VALUES (?, 7, ?)",
         [ids[0], "2026-01-02T03:04:05.000+00:00"],

@@ -243,6 +243,16 @@ def test_a_split_summary_has_continuations_and_the_link_at_the_end() -> None:
     assert "#بودجه" in shown(messages[-1]) and "ادامه خبر در منبع" in shown(messages[-1])
 
 
+def test_a_credit_without_an_address_is_named_not_linked() -> None:
+    item = article((Block("paragraph", "چون."),), source_credit="خبرگزاری <تسنیم>")
+    [message] = render_summary(item)
+    assert "منبع: خبرگزاری &lt;تسنیم&gt;" in message and "<a " not in message
+    linked = article((Block("paragraph", "چون."),), source_url="https://a.ir/1", source_credit="X")
+    assert "ادامه خبر در منبع" in shown(render_summary(linked)[0])
+    english = Article("Budget", lang="en", source_credit="Reuters")
+    assert "Source: Reuters" in shown(render_summary(english)[0])
+
+
 @pytest.mark.parametrize(
     ("source", "linked"),
     [

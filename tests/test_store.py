@@ -37,6 +37,7 @@ def test_migrations_run_once(tmp_path: Path) -> None:
         "0007_source_url",
         "0008_fingerprint_and_duplicates",
         "0009_withdrawn",
+        "0010_source_credit",
     ]  # fmt: skip
     assert migrate(db, ARTICLES) == []
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -217,11 +218,13 @@ def test_the_source_url_is_stored(store: Store) -> None:
     result = store.ingest(parse_article(text), "with-source.txt", text)
     stored = store.get(result.id)
     assert stored is not None and stored.article.source_url == "https://www.irna.ir/news/1"
+    assert stored.article.source_credit == "ایرنا"
     assert stored.source == "with-source.txt"  # the file, not the source line
-    edited = text.replace("منبع: ایرنا https://www.irna.ir/news/1", "")
+    edited = text.replace("منبع: ایرنا https://www.irna.ir/news/1", "منبع: خبرگزاری تسنیم")
     store.ingest(parse_article(edited), "with-source.txt", edited)
     again = store.get(result.id)
     assert again is not None and again.article.source_url is None
+    assert again.article.source_credit == "خبرگزاری تسنیم"
 
 
 def _three_budget_articles(store: Store) -> list[int]:

@@ -72,6 +72,8 @@ class Article:
     published: date | None = None
     #: The web address of the article's source line («منبع: ...»), if it has one.
     source_url: str | None = None
+    #: The name the source line credits («منبع: خبرگزاری تسنیم»), if it gives one.
+    source_credit: str | None = None
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def section(self, key: str) -> Section | None:
@@ -112,5 +114,6 @@ class Article:
             "hashtags": list(self.hashtags),
             "summary": list(self.summary),
             "source": self.source_url,
+            "source_credit": self.source_credit,
             "warnings": list(self.warnings),
         }

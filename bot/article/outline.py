@@ -36,6 +36,8 @@ def outline(article: Article) -> str:
     if article.hashtags:
         lines.append("")
         lines.append("hashtags: " + " ".join(f"#{tag}" for tag in article.hashtags))
+    if article.source_credit:
+        lines.append(f"credit:   {article.source_credit}")
     if article.source_url:
         lines.append(f"source:   {article.source_url}")
     for warning in article.warnings:

@@ -4,7 +4,8 @@ The layout: the first line is the title; a line right after it that is only a da
 the dateline; a line with ``عکس:`` (``Photo:``) near the top is the photo caption;
 unlabelled paragraphs before the first label are the lede; each labelled line opens a
 section whose body runs to the next label, paragraphs and ``- `` bullets in order. A
-last line «منبع: ...» (``Source: ...``) ending in a web address is the article's source.
+last line «منبع: ...» (``Source: ...``) is the article's source: the name it credits
+and the web address it ends in, either or both.
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ _SOURCE = re.compile(
 )
 #: What may stand after the source's address: the end of a sentence, a closing mark.
 _AFTER_SOURCE = re.compile(r"[\s.!؟?…)»\]]*")
+#: The longest name a source line credits, in words: a longer text is a sentence.
+MAX_CREDIT_WORDS = 6
+#: Marks of a sentence, never inside a source's name.
+_SENTENCE_MARKS = re.compile(r"[.!?؟«»\"“”:：]")
 #: The dateline and the caption stand within this many lines after the title.
 HEADER_WINDOW = 2
 
@@ -68,7 +73,8 @@ def parse_article(
             rest.pop(index)
             break
     source_url = source_line(rest[-1]) if rest else None
-    if source_url is not None:
+    credit = source_credit(rest[-1]) if rest else None
+    if source_url is not None or credit is not None:
         rest.pop()
     caption = None
     for index, line in enumerate(rest[:HEADER_WINDOW]):
@@ -115,6 +121,7 @@ def parse_article(
         summary=tuple(summarize(lede_text or "", lang)) if not sections else (),
         published=published,
         source_url=source_url,
+        source_credit=credit,
         warnings=tuple(warnings),
     )
 
@@ -142,6 +149,34 @@ def source_line(line: str) -> str | None:
     if not _AFTER_SOURCE.fullmatch(rest[end:]):
         return None
     return target
+
+
+def source_credit(line: str) -> str | None:
+    """The name a source line credits, with or without a web address after it.
+
+    A name is short (at most :data:`MAX_CREDIT_WORDS` words) and holds no mark of a
+    sentence; a line whose text is a sentence is no source line.
+
+    >>> source_credit("منبع: خبرگزاری تسنیم"), source_credit("Source: Reuters https://r.com/1")
+    ('خبرگزاری تسنیم', 'Reuters')
+    >>> source_credit("منبع: https://www.irna.ir/news/1") is None
+    True
+    >>> source_credit("منبع: گزارش تازه مرکز آمار نشان می‌دهد که تورم بالا رفت.") is None
+    True
+    """
+    match = _SOURCE.match(line.strip())
+    if match is None:
+        return None
+    rest = match.group("rest")
+    urls = find_urls(rest)
+    if urls:
+        if source_line(line) is None:
+            return None
+        rest = rest[: urls[0][0]]
+    name = rest.strip(" \t-–—،,؛;")
+    if not name or len(name.split()) > MAX_CREDIT_WORDS or _SENTENCE_MARKS.search(name):
+        return None
+    return name
 
 
 #: A bulleted «- label: text» opens a section only when its text is a sentence of at

@@ -220,6 +220,7 @@ class Store:
             "warnings": json.dumps(article.warnings, ensure_ascii=False),
             "published": article.published.isoformat() if article.published else None,
             "source_url": article.source_url,
+            "source_credit": article.source_credit,
             "fingerprint": mark,
             "updated_at": now,
         }
@@ -357,6 +358,7 @@ class Store:
             warnings=tuple(json.loads(row["warnings"] or "[]")),
             published=date.fromisoformat(row["published"]) if row["published"] else None,
             source_url=row.get("source_url"),
+            source_credit=row.get("source_credit"),
         )
         return StoredArticle(
             id=article_id,

@@ -235,6 +235,12 @@ def _withdrawn(db: Database) -> None:
         )
 
 
+@ARTICLES(name="0010_source_credit")
+def _source_credit(db: Database) -> None:
+    # The name the article's source line credits («منبع: خبرگزاری تسنیم»).
+    db.table("articles").add_column("source_credit", str)
+
+
 @POST_LOG(name="0002_corrections")
 def _corrections(db: Database) -> None:
     # What each sent message was (digest, kind, time), so that a new version of the
