@@ -3,7 +3,8 @@
 The figures compare what the parser makes of an article (the JSON of
 ``newsbot show --json``) with an expected JSON written by hand (tests/corpus*/NAME.json).
 Texts are folded before they are compared: half-spaces and spaces removed, Arabic
-ي/ك mapped to ی/ک, «» removed, and punctuation at either end dropped.
+ي/ك mapped to ی/ک, «» removed, punctuation at either end dropped and case folded ("A
+spokesperson" opening a sentence is "a spokesperson").
 
 - **speaker accuracy**: over the expected items of kind "quote", matched to the parser's
   items by folded text, the share whose speaker matches; an expected quote the parser did
@@ -39,7 +40,7 @@ _FOLD = str.maketrans({"\u200c": None, "ي": "ی", "ك": "ک", "«": None, "»":
 
 def fold(text: str | None) -> str:
     """Text as compared: no half-spaces or whitespace, Persian ی/ک, no «», no
-    punctuation at either end.
+    punctuation at either end, one case.
 
     >>> fold("رئیس‌جمهور  ترامپ")
     'رئیسجمهورترامپ'
@@ -52,7 +53,7 @@ def fold(text: str | None) -> str:
         return ""
     if not isinstance(text, str):
         raise ValueError(f"expected a text or None, got {text!r}")
-    return "".join(text.translate(_FOLD).split()).strip(_EDGE_PUNCTUATION)
+    return "".join(text.translate(_FOLD).split()).strip(_EDGE_PUNCTUATION).casefold()
 
 
 @dataclass(frozen=True, slots=True)

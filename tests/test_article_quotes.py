@@ -213,6 +213,22 @@ PERSIAN: list[Row] = [
     ("تهران در سال گذشته تنها ۲۱ روز هوای «پاک» داشت.", [(None, None, T)]),
     ("در عمل، سهم «آب بدون درآمد» در شبکه پایتخت هنوز بالاست.", [(None, None, T)]),
     ("استان در وضعیت «تنش آبی شدید» قرار دارد.", [(None, None, T)]),
+    (
+        "یک منبع نزدیک به هیئت‌مدیره باشگاه به ورزش سه گفت: «پیشنهاد رد شد».",
+        [("یک منبع نزدیک به هیئت‌مدیره باشگاه", None, Q)],
+    ),
+    (
+        "به گفته یک منبع آگاه در وزارت فرهنگ و ارشاد اسلامی، تصمیم «از بیرون» گرفته شد.",
+        [("یک منبع آگاه در وزارت فرهنگ و ارشاد اسلامی", None, Q)],
+    ),
+    (
+        "مدیرعامل صندوق، حسن یزدانی، اعلام کرد این صندوق کسری دارد و گفت: «کمک لازم است».",
+        [("حسن یزدانی", "مدیرعامل صندوق", Q)],
+    ),
+    (
+        "ایجنت دلاوری، مهرداد نوری، در صفحه شخصی‌اش نوشت: «موکل من حق دارد».",
+        [("مهرداد نوری", "ایجنت دلاوری", Q)],
+    ),
     ("گروهی از هواداران از سامانه «بی‌نظم» فروش بلیت انتقاد کردند.", [(None, None, T)]),
     ("دولت طرح «آب برای همه» را اجرا می‌کند.", [(None, None, T)]),
     ("وزیر گفت طرح «نهضت ملی مسکن» ادامه دارد.", [(None, None, T)]),
@@ -515,6 +531,14 @@ ENGLISH: list[Row] = [
     (
         '"It is not a magic switch," said Dr. Helen Park, a professor at Coastal State University.',
         [("Helen Park", "professor at Coastal State University", Q)],
+    ),
+    (
+        '"Nobody saw it coming," said a senior engineer on the payments team.',
+        [("a senior engineer on the payments team", None, Q)],
+    ),
+    (
+        'The layoffs, which Raman described in the memo as "painful but necessary," start soon.',
+        [("Raman", None, Q)],
     ),
     ('"It\'s a mess," one resident told reporters.', [("one resident", None, Q)]),
     (
@@ -831,8 +855,31 @@ LAKEPORT_QUOTES = [
 ]  # fmt: skip
 
 
+TABRIZ = """کشمکش بر سر آرش دلاوری ادامه دارد
+باشگاه تراکتور پیشنهاد الغرافه برای جذب مهاجم ملی‌پوش تراکتور، آرش دلاوری، را رد کرد.
+آخرین اخبار: ایجنت دلاوری، مهرداد نوری، در صفحه شخصی‌اش نوشت: «موکل من حق تصمیم دارد».
+- «من فقط می‌خواهم فوتبال بازی کنم»، دلاوری پس از تمرین به خبرنگاران گفت.
+واکنش‌ها: عضو کمیسیون ورزش مجلس، خانم زهرا شیخی، هشدار داد: «باشگاه بدهکار است».
+- این نماینده افزود: «فروش راه حل نیست»."""
+DELAVARI = ("آرش دلاوری", "مهاجم ملی‌پوش تراکتور", Q)
+SHEIKHI = ("زهرا شیخی", "عضو کمیسیون ورزش مجلس", Q)
+TABRIZ_QUOTES = [("مهرداد نوری", "ایجنت دلاوری", Q), DELAVARI, SHEIKHI, SHEIKHI]
+
+BRIGHTLINE = """Brightline Cloud cuts 1,400 jobs
+Brightline Cloud, the enterprise software company, said Tuesday it will lay off 1,400 people.
+The big picture: Analysts expected cuts.
+- The company, in a filing with the SEC, said it expects "approximately $95 million" in charges."""
+
+
 @pytest.mark.parametrize(
-    ("text", "expected"), [(ISFAHAN, ISFAHAN_QUOTES), (LAKEPORT, LAKEPORT_QUOTES)], ids=["fa", "en"]
+    ("text", "expected"),
+    [
+        (ISFAHAN, ISFAHAN_QUOTES),
+        (LAKEPORT, LAKEPORT_QUOTES),
+        (TABRIZ, TABRIZ_QUOTES),
+        (BRIGHTLINE, [("Brightline Cloud", None, Q)]),
+    ],
+    ids=["fa", "en", "fa-references", "en-organisation"],
 )
 def test_whole_articles(normalizer, text: str, expected: list[tuple[str | None, ...]]) -> None:
     from bot.article import parse_article

@@ -337,6 +337,11 @@ def test_score_words(label: str, scores: dict[str, float], unknown: int) -> None
         ("آن روی ماجرا", "the_other_side"),
         ("از زبان طرفین", "what_theyre_saying"),
         ("آنچه بازار را تکان داد", "driving_the_news"),
+        ("چشم به آسمان", "what_to_watch"),
+        ("آنچه روی کاغذ نیامده", "between_the_lines"),  # not + a text
+        ("از دیروز تا امروز", "background"),
+        ("چرا باید دنبالش کرد؟", "why_it_matters"),  # a why with attention
+        ("آنچه باید دنبال کرد", "what_to_watch"),
     ],
 )
 def test_read_label(label: str, key: str) -> None:

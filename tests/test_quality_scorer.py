@@ -36,7 +36,7 @@ def q(text: str, speaker: str | None = None, role: str | None = None, kind: str 
         ("مذاكرات", "مذاکرات"),
         ("«بسیار خوب»", "بسیارخوب"),
         ("«شعار «هر قطره» مهم»", "شعارهرقطرهمهم"),
-        ("Dana Whitfield", "DanaWhitfield"),
+        ("Dana Whitfield", "danawhitfield"),
         ("a magic switch,", "amagicswitch"),
         ("«ما آب می‌خواهیم.»", "ماآبمیخواهیم"),
         ("...؟!", ""),

@@ -92,7 +92,7 @@ CUES: dict[str, Cues] = {
             "گاه‌شمار", "خط زمانی", "در گذشته", "مرور گذشته", "شروع ماجرا", "آغاز ماجرا", "قبل‌تر",
             "قبل از این", "فلش‌بک", "آنچه گذشت", "بستر",
             "یادآور", "به عقب", "به عقب برگردیم", "بازگشت به گذشته", "منشا", "منشأ", "خاستگاه",
-            "سرچشمه", "سرآغاز", "آغازگاه",
+            "سرچشمه", "سرآغاز", "آغازگاه", "از دیروز تا امروز",
             "background", "backstory", "context", "catch up", "flashback", "history",
             "how we got here", "recap", "rewind", "previously", "refresher", "backdrop",
             "origin", "so far", "look back", "the story so far", "timeline", "how it started",
@@ -267,7 +267,7 @@ CUES: dict[str, Cues] = {
             "آنچه نمی‌دانیم", "معلوم نیست", "روشن نیست", "بی‌جواب", "ابهام", "ابهامات", "مبهم",
             "نامعلوم", "نامشخص", "ناروشن",
             "پرسش اصلی", "سوال اصلی", "پرسش بزرگ", "سوال بزرگ", "بی‌پاسخ", "پرسش‌های باز",
-            "سوال‌های باز", "همه نگاه‌ها", "نگاه‌ها به", "همه چشم‌ها",
+            "سوال‌های باز", "همه نگاه‌ها", "نگاه‌ها به", "همه چشم‌ها", "چشم به",
             "what to watch", "watch", "watch for", "keep an eye", "eye on", "eyes on",
             "look for", "look out", "lookout", "worth watching", "monitor", "watchlist",
             "radar", "stay tuned", "to watch", "big question", "the big question",
@@ -398,7 +398,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "matter", "matters", "important", "importance", "significant", "significance",
         "count", "counts", "care",
     ),
-    "attention": ("توجه", "حواس", "اعتنا", "attention", "notice", "heed", "mind"),
+    "attention": ("توجه", "حواس", "اعتنا", "دنبال", "attention", "notice", "heed", "mind"),
     "now": (
         "حالا", "اکنون", "الان", "اینک", "امروز", "روز", "روزها", "هم‌اکنون", "فعلا", "فعلاً",
         "کنون", "تاکنون",
@@ -408,7 +408,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "say": ("گفت", "گوی", "گو", "say", "said", "tell", "told", "speak"),
     #: what is written or said, as a text (the lines, the words of a statement)
     "text": (
-        "متن", "سطر", "سطور", "کلمه", "کلمات", "واژه", "حرف", "نوشته", "عبارت",
+        "متن", "سطر", "سطور", "کلمه", "کلمات", "واژه", "حرف", "نوشته", "عبارت", "کاغذ",
         "text", "words", "lines", "wording",
     ),
     "behind": ("پشت", "ورای", "زیر", "behind", "beneath", "beyond"),

@@ -464,6 +464,18 @@ def _part(phrase: str, lang: str) -> tuple[str, str | None, bool]:
     return phrase, None, looks_like_name(phrase, lang)
 
 
+def _org_apposition(phrase: str) -> bool:
+    """Whether an English apposition says its name is an organisation: an article, then
+    a kind of organisation and no role ("the enterprise software company")."""
+    words = phrase.split()
+    return (
+        len(words) >= 2
+        and words[0].casefold() in {"the", "a", "an"}
+        and is_org_head(words[-1], "en")
+        and not any(is_role_word(word, "en") for word in words)
+    )
+
+
 def _join_role_parts(parts: list[str], lang: str) -> list[str]:
     """A role whose own words hold commas, before the name: «معاون سیاسی، امنیتی و
     اجتماعی استانداری گیلان، سیامک نیکپور» → the role in one part, then the name."""
@@ -531,10 +543,16 @@ def mention_of(segments: Sequence[str], lang: str = "fa") -> Mention | None:
     joined = " و " if lang == "fa" else " and "
     if joined in f" {parts[-1]} " and not any(is_role_phrase(part, lang) for part in parts):
         return Mention("، ".join(parts) if lang == "fa" else ", ".join(parts))
+    if lang == "en" and len(parts) >= 2 and _org_apposition(parts[1]):
+        # "Brightline Cloud, the enterprise software company": an organisation
+        return Mention(parts[0], org=True)
     analysed = [_part(part, lang) for part in parts]
     # A part that is a name as a whole is the name of the apposition; the other parts are
     # then roles whole, never split into a title and a name of their own.
     whole = [item for item in analysed if item[2] and item[1] is None]
+    # of two parts that read as names, one opening with a given name is the person's
+    # («ایجنت دلاوری، مهرداد نوری»: the first is a role with a name in it)
+    whole.sort(key=lambda item: not is_given_name(item[0].split()[0]))
     for text, role, named in whole or analysed:
         if named:
             others = [p for p in parts if p != text and is_role_phrase(p, lang)]

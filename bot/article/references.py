@@ -84,16 +84,21 @@ class Cast:
                 return mention
         if head in _ANY_ORG:
             return self._last(org=True)
-        if head in _ANY_PERSON:
+        if head in _ANY_PERSON or is_role_word(head, self.lang):
+            # «این نماینده» after «عضو کمیسیون مجلس، خانم زهرا شیخی»: a title the
+            # person was not given in so many words is still the person last named
             return self._last(org=False)
         return None
 
     def _by_name(self, words: list[str]) -> Mention | None:
-        for person in reversed(list(self.people.values())):
-            names = _words(person.speaker)
-            if len(names) > len(words) and names[-len(words) :] == words:
-                return person
-        return None
+        found = [
+            person
+            for person in reversed(list(self.people.values()))
+            if len(names := _words(person.speaker)) > len(words) and names[-len(words) :] == words
+        ]
+        # «ایجنت دلاوری» is no person called دلاوری when «آرش دلاوری» is named too
+        given = [person for person in found if is_given_name(person.speaker.split()[0])]
+        return next(iter(given or found), None)
 
     def _by_role(self, words: list[str]) -> Mention | None:
         matches = [
@@ -206,7 +211,8 @@ class Cast:
         English organisations named anywhere are kept too, for "the authority", "it".
         """
         for name, role in names_in(sentence, self.lang):
-            if " ".join(_words(name)) not in self.people:
+            known = self.people.get(" ".join(_words(name)))
+            if known is None or (role and not known.role):
                 self.remember(Mention(name, role, named=True), subject=False)
         if self.lang == "en":
             for org in orgs_in(sentence):
@@ -242,8 +248,11 @@ def _role_before(raw: list[str], start: int, lang: str) -> str | None:
     """The role written straight before the name at ``start`` (up to five words back).
 
     Persian roles open with their role word («مشاور امنیت ملی»); English ones end with
-    it ("commodities analyst").
+    it ("commodities analyst"). A Persian role may also stand in apposition before the
+    name, set off by a comma («مهاجم ملی‌پوش تراکتور، آرش دلاوری، ...»).
     """
+    if lang == "fa" and start and raw[start - 1].endswith(("،", ",")):
+        return _role_before([*raw[: start - 1], raw[start - 1].rstrip("،,")], start, lang)
     first = start
     for index in range(start - 1, max(start - 6, -1), -1):
         key = fold(raw[index]).strip(".,،:;؛")

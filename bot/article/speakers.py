@@ -38,6 +38,8 @@ from bot.text import ZWNJ, fold
 _W = f"[\\w{ZWNJ}]"
 #: The longest speaker phrase part, in words.
 MAX_SPEAKER_WORDS = 8
+#: A description may run longer: «یک منبع آگاه در وزارت فرهنگ و ارشاد اسلامی».
+MAX_DESCRIPTION_WORDS = 12
 
 FA_SPEECH_VERBS = (
     "گفت", "گفتند", "گفته است", "گفته بود", "گفته‌اند", "گفته بودند", "می‌گوید", "می‌گویند",
@@ -200,6 +202,8 @@ _EN_ADJUNCT_OPENINGS = re.compile(
     r"^(?:according\s+to|as\s+reported|in\s+a\s+statement|in\s+an?\s+\w+)\b", re.I
 )
 _EN_PRONOUNS = frozenset({"he", "she", "it", "they"})
+#: Groups someone is on: "on the payments team" belongs to the person, not the time.
+_EN_GROUPS = word_set("team board committee staff council panel desk squad")
 #: "..., said X, adding that ...": a participle opens a clause, not an apposition.
 _EN_PARTICIPLES = word_set("adding noting saying citing calling explaining arguing warning")
 _EN_CLAUSE = re.compile(
@@ -344,6 +348,8 @@ def _cut(tokens: list[str], lang: str, *, enclosed: bool = False) -> tuple[list[
         if lang == "en":
             if key == "at" and tokens[index + 1 : index + 2] and tokens[index + 1][:1].isupper():
                 continue  # "a professor at Coastal State University": where the role is held
+            if key == "on" and _EN_GROUPS & {_key(t) for t in tokens[index + 1 : index + 6]}:
+                continue  # "a senior engineer on the payments team"
             if key in _EN_CUT or (key in _EN_TIME and key not in {"may", "march"}):
                 return tokens[:index], True
             continue
@@ -358,6 +364,8 @@ def _cut(tokens: list[str], lang: str, *, enclosed: bool = False) -> tuple[list[
                 continue
         if key == "از" and _origin(tokens, index):
             continue
+        if key == "به" and previous == "نزدیک" and not _adverbial_after(tokens, index, lang):
+            continue  # «یک منبع نزدیک به هیئت‌مدیره»
         if key == "در" and _where_described(tokens, index):
             continue
         if key in _FA_CUT or (key == "از" and _key(tokens[index - 1]) not in _FA_QUANTIFIERS):
@@ -410,7 +418,7 @@ def subject_group(clause: str, lang: str = "fa", *, to_verb: bool = True) -> lis
         tokens, cut = _cut(tokens, lang, enclosed=bool(parts) and not last)
         if not parts:
             tokens = _after_conjunction(tokens, lang)
-        if len(tokens) > MAX_SPEAKER_WORDS or (parts and any(verb_like(t, lang) for t in tokens)):
+        if len(tokens) > _most_words(tokens) or (parts and any(verb_like(t, lang) for t in tokens)):
             break
         parts.append(" ".join(tokens).strip(" -–—"))
         if cut or len(parts) == 3:
@@ -429,6 +437,21 @@ class Located:
 _EMPTY_CLAUSE = re.compile(r"^[\s«»“”\"،,:;؛.\-–—]*(?:(?:و|and|then|سپس)[\s«»“”\",،:]*)*$", re.I)
 
 
+def _most_words(tokens: list[str]) -> int:
+    """The most words a speaker phrase part opening with ``tokens[0]`` may have."""
+    described = bool(tokens) and _key(tokens[0]) in _FA_QUANTIFIERS | {"یک", "یکی"}
+    return MAX_DESCRIPTION_WORDS if described else MAX_SPEAKER_WORDS
+
+
+def _reported_then_and(clause: str, lang: str) -> bool:
+    """Whether ``clause`` is what the verb before it reported, joined by «و» to the next
+    verb, which shares its subject («X اعلام کرد این صندوق کسری دارد و گفت: ...»)."""
+    words = clause.split()
+    if lang != "fa" or len(words) < 2 or _key(words[-1]) != "و":
+        return False
+    return any(verb_like(word, lang) or word.endswith(("ست", "ند")) for word in words[:-1])
+
+
 def _speech_before(before: str, lang: str) -> Located | None:
     """The subject of the last speech verb before the quote.
 
@@ -440,8 +463,11 @@ def _speech_before(before: str, lang: str) -> Located | None:
     for index in range(len(matches) - 1, -1, -1):
         start = matches[index - 1].end() if index else 0
         clause = before[start : matches[index].start()]
-        if index and _EMPTY_CLAUSE.match(clause):
+        if index and (_EMPTY_CLAUSE.match(clause) or _reported_then_and(clause, lang)):
             continue
+        if lang == "en":
+            # "which Raman described as": the verb's subject follows the relative word
+            clause = re.split(r"\b(?:which|that|whom)\b", clause)[-1]
         parts = subject_group(clause, lang)
         return Located(tuple(parts), "before") if parts else None
     return None
@@ -623,7 +649,7 @@ def attributions(text: str, lang: str) -> list[tuple[int, tuple[str, ...]]]:
         if not segments or not segments[0]:
             continue
         first, _ = _cut(segments[0].split(), lang)
-        if not first or len(first) > MAX_SPEAKER_WORDS:
+        if not first or len(first) > _most_words(first):
             continue
         parts = [" ".join(first)]
         if len(segments) > 2 and segments[1]:
