@@ -47,7 +47,6 @@ def label_index(kinds: Iterable[SectionKind]) -> dict[str, str]:
 
 
 _INDEX: dict[str, str] = label_index(SECTIONS)
-QUOTES = QUOTES_SECTION
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +206,8 @@ def _read(label: str, rest: str) -> LabelMatch | None:
     clear = is_clear(meaning)
     # a final verb of speech makes a sentence («او گفت»), unless the words clearly name
     # a section that is not a saying ("That said", a yes-but)
-    if SPEECH_ENDINGS.search(label) and not question and not (clear and meaning.key != QUOTES):
+    saying = meaning.key == QUOTES_SECTION
+    if SPEECH_ENDINGS.search(label) and not question and not (clear and not saying):
         return None
     if len(words) > limit and not clear:
         return None
@@ -260,7 +260,7 @@ def _bold_lead(line: str) -> LabelMatch | None:
         return None
     label = strip_decoration(found.group("label"))
     read = _read(label, found.group("rest")) if label else None
-    return read if read is not None and (read.known or read.key != OTHER) else None
+    return read if read is not None and read.key != OTHER else None
 
 
 def _known_separated(line: str) -> LabelMatch | None:
@@ -270,13 +270,11 @@ def _known_separated(line: str) -> LabelMatch | None:
     if not found:
         return None
     label = strip_decoration(found.group("label"))
-    rest = found.group("rest").strip()
-    key = lookup(label) if label else None
-    if key is not None:
-        return LabelMatch(key, label, rest, known=True, clear=True)
+    read = _read(label, found.group("rest")) if label else None
+    if read is None or read.known:
+        return read
     # an unknown one only when its words clearly name a key and it does not end in a
     # verb: a sentence may hold «؛» («ما گفتیم؛ نه»)
-    read = _read(label, rest) if label else None
-    if read is None or not read.clear:
+    if not read.clear:
         return None
     return None if is_verb_form(label.split()[-1]) and not QUESTION_START.match(label) else read

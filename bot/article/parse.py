@@ -72,8 +72,7 @@ def parse_article(
         if published is not None:
             rest.pop(index)
             break
-    source_url = source_line(rest[-1]) if rest else None
-    credit = source_credit(rest[-1]) if rest else None
+    source_url, credit = source_of(rest[-1]) if rest else (None, None)
     if source_url is not None or credit is not None:
         rest.pop()
     caption = None
@@ -126,57 +125,37 @@ def parse_article(
     )
 
 
-def source_line(line: str) -> str | None:
-    """The web address of a source line («منبع: ایرنا https://...»), else ``None``.
+def source_of(line: str) -> tuple[str | None, str | None]:
+    """The web address and the credited name of a source line, either may be ``None``;
+    ``(None, None)`` when ``line`` is no source line.
 
-    The line names its source (``منبع``, ``منبع خبر``, ``Source``), then may give a name,
-    and ends in one http(s) address (``www.`` is taken as ``http://www.``); a line whose
-    address is anything else (``ftp:``, ``javascript:``) is not a source line.
+    The line names its source (``منبع``, ``منبع خبر``, ``Source``), then may give a name
+    (at most :data:`MAX_CREDIT_WORDS` words, no mark of a sentence), and may end in one
+    http(s) address (``www.`` is taken as ``http://www.``); a line whose address is
+    anything else (``ftp:``, ``javascript:``) or that holds a sentence is no source line.
 
-    >>> source_line("منبع: ایرنا https://www.irna.ir/news/1")
-    'https://www.irna.ir/news/1'
-    >>> source_line("Source: www.apnews.com."), source_line("منبع: ایرنا")
-    ('http://www.apnews.com', None)
+    >>> source_of("منبع: ایرنا https://www.irna.ir/news/1")
+    ('https://www.irna.ir/news/1', 'ایرنا')
+    >>> source_of("Source: www.apnews.com."), source_of("منبع: خبرگزاری تسنیم")
+    (('http://www.apnews.com', None), (None, 'خبرگزاری تسنیم'))
+    >>> source_of("منبع: گزارش تازه مرکز آمار نشان می‌دهد که تورم بالا رفت.")
+    (None, None)
     """
     match = _SOURCE.match(line.strip())
     if match is None:
-        return None
+        return None, None
     rest = match.group("rest")
-    urls = find_urls(rest)
-    if len(urls) != 1:
-        return None
-    _, end, target = urls[0]
-    if not _AFTER_SOURCE.fullmatch(rest[end:]):
-        return None
-    return target
-
-
-def source_credit(line: str) -> str | None:
-    """The name a source line credits, with or without a web address after it.
-
-    A name is short (at most :data:`MAX_CREDIT_WORDS` words) and holds no mark of a
-    sentence; a line whose text is a sentence is no source line.
-
-    >>> source_credit("منبع: خبرگزاری تسنیم"), source_credit("Source: Reuters https://r.com/1")
-    ('خبرگزاری تسنیم', 'Reuters')
-    >>> source_credit("منبع: https://www.irna.ir/news/1") is None
-    True
-    >>> source_credit("منبع: گزارش تازه مرکز آمار نشان می‌دهد که تورم بالا رفت.") is None
-    True
-    """
-    match = _SOURCE.match(line.strip())
-    if match is None:
-        return None
-    rest = match.group("rest")
+    url = None
     urls = find_urls(rest)
     if urls:
-        if source_line(line) is None:
-            return None
-        rest = rest[: urls[0][0]]
+        start, end, url = urls[0]
+        if len(urls) != 1 or not _AFTER_SOURCE.fullmatch(rest[end:]):
+            return None, None
+        rest = rest[:start]
     name = rest.strip(" \t-–—،,؛;")
     if not name or len(name.split()) > MAX_CREDIT_WORDS or _SENTENCE_MARKS.search(name):
-        return None
-    return name
+        return url, None
+    return url, name
 
 
 #: A bulleted «- label: text» opens a section only when its text is a sentence of at

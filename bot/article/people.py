@@ -550,9 +550,6 @@ def mention_of(segments: Sequence[str], lang: str = "fa") -> Mention | None:
     # A part that is a name as a whole is the name of the apposition; the other parts are
     # then roles whole, never split into a title and a name of their own.
     whole = [item for item in analysed if item[2] and item[1] is None]
-    # of two parts that read as names, one opening with a given name is the person's
-    # («ایجنت دلاوری، مهرداد نوری»: the first is a role with a name in it)
-    whole.sort(key=lambda item: not is_given_name(item[0].split()[0]))
     for text, role, named in whole or analysed:
         if named:
             others = [p for p in parts if p != text and is_role_phrase(p, lang)]

@@ -38,7 +38,7 @@ from bot.article.speakers import (
     verb_like,
 )
 from bot.text import ZWNJ, fold, split_sentences
-from bot.text.pos import is_participle, is_verb_form, verb_stems, word_tags
+from bot.text.pos import is_finite_verb
 
 #: How many times an unclosed quote mark is skipped to look for quotes after it.
 MAX_RESTARTS = 20
@@ -200,22 +200,10 @@ def sentence_like(text: str, lang: str = "fa") -> bool:
         return True
     if lang == "en" and any(fold(word).strip(",.") in _EN_SUBJECTS for word in words):
         return True
-    return any(verb_like(word, lang) or _finite_verb(word, lang) for word in words)
-
-
-def _finite_verb(word: str, lang: str) -> bool:
-    """A Persian finite verb form (بدهید, بروند, آمدیم), not a participle or an
-    infinitive, which name things as often as they say them («سوخته», «ماندن»)."""
     if lang != "fa":
-        return False
-    word = word.strip(".,،!?؟:;؛«»")
-    if word.startswith(("می" + ZWNJ, "نمی" + ZWNJ)):
-        return bool(verb_stems(word))
-    return (
-        is_verb_form(word)
-        and not is_participle(word)
-        and word[:-1] not in verb_stems(word)
-        and not word_tags(word) & {"N", "AJ", "ADV"}
+        return any(verb_like(word, lang) for word in words)
+    return any(
+        verb_like(word, lang) or is_finite_verb(word.strip(".,،!?؟:;؛«»")) for word in words
     )
 
 

@@ -91,14 +91,11 @@ class Cast:
         return None
 
     def _by_name(self, words: list[str]) -> Mention | None:
-        found = [
-            person
-            for person in reversed(list(self.people.values()))
-            if len(names := _words(person.speaker)) > len(words) and names[-len(words) :] == words
-        ]
-        # «ایجنت دلاوری» is no person called دلاوری when «آرش دلاوری» is named too
-        given = [person for person in found if is_given_name(person.speaker.split()[0])]
-        return next(iter(given or found), None)
+        for person in reversed(list(self.people.values())):
+            names = _words(person.speaker)
+            if len(names) > len(words) and names[-len(words) :] == words:
+                return person
+        return None
 
     def _by_role(self, words: list[str]) -> Mention | None:
         matches = [

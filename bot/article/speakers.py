@@ -34,6 +34,7 @@ from bot.article.people import (
     word_set,
 )
 from bot.text import ZWNJ, fold
+from bot.text.pos import is_finite_verb
 
 _W = f"[\\w{ZWNJ}]"
 #: The longest speaker phrase part, in words.
@@ -154,6 +155,8 @@ _FA_CUT = word_set(
 ) | _FA_TIME - word_set("گذشته پیش بعد قبل آینده اخیر جاری دیگر نخست ماه سال")
 #: ``از`` ends a speaker phrase except after these (یکی از مقامات).
 _FA_QUANTIFIERS = word_set("یکی برخی بسیاری شماری تعدادی عده‌ای گروهی هیچ‌یک بعضی جمعی")
+#: Words that open a description rather than a name («یک مسافر»، «برخی کارشناسان»).
+_FA_INDEFINITE = _FA_QUANTIFIERS | word_set("یک")
 #: Segments that open with these are adjuncts, never the subject.
 _FA_ADJUNCT_OPENINGS = re.compile(
     r"^(?:به\s+گزارش|به\s+نقل\s+از|به\s+گفته|طبق\s+گفته|بنا\s*بر|بنابر|بر\s+اساس|به\s+اعتقاد|"
@@ -310,7 +313,7 @@ def _origin(tokens: list[str], index: int) -> bool:
     after it in a description («یک مال‌باخته ۳۴ ساله از اصفهان»)."""
     return (
         index == len(tokens) - 2
-        and _key(tokens[0]) in _FA_QUANTIFIERS | {"یک"}
+        and _key(tokens[0]) in _FA_INDEFINITE
         and not _adverbial_after(tokens, index, "fa")
         and not verb_like(tokens[-1], "fa")
     )
@@ -328,7 +331,7 @@ def _where_described(tokens: list[str], index: int) -> bool:
     if index + 1 >= len(tokens) or _adverbial_after(tokens, index, "fa"):
         return False
     where = tokens[index + 1]
-    return any(_key(token) in {"یک", "یکی"} for token in tokens[:index]) and (
+    return any(_key(token) in _FA_INDEFINITE for token in tokens[:index]) and (
         is_org_head(where) or _key(where) in _FA_FIELDS
     )
 
@@ -439,8 +442,12 @@ _EMPTY_CLAUSE = re.compile(r"^[\s«»“”\"،,:;؛.\-–—]*(?:(?:و|and|then
 
 def _most_words(tokens: list[str]) -> int:
     """The most words a speaker phrase part opening with ``tokens[0]`` may have."""
-    described = bool(tokens) and _key(tokens[0]) in _FA_QUANTIFIERS | {"یک", "یکی"}
+    described = bool(tokens) and _key(tokens[0]) in _FA_INDEFINITE
     return MAX_DESCRIPTION_WORDS if described else MAX_SPEAKER_WORDS
+
+
+#: «است» joined to the word before it (روبه‌روست، آن‌جاست).
+_JOINED_COPULA = "ست"
 
 
 def _reported_then_and(clause: str, lang: str) -> bool:
@@ -449,7 +456,10 @@ def _reported_then_and(clause: str, lang: str) -> bool:
     words = clause.split()
     if lang != "fa" or len(words) < 2 or _key(words[-1]) != "و":
         return False
-    return any(verb_like(word, lang) or word.endswith(("ست", "ند")) for word in words[:-1])
+    return any(
+        verb_like(word, lang) or is_finite_verb(word) or _key(word).endswith(_JOINED_COPULA)
+        for word in words[:-1]
+    )
 
 
 def _speech_before(before: str, lang: str) -> Located | None:
@@ -520,6 +530,8 @@ def _speech_after(after: str, lang: str) -> Located | None:
 
 
 _FA_OBJECT_START = re.compile(r"\s(?:این|آن|او|آنها|آن‌ها)\s")
+#: What ends the clause a quote stands in, looking back from it.
+_CLAUSE_BREAK = re.compile(r"[:：؛;]")
 
 
 def _names_someone(phrase: str) -> bool:
@@ -558,7 +570,7 @@ def clause_subject(
     """
     if lang != "fa":
         return None
-    clause = re.split(r"[:：؛;]", before)[-1]
+    clause = _CLAUSE_BREAK.split(before)[-1]
     group = subject_group(clause, lang, to_verb=False)
     if not group:
         return None
@@ -622,12 +634,12 @@ def _bare_noun(phrase: str) -> bool:
 def _characterised(before: str, after: str, lang: str) -> Located | None:
     if lang != "fa" or not FA_CHARACTERISED.match(after.lstrip(" ،,.:")):
         return None
-    clause = re.split(r"[:：؛;]", before)[-1]
+    clause = _CLAUSE_BREAK.split(before)[-1]
     group = subject_group(clause, lang, to_verb=False)
     if not group:
         return None
     # «X این طرح را «...» خواند»: the object starts at a demonstrative.
-    last = re.split(r"\s(?:این|آن|او|آنها|آن‌ها)\s", group[-1] + " ")[0].strip()
+    last = _FA_OBJECT_START.split(group[-1] + " ")[0].strip()
     parts = [*group[:-1], last] if last else group[:-1]
     return Located(tuple(parts), "characterised") if parts else None
 

@@ -153,3 +153,22 @@ def is_verb_form(word: str) -> bool:
     if word.endswith("ن") and word[:-1] in past:
         return True
     return "N" not in word_tags(word)
+
+
+def is_finite_verb(word: str) -> bool:
+    """Whether ``word`` is a finite verb form (بدهید, بروند, می‌روند): a verb form that
+    is not a participle or an infinitive, which name things as often as they say them
+    («سوخته», «ماندن»), nor a word hazm also tags as a noun, adjective or adverb
+    («شدید»).
+
+    >>> [is_finite_verb(w) for w in ("بدهید", "می‌روند", "سوخته", "ماندن", "شدید", "")]
+    [True, True, False, False, False, False]
+    """
+    if word.startswith(_IMPERFECTIVE[:2]):
+        return bool(verb_stems(word))
+    return (
+        is_verb_form(word)
+        and not is_participle(word)
+        and word[:-1] not in verb_stems(word)
+        and not word_tags(word) & {"N", "AJ", "ADV"}
+    )
