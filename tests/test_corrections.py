@@ -15,7 +15,7 @@ from tgsandbox import parse_html, text_length
 
 from bot.article import parse_article
 from bot.digest.channels import ChannelPoster
-from bot.digest.compose import Part, post_parts
+from bot.digest.compose import Look, Part, post_parts
 from bot.digest.corrections import CAPTION_LIMIT, Corrector, Step, decide, marked
 from bot.render import MESSAGE_LIMIT
 from bot.schedule import Target
@@ -435,3 +435,20 @@ async def test_a_failed_correction_is_not_planned_again_for_the_same_text(
     assert world.corrector.plan(1) == [], "not again, and the admins are not told again"
     edit(world, TEXT.replace("نخستین متن", "متن سوم"))
     assert world.corrector.check(), "a new text is tried"
+
+
+async def test_subscribers_copies_are_compared_in_each_readers_language(
+    world: SimpleNamespace,
+) -> None:
+    stored = world.store.get(1)
+    for user_id, lang in ((1001, "fa"), (1002, "en")):
+        world.posts.subscribe(user_id, lang)
+        world.posts.plan(str(user_id), 1, ["summary"], SUBSCRIBER)
+        [copy] = world.posts.pending_of_kind(SUBSCRIBER, 5)
+        world.posts.claim(copy.id)
+        for n, part in enumerate(post_parts(stored, "summary", UTC, Look(lang=lang))):
+            world.posts.part_sent(copy.id, user_id * 10 + n, part.text, part.kind)
+        world.posts.finish(copy.id, "sent")
+    english = post_parts(stored, "summary", UTC, Look(lang="en"))
+    assert english != post_parts(stored, "summary", UTC, Look(lang="fa")), "the dates differ"
+    assert world.corrector.plan(1) == [], "each copy is what its reader was sent"

@@ -164,20 +164,18 @@ class Corrector:
             self._plan_new_items(stored)
         lang = stored.article.lang
         active = self.log.active(article_id)
-        rendered: dict[tuple[str, str], list[Part]] = {}
+        # A subscriber's copy is dated in the reader's language, so it is rendered (and
+        # remembered) once per item, kind and language.
+        rendered: dict[tuple[str, str, str | None], list[Part]] = {}
         planned: list[Planned] = []
         replaced: list[int] = []
         for post in self.posts.sent_posts_of(article_id):
             if retracted:
                 new: list[Part] = []
             else:
-                key = (post.item, post.kind)
+                look = self._look(post)
+                key = (post.item, post.kind, look.lang)
                 if key not in rendered:
-                    look = (
-                        self.look
-                        if post.kind == CHANNEL
-                        else Look(lang=self.posts.subscriber_lang(int(post.chat)))
-                    )
                     rendered[key] = post_parts(
                         stored, post.item, self.zone, look, photos=self.photos
                     )
@@ -205,6 +203,13 @@ class Corrector:
             log.info("article %s: %d corrections planned, %d replaced", article_id, len(ids),
                      len(replaced))  # fmt: skip
         return ids
+
+    def _look(self, post: Post) -> Look:
+        """How ``post`` was sent: the channels' look, or a subscriber's plain one in the
+        reader's language (as :class:`~bot.digest.subscribers.SubscriberFanOut` sends it)."""
+        if post.kind == CHANNEL:
+            return self.look
+        return Look(lang=self.posts.subscriber_lang(int(post.chat)))
 
     def _plan_new_items(self, stored: StoredArticle) -> int:
         """Plan, in every chat that has the article, the items it gained (a new section)."""
