@@ -502,6 +502,10 @@ _CATALOG: dict[str, dict[str, str]] = {
         "may or may not have been made ({reason}). Look at the message: if it was not "
         "corrected, make it again.",
     },
+    "correction_failed_alert": {
+        "fa": "⚠️ اصلاح #{id} خبر #{article} در {chat} انجام نشد: {reason}",
+        "en": "⚠️ Correction #{id} of article #{article} in {chat} failed: {reason}",
+    },
     "correction_action_edit": {"fa": "ویرایش", "en": "edit"},
     "correction_action_remove": {"fa": "حذف", "en": "removal"},
     "correction_action_send": {"fa": "ارسال ادامه", "en": "sending the rest"},

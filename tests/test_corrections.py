@@ -22,6 +22,7 @@ from bot.schedule import Target
 from bot.storage.articles import Store
 from bot.storage.corrections import CorrectionLog
 from bot.storage.postlog import SUBSCRIBER, PostLog, SentPart, text_digest
+from bot.text.jalali import persian_digits
 
 D = text_digest
 
@@ -452,3 +453,19 @@ async def test_subscribers_copies_are_compared_in_each_readers_language(
     english = post_parts(stored, "summary", UTC, Look(lang="en"))
     assert english != post_parts(stored, "summary", UTC, Look(lang="fa")), "the dates differ"
     assert world.corrector.plan(1) == [], "each copy is what its reader was sent"
+
+
+async def test_a_failed_correction_is_told_in_each_admins_language(
+    world: SimpleNamespace,
+) -> None:
+    await post_all(world)
+    world.bot.errors["edit_message_text"] = [BadRequest("Message can't be edited")]
+    edit(world, TEXT.replace("گام بعدی: دیدار بعدی هفته آینده است.", "گام بعدی: تازه."))
+    [planned] = world.corrector.check()
+    await world.corrector.run(world.bot)
+    [alert] = world.notes
+    assert callable(alert), "worded for each admin"
+    assert alert("en") == (
+        f"⚠️ Correction #{planned} of article #1 in @a failed: BadRequest: Message can't be edited"
+    )
+    assert alert("fa").startswith(f"⚠️ اصلاح #{persian_digits(planned)} خبر #۱ در @a")

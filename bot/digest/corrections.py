@@ -21,17 +21,18 @@ import asyncio
 import html
 import logging
 import re
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from telegram import Bot
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TelegramError
 
+from bot.digest.channels import Notify
 from bot.digest.compose import PLAIN, Look, Part, post_parts
 from bot.digest.plan import plan_items
 from bot.digest.sending import backoff, describe, in_doubt, waiting_out_floods
-from bot.messages import say
+from bot.messages import digits, say
 from bot.render import MESSAGE_LIMIT, cut_html
 from bot.schedule import Target
 from bot.storage.articles import Store, StoredArticle
@@ -53,9 +54,6 @@ BATCH = 200
 CANNOT_DELETE = ("message can't be deleted", "message_delete_forbidden")
 #: Errors that mean the message is not there any more.
 GONE = ("message to edit not found", "message to delete not found")
-
-Notify = Callable[[str], Awaitable[None]]
-
 
 @dataclass(frozen=True, slots=True)
 class Step:
@@ -350,5 +348,11 @@ class Corrector:
         log.warning("correction %s in %s: %s (%s)", correction.id, correction.chat,
                     correction.state, correction.reason)  # fmt: skip
         if correction.state == "failed" and self.notify is not None:
-            await self.notify(f"correction {correction.id} of article {correction.article_id} "
-                              f"in {correction.chat}: failed: {correction.reason}")  # fmt: skip
+            failed = correction
+
+            def alert(lang: str) -> str:
+                return say("correction_failed_alert", lang, id=digits(failed.id, lang),
+                           article=digits(failed.article_id, lang), chat=failed.chat,
+                           reason=failed.reason or "")  # fmt: skip
+
+            await self.notify(alert)
