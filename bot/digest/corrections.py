@@ -30,7 +30,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Te
 
 from bot.digest.channels import Notify
 from bot.digest.compose import PLAIN, Look, Part, post_parts
-from bot.digest.plan import plan_items
+from bot.digest.plan import article_items
 from bot.digest.sending import backoff, describe, in_doubt, waiting_out_floods
 from bot.messages import digits, say
 from bot.render import MESSAGE_LIMIT, cut_html
@@ -211,9 +211,7 @@ class Corrector:
 
     def _plan_new_items(self, stored: StoredArticle) -> int:
         """Plan, in every chat that has the article, the items it gained (a new section)."""
-        article = stored.article
-        sections = [(section.key, bool(section.body)) for section in article.sections]
-        items = plan_items(sections, bool(article.quotations))
+        items = article_items(stored.article)
         return sum(
             self.posts.plan(chat, stored.id, items, CHANNEL)
             for chat in self.posts.chats_planned(stored.id, CHANNEL)
