@@ -147,8 +147,8 @@ def section_name(section: Section, lang: str) -> str:
     return key_name(section.key, lang)
 
 
-def quotes_name(article: Article) -> str:
-    """The name the article's quotes go under, in its language.
+def quotes_name(article: Article, lang: str | None = None) -> str:
+    """The name the article's quotes go under, in ``lang`` (by default the article's).
 
     The name of "what they're saying" (the channel's quotes post stands in for that
     section), unless the article has such a section of its own: then «نقل قول‌ها», so
@@ -156,11 +156,14 @@ def quotes_name(article: Article) -> str:
 
     >>> quotes_name(Article("خبر")), quotes_name(Article("News", lang="en"))
     ('آنچه می‌گویند', "What they're saying")
+    >>> quotes_name(Article("خبر"), "en")
+    "What they're saying"
     """
+    lang = lang or article.lang
     own = any(section.key == QUOTES_SECTION and section.body for section in article.sections)
     if own:
-        return QUOTES_TITLE.get(article.lang, QUOTES_TITLE["fa"])
-    return key_name(QUOTES_SECTION, article.lang)
+        return QUOTES_TITLE.get(lang, QUOTES_TITLE["fa"])
+    return key_name(QUOTES_SECTION, lang)
 
 
 def link(text: str, url: str) -> str:
