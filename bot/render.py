@@ -91,6 +91,16 @@ def _units(markup: str) -> list[tuple[str, str]]:
     return units
 
 
+def shown_length(markup: str) -> int:
+    """How many characters Telegram HTML shows: its text without the tags, an entity
+    (``&amp;``) counting as one.
+
+    >>> shown_length("<i>a &amp; b</i>")
+    5
+    """
+    return sum(kind == "char" for kind, _ in _units(markup))
+
+
 def cut_html(markup: str, limit: int = MESSAGE_LIMIT) -> str:
     """Telegram HTML cut to at most ``limit`` shown characters, ending in «…» when cut.
 
@@ -104,9 +114,9 @@ def cut_html(markup: str, limit: int = MESSAGE_LIMIT) -> str:
     """
     if limit < 1:
         raise ValueError(f"cannot cut HTML to {limit} characters")
-    units = _units(markup)
-    if sum(kind == "char" for kind, _ in units) <= limit:
+    if shown_length(markup) <= limit:
         return markup
+    units = _units(markup)
     kept: list[str] = []
     open_tags: list[str] = []
     shown = 0

@@ -18,9 +18,7 @@ also what approval calls) and carries them out exactly once, like posts
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
@@ -33,7 +31,7 @@ from bot.digest.compose import PLAIN, Look, Part, post_parts
 from bot.digest.plan import article_items
 from bot.digest.sending import backoff, describe, in_doubt, waiting_out_floods
 from bot.messages import digits, say
-from bot.render import MESSAGE_LIMIT, cut_html
+from bot.render import CAPTION_LIMIT, MESSAGE_LIMIT, cut_html, shown_length
 from bot.schedule import Target
 from bot.storage.articles import Store, StoredArticle
 from bot.storage.corrections import Action, Correction, CorrectionLog, Planned
@@ -42,8 +40,6 @@ from bot.storage.postlog import CHANNEL, Post, PostLog, SentPart, now_iso, text_
 
 log = logging.getLogger(__name__)
 
-#: Telegram's limit of a photo caption, in characters.
-CAPTION_LIMIT = 1024
 #: Telegram lets a bot delete its message for this long after sending it.
 DELETE_WINDOW = timedelta(hours=48)
 #: A removal is tried as a deletion only this long after sending (a margin for clocks).
@@ -101,7 +97,7 @@ def marked(text: str, mark: str, kind: str) -> str:
     '<b>خبر</b>\\n\\nویرایش شد'
     """
     limit = CAPTION_LIMIT if kind == "caption" else MESSAGE_LIMIT
-    room = limit - len(html.unescape(re.sub(r"<[^>]*>", "", mark))) - 2
+    room = limit - shown_length(mark) - 2
     if room < 1:
         raise ValueError(f"a mark of {len(mark)} characters leaves no room in a {kind}")
     return f"{cut_html(text, room) if text else text}\n\n{mark}".lstrip("\n")
