@@ -23,13 +23,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 
-from telegram import Bot
+from telegram import Bot, LinkPreviewOptions
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TelegramError
 
 from bot.digest.channels import Notify
 from bot.digest.compose import PLAIN, Look, Part, post_parts
 from bot.digest.plan import article_items
-from bot.digest.sending import backoff, describe, in_doubt, waiting_out_floods
+from bot.digest.sending import backoff, describe, in_doubt, send_part, waiting_out_floods
 from bot.messages import digits, say
 from bot.render import CAPTION_LIMIT, MESSAGE_LIMIT, cut_html, shown_length
 from bot.schedule import Target
@@ -167,7 +167,7 @@ class Corrector:
             if retracted:
                 new: list[Part] = []
             else:
-                look = self._look(post)
+                look = self._post_look(post)
                 key = (post.item, post.kind, look.lang)
                 if key not in rendered:
                     rendered[key] = post_parts(
@@ -198,7 +198,7 @@ class Corrector:
                      len(replaced))  # fmt: skip
         return ids
 
-    def _look(self, post: Post) -> Look:
+    def _post_look(self, post: Post) -> Look:
         """How ``post`` was sent: the channels' look, or a subscriber's plain one in the
         reader's language (as :class:`~bot.digest.subscribers.SubscriberFanOut` sends it)."""
         if post.kind == CHANNEL:
@@ -261,6 +261,11 @@ class Corrector:
             return int(chat), None
         return None
 
+    def _chat_look(self, chat: str) -> Look:
+        """How messages look in ``chat``: a digest chat's posts have the channels' look,
+        a subscriber's (any other chat) the plain one."""
+        return self.look if any(target.key == chat for target in self.targets) else PLAIN
+
     def _deletable(self, correction: Correction) -> bool:
         post = self.posts.get(correction.post_id)
         if post is None or correction.part >= len(post.sent_parts):
@@ -314,8 +319,9 @@ class Corrector:
         self, bot: Bot, where: tuple[int | str, int | None], correction: Correction
     ) -> tuple[str, int | None]:
         chat, thread_id = where
+        look = self._chat_look(correction.chat)
         if correction.action == "send":
-            message = await bot.send_message(chat, correction.text, message_thread_id=thread_id)
+            message, _ = await send_part(bot, chat, thread_id, Part(correction.text), look=look)
             return "sent", message.message_id
         assert correction.message_id is not None
         if correction.action == "remove" and self._deletable(correction):
@@ -331,8 +337,13 @@ class Corrector:
                 chat_id=chat, message_id=correction.message_id, caption=correction.text
             )
         else:
+            # An edit without the options would take the bot's default (no preview) and
+            # drop the preview a channel post was sent with.
             await bot.edit_message_text(
-                correction.text, chat_id=chat, message_id=correction.message_id
+                correction.text,
+                chat_id=chat,
+                message_id=correction.message_id,
+                link_preview_options=LinkPreviewOptions(is_disabled=not look.previews),
             )
         return ("withdrawn" if correction.action == "remove" else "edited"), None
 
