@@ -191,10 +191,6 @@ _CATALOG: dict[str, dict[str, str]] = {
         "fa": "خبر #{id} از پوشه خبرها آمده است: فایلش را همان‌جا ویرایش کنید.",
         "en": "Article #{id} comes from the content folder: edit its file there.",
     },
-    "document_refused": {
-        "fa": "این فایل پذیرفته نشد: {reason}",
-        "en": "This file was refused: {reason}",
-    },
     "document_not_text": {
         "fa": "فقط فایل متنی ‎.txt‎ پذیرفته می‌شود.",
         "en": "Only .txt text files are accepted.",
@@ -207,8 +203,6 @@ _CATALOG: dict[str, dict[str, str]] = {
         "en": "To add an article, send its .txt file to the bot; each file becomes an article "
         "of its own. To replace article 12, send the file with the caption: new version #12",
     },
-    "button_summary": {"fa": "خلاصه", "en": "Summary"},
-    "button_quotes": {"fa": "نقل قول‌ها", "en": "Quotes"},
     # photos
     "photo_from_reader": {
         "fa": "ممنون از عکستان! اما فقط سردبیران این ربات می‌توانند برای خبرها عکس بفرستند.",
@@ -273,10 +267,6 @@ _CATALOG: dict[str, dict[str, str]] = {
     "status_none": {"fa": "هیچ", "en": "none"},
     "status_queue_hint": {"fa": "صف هر کانال: /queue", "en": "Each chat's queue: /queue"},
     "status_subscribers": {"fa": "مشترکان: {count}", "en": "Subscribers: {count}"},
-    "status_failing_chat": {
-        "fa": "⚠️ کانال {chat} پست نمی‌گیرد: {reason}",
-        "en": "⚠️ Chat {chat} is failing: {reason}",
-    },
     "status_troubled": {
         "fa": "⚠️ پست #{post} ({state}) به {chat}، {item}: {reason}",
         "en": "⚠️ Post #{post} ({state}) to {chat}, {item}: {reason}",
@@ -468,10 +458,6 @@ _CATALOG: dict[str, dict[str, str]] = {
         "fa": "شماره خبر را بعد از /retract بنویسید، مثلاً: /retract 12",
         "en": "Write the article's number after /retract, for example: /retract 12",
     },
-    "retract_unknown": {
-        "fa": "خبر #{id} وجود ندارد.",
-        "en": "There is no article #{id}.",
-    },
     "retract_already": {
         "fa": "خبر #{id} پیش‌تر پس گرفته شده است.",
         "en": "Article #{id} was already withdrawn.",
@@ -501,6 +487,10 @@ _CATALOG: dict[str, dict[str, str]] = {
         "en": "⚠️ Correction #{id} ({action} of message {message} in {chat}, article “{title}”) "
         "may or may not have been made ({reason}). Look at the message: if it was not "
         "corrected, make it again.",
+    },
+    "correction_failed_alert": {
+        "fa": "⚠️ اصلاح #{id} خبر #{article} در {chat} انجام نشد: {reason}",
+        "en": "⚠️ Correction #{id} of article #{article} in {chat} failed: {reason}",
     },
     "correction_action_edit": {"fa": "ویرایش", "en": "edit"},
     "correction_action_remove": {"fa": "حذف", "en": "removal"},

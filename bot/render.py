@@ -91,6 +91,16 @@ def _units(markup: str) -> list[tuple[str, str]]:
     return units
 
 
+def shown_length(markup: str) -> int:
+    """How many characters Telegram HTML shows: its text without the tags, an entity
+    (``&amp;``) counting as one.
+
+    >>> shown_length("<i>a &amp; b</i>")
+    5
+    """
+    return sum(kind == "char" for kind, _ in _units(markup))
+
+
 def cut_html(markup: str, limit: int = MESSAGE_LIMIT) -> str:
     """Telegram HTML cut to at most ``limit`` shown characters, ending in «…» when cut.
 
@@ -104,9 +114,9 @@ def cut_html(markup: str, limit: int = MESSAGE_LIMIT) -> str:
     """
     if limit < 1:
         raise ValueError(f"cannot cut HTML to {limit} characters")
-    units = _units(markup)
-    if sum(kind == "char" for kind, _ in units) <= limit:
+    if shown_length(markup) <= limit:
         return markup
+    units = _units(markup)
     kept: list[str] = []
     open_tags: list[str] = []
     shown = 0
@@ -147,8 +157,8 @@ def section_name(section: Section, lang: str) -> str:
     return key_name(section.key, lang)
 
 
-def quotes_name(article: Article) -> str:
-    """The name the article's quotes go under, in its language.
+def quotes_name(article: Article, lang: str | None = None) -> str:
+    """The name the article's quotes go under, in ``lang`` (by default the article's).
 
     The name of "what they're saying" (the channel's quotes post stands in for that
     section), unless the article has such a section of its own: then «نقل قول‌ها», so
@@ -156,11 +166,14 @@ def quotes_name(article: Article) -> str:
 
     >>> quotes_name(Article("خبر")), quotes_name(Article("News", lang="en"))
     ('آنچه می‌گویند', "What they're saying")
+    >>> quotes_name(Article("خبر"), "en")
+    "What they're saying"
     """
+    lang = lang or article.lang
     own = any(section.key == QUOTES_SECTION and section.body for section in article.sections)
     if own:
-        return QUOTES_TITLE.get(article.lang, QUOTES_TITLE["fa"])
-    return key_name(QUOTES_SECTION, article.lang)
+        return QUOTES_TITLE.get(lang, QUOTES_TITLE["fa"])
+    return key_name(QUOTES_SECTION, lang)
 
 
 def link(text: str, url: str) -> str:

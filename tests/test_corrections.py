@@ -15,13 +15,14 @@ from tgsandbox import parse_html, text_length
 
 from bot.article import parse_article
 from bot.digest.channels import ChannelPoster
-from bot.digest.compose import Part, post_parts
+from bot.digest.compose import Look, Part, post_parts
 from bot.digest.corrections import CAPTION_LIMIT, Corrector, Step, decide, marked
 from bot.render import MESSAGE_LIMIT
 from bot.schedule import Target
 from bot.storage.articles import Store
 from bot.storage.corrections import CorrectionLog
 from bot.storage.postlog import SUBSCRIBER, PostLog, SentPart, text_digest
+from bot.text.jalali import persian_digits
 
 D = text_digest
 
@@ -90,6 +91,8 @@ class FakeBot:
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, object, object]] = []
+        #: ``(method, chat, is_disabled)`` of every text sent or edited: its link previews.
+        self.previews: list[tuple[str, object, object]] = []
         self.errors: dict[str, list[Exception]] = {}
         self.next_id = 1000
 
@@ -105,12 +108,23 @@ class FakeBot:
         link_preview_options: object = None,
     ) -> SimpleNamespace:
         self._maybe_fail("send_message")
+        self.previews.append(
+            ("send_message", chat, getattr(link_preview_options, "is_disabled", None))
+        )
         self.next_id += 1
         self.calls.append(("send_message", chat, text))
         return SimpleNamespace(message_id=self.next_id)
 
-    async def edit_message_text(self, text: str, chat_id: int | str, message_id: int) -> bool:
+    async def edit_message_text(
+        self,
+        text: str,
+        chat_id: int | str,
+        message_id: int,
+        link_preview_options: object = None,
+    ) -> bool:
         self._maybe_fail("edit_message_text")
+        disabled = getattr(link_preview_options, "is_disabled", None)
+        self.previews.append(("edit_message_text", chat_id, disabled))
         self.calls.append(("edit_message_text", message_id, text))
         return True
 
@@ -435,3 +449,56 @@ async def test_a_failed_correction_is_not_planned_again_for_the_same_text(
     assert world.corrector.plan(1) == [], "not again, and the admins are not told again"
     edit(world, TEXT.replace("نخستین متن", "متن سوم"))
     assert world.corrector.check(), "a new text is tried"
+
+
+async def test_subscribers_copies_are_compared_in_each_readers_language(
+    world: SimpleNamespace,
+) -> None:
+    stored = world.store.get(1)
+    for user_id, lang in ((1001, "fa"), (1002, "en")):
+        world.posts.subscribe(user_id, lang)
+        world.posts.plan(str(user_id), 1, ["summary"], SUBSCRIBER)
+        [copy] = world.posts.pending_of_kind(SUBSCRIBER, 5)
+        world.posts.claim(copy.id)
+        for n, part in enumerate(post_parts(stored, "summary", UTC, Look(lang=lang))):
+            world.posts.part_sent(copy.id, user_id * 10 + n, part.text, part.kind)
+        world.posts.finish(copy.id, "sent")
+    english = post_parts(stored, "summary", UTC, Look(lang="en"))
+    assert english != post_parts(stored, "summary", UTC, Look(lang="fa")), "the dates differ"
+    assert world.corrector.plan(1) == [], "each copy is what its reader was sent"
+
+
+async def test_a_failed_correction_is_told_in_each_admins_language(
+    world: SimpleNamespace,
+) -> None:
+    await post_all(world)
+    world.bot.errors["edit_message_text"] = [BadRequest("Message can't be edited")]
+    edit(world, TEXT.replace("گام بعدی: دیدار بعدی هفته آینده است.", "گام بعدی: تازه."))
+    [planned] = world.corrector.check()
+    await world.corrector.run(world.bot)
+    [alert] = world.notes
+    assert callable(alert), "worded for each admin"
+    assert alert("en") == (
+        f"⚠️ Correction #{planned} of article #1 in @a failed: BadRequest: Message can't be edited"
+    )
+    assert alert("fa").startswith(f"⚠️ اصلاح #{persian_digits(planned)} خبر #۱ در @a")
+
+
+async def test_corrections_keep_the_link_previews_of_their_chat(world: SimpleNamespace) -> None:
+    world.poster.look = world.corrector.look = Look(previews=True)
+    world.posts.subscribe(4242, "fa")
+    world.posts.plan("4242", 1, ["summary"], SUBSCRIBER)
+    [copy] = world.posts.pending_of_kind(SUBSCRIBER, 5)
+    world.posts.claim(copy.id)
+    world.posts.part_sent(copy.id, 9, "an older summary")
+    world.posts.finish(copy.id, "sent")
+    await post_all(world)
+    edit(world, TEXT.replace("نخستین متن بخش آخرین اخبار.", "جمله‌ای بلند درباره خبر. " * 400))
+    world.corrector.check()
+    before = len(world.bot.previews)
+    await world.corrector.run(world.bot)
+    assert set(world.bot.previews[before:]) == {
+        ("edit_message_text", "@a", False),
+        ("send_message", "@a", False),
+        ("edit_message_text", 4242, True),
+    }, "the channel's previews are on; a subscriber's chat has none"

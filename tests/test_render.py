@@ -131,6 +131,13 @@ def test_quotes_name(lang: str, sections: tuple[Section, ...], name: str) -> Non
     assert quotes_name(Article("عنوان", lang=lang, sections=sections)) == name
 
 
+def test_quotes_name_in_the_readers_language() -> None:
+    own = (Section("what_theyre_saying", "بیانیه آنها", (Block("paragraph", "x"),)),)
+    assert quotes_name(Article("عنوان", sections=own), "en") == "Quotes"
+    assert quotes_name(Article("عنوان"), "en") == "What they're saying"
+    assert quotes_name(Article("Title", lang="en"), "fa") == "آنچه می‌گویند"
+
+
 @pytest.mark.parametrize(
     ("title", "lang", "first"),
     [

@@ -18,21 +18,20 @@ also what approval calls) and carries them out exactly once, like posts
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
-import re
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 
-from telegram import Bot
+from telegram import Bot, LinkPreviewOptions
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, TelegramError
 
+from bot.digest.channels import Notify
 from bot.digest.compose import PLAIN, Look, Part, post_parts
-from bot.digest.plan import plan_items
-from bot.digest.sending import backoff, describe, in_doubt, waiting_out_floods
-from bot.messages import say
-from bot.render import MESSAGE_LIMIT, cut_html
+from bot.digest.plan import article_items
+from bot.digest.sending import backoff, describe, in_doubt, send_part, waiting_out_floods
+from bot.messages import digits, say
+from bot.render import CAPTION_LIMIT, MESSAGE_LIMIT, cut_html, shown_length
 from bot.schedule import Target
 from bot.storage.articles import Store, StoredArticle
 from bot.storage.corrections import Action, Correction, CorrectionLog, Planned
@@ -41,8 +40,6 @@ from bot.storage.postlog import CHANNEL, Post, PostLog, SentPart, now_iso, text_
 
 log = logging.getLogger(__name__)
 
-#: Telegram's limit of a photo caption, in characters.
-CAPTION_LIMIT = 1024
 #: Telegram lets a bot delete its message for this long after sending it.
 DELETE_WINDOW = timedelta(hours=48)
 #: A removal is tried as a deletion only this long after sending (a margin for clocks).
@@ -53,9 +50,6 @@ BATCH = 200
 CANNOT_DELETE = ("message can't be deleted", "message_delete_forbidden")
 #: Errors that mean the message is not there any more.
 GONE = ("message to edit not found", "message to delete not found")
-
-Notify = Callable[[str], Awaitable[None]]
-
 
 @dataclass(frozen=True, slots=True)
 class Step:
@@ -103,7 +97,7 @@ def marked(text: str, mark: str, kind: str) -> str:
     '<b>خبر</b>\\n\\nویرایش شد'
     """
     limit = CAPTION_LIMIT if kind == "caption" else MESSAGE_LIMIT
-    room = limit - len(html.unescape(re.sub(r"<[^>]*>", "", mark))) - 2
+    room = limit - shown_length(mark) - 2
     if room < 1:
         raise ValueError(f"a mark of {len(mark)} characters leaves no room in a {kind}")
     return f"{cut_html(text, room) if text else text}\n\n{mark}".lstrip("\n")
@@ -164,20 +158,18 @@ class Corrector:
             self._plan_new_items(stored)
         lang = stored.article.lang
         active = self.log.active(article_id)
-        rendered: dict[tuple[str, str], list[Part]] = {}
+        # A subscriber's copy is dated in the reader's language, so it is rendered (and
+        # remembered) once per item, kind and language.
+        rendered: dict[tuple[str, str, str | None], list[Part]] = {}
         planned: list[Planned] = []
         replaced: list[int] = []
         for post in self.posts.sent_posts_of(article_id):
             if retracted:
                 new: list[Part] = []
             else:
-                key = (post.item, post.kind)
+                look = self._post_look(post)
+                key = (post.item, post.kind, look.lang)
                 if key not in rendered:
-                    look = (
-                        self.look
-                        if post.kind == CHANNEL
-                        else Look(lang=self.posts.subscriber_lang(int(post.chat)))
-                    )
                     rendered[key] = post_parts(
                         stored, post.item, self.zone, look, photos=self.photos
                     )
@@ -206,11 +198,16 @@ class Corrector:
                      len(replaced))  # fmt: skip
         return ids
 
+    def _post_look(self, post: Post) -> Look:
+        """How ``post`` was sent: the channels' look, or a subscriber's plain one in the
+        reader's language (as :class:`~bot.digest.subscribers.SubscriberFanOut` sends it)."""
+        if post.kind == CHANNEL:
+            return self.look
+        return Look(lang=self.posts.subscriber_lang(int(post.chat)))
+
     def _plan_new_items(self, stored: StoredArticle) -> int:
         """Plan, in every chat that has the article, the items it gained (a new section)."""
-        article = stored.article
-        sections = [(section.key, bool(section.body)) for section in article.sections]
-        items = plan_items(sections, bool(article.quotations))
+        items = article_items(stored.article)
         return sum(
             self.posts.plan(chat, stored.id, items, CHANNEL)
             for chat in self.posts.chats_planned(stored.id, CHANNEL)
@@ -263,6 +260,11 @@ class Corrector:
         if chat.lstrip("-").isdecimal():
             return int(chat), None
         return None
+
+    def _chat_look(self, chat: str) -> Look:
+        """How messages look in ``chat``: a digest chat's posts have the channels' look,
+        a subscriber's (any other chat) the plain one."""
+        return self.look if any(target.key == chat for target in self.targets) else PLAIN
 
     def _deletable(self, correction: Correction) -> bool:
         post = self.posts.get(correction.post_id)
@@ -317,8 +319,9 @@ class Corrector:
         self, bot: Bot, where: tuple[int | str, int | None], correction: Correction
     ) -> tuple[str, int | None]:
         chat, thread_id = where
+        look = self._chat_look(correction.chat)
         if correction.action == "send":
-            message = await bot.send_message(chat, correction.text, message_thread_id=thread_id)
+            message, _ = await send_part(bot, chat, thread_id, Part(correction.text), look=look)
             return "sent", message.message_id
         assert correction.message_id is not None
         if correction.action == "remove" and self._deletable(correction):
@@ -334,8 +337,13 @@ class Corrector:
                 chat_id=chat, message_id=correction.message_id, caption=correction.text
             )
         else:
+            # An edit without the options would take the bot's default (no preview) and
+            # drop the preview a channel post was sent with.
             await bot.edit_message_text(
-                correction.text, chat_id=chat, message_id=correction.message_id
+                correction.text,
+                chat_id=chat,
+                message_id=correction.message_id,
+                link_preview_options=LinkPreviewOptions(is_disabled=not look.previews),
             )
         return ("withdrawn" if correction.action == "remove" else "edited"), None
 
@@ -345,5 +353,11 @@ class Corrector:
         log.warning("correction %s in %s: %s (%s)", correction.id, correction.chat,
                     correction.state, correction.reason)  # fmt: skip
         if correction.state == "failed" and self.notify is not None:
-            await self.notify(f"correction {correction.id} of article {correction.article_id} "
-                              f"in {correction.chat}: failed: {correction.reason}")  # fmt: skip
+            failed = correction
+
+            def alert(lang: str) -> str:
+                return say("correction_failed_alert", lang, id=digits(failed.id, lang),
+                           article=digits(failed.article_id, lang), chat=failed.chat,
+                           reason=failed.reason or "")  # fmt: skip
+
+            await self.notify(alert)

@@ -253,7 +253,7 @@ def status_reply(
                          counts=counts_text(subscriber_counts, lang)))  # fmt: skip
     lines.append(say("status_subscribers", lang, count=number(subscribers, lang)))
     for chat, reason in failing_chats.items():
-        lines.append(say("status_failing_chat", lang, chat=chat, reason=reason))
+        lines.append(say("chat_is_failing", lang, chat=chat, reason=reason))
     for post in troubled:
         lines.append(say(
             "status_troubled", lang, post=digits(post.id, lang), state=state_name(post.state, lang),

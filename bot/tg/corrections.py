@@ -66,7 +66,7 @@ def _cannot_retract(
     """Why article ``article_id`` (``stored``) cannot be withdrawn (unknown, or already
     withdrawn), or None."""
     if stored is None:
-        return say("retract_unknown", lang, id=article_id)
+        return say("article_unknown", lang, id=article_id)
     if service.corrections.log.retracted(article_id):
         return say("retract_already", lang, id=article_id)
     return None

@@ -12,11 +12,9 @@ from datetime import tzinfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.article import Article
-from bot.article.sections import QUOTES_SECTION, SUMMARY_SECTION, key_name
+from bot.article.sections import SUMMARY_SECTION, key_name
 from bot.messages import say
 from bot.render import (
-    QUOTES_TITLE,
     SUMMARY_TITLE,
     TITLE_CHARS,
     quotes_name,
@@ -52,14 +50,6 @@ def _rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[Inli
     return [list(buttons[start : start + width]) for start in range(0, len(buttons), width)]
 
 
-def _quotes_button(article: Article, lang: str) -> str:
-    """The quotes' button: named like the channel's quotes post, in ``lang``."""
-    if lang == article.lang:
-        return quotes_name(article)
-    own = any(section.key == QUOTES_SECTION and section.body for section in article.sections)
-    return QUOTES_TITLE.get(lang, QUOTES_TITLE["fa"]) if own else key_name(QUOTES_SECTION, lang)
-
-
 def shown_by(stored: StoredArticle, view: str | None) -> set[str]:
     """The views whose content the message of ``view`` already shows.
 
@@ -90,7 +80,7 @@ def article_keyboard(
             seen.add(section.key)
             choices.append((section.key, section_name(section, lang)))
     if article.quotations:
-        choices.append(("quotes", _quotes_button(article, lang)))
+        choices.append(("quotes", quotes_name(article, lang)))
     hidden = shown_by(stored, current)
     buttons = [
         InlineKeyboardButton(text, callback_data=ViewRequest(stored.id, view).encode())
