@@ -435,3 +435,18 @@ async def test_a_failed_correction_is_not_planned_again_for_the_same_text(
     assert world.corrector.plan(1) == [], "not again, and the admins are not told again"
     edit(world, TEXT.replace("نخستین متن", "متن سوم"))
     assert world.corrector.check(), "a new text is tried"
+
+
+async def test_retracting_an_old_article_edits_its_posts_to_say_so(
+    world: SimpleNamespace,
+) -> None:
+    await post_all(world)
+    sent_long_ago(world.store.db)
+    before = len(world.bot.calls)
+    _, planned = world.corrector.retract(1, 7)
+    assert planned
+    results = await world.corrector.run(world.bot)
+    assert [c.result for c in results] == ["withdrawn"] * len(planned)
+    calls = world.bot.calls[before:]
+    assert [method for method, _, _ in calls] == ["edit_message_text"] * len(planned)
+    assert all("این خبر پس گرفته شد" in str(text) for _, _, text in calls)
