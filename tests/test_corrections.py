@@ -502,3 +502,18 @@ async def test_corrections_keep_the_link_previews_of_their_chat(world: SimpleNam
         ("send_message", "@a", False),
         ("edit_message_text", 4242, True),
     }, "the channel's previews are on; a subscriber's chat has none"
+
+
+async def test_retracting_an_old_article_edits_its_posts_to_say_so(
+    world: SimpleNamespace,
+) -> None:
+    await post_all(world)
+    sent_long_ago(world.store.db)
+    before = len(world.bot.calls)
+    _, planned = world.corrector.retract(1, 7)
+    assert planned
+    results = await world.corrector.run(world.bot)
+    assert [c.result for c in results] == ["withdrawn"] * len(planned)
+    calls = world.bot.calls[before:]
+    assert [method for method, _, _ in calls] == ["edit_message_text"] * len(planned)
+    assert all("این خبر پس گرفته شد" in str(text) for _, _, text in calls)

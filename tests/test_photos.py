@@ -292,10 +292,15 @@ WHY = Section("why_it_matters", "چرا اهمیت دارد", (Block("paragraph"
         (Article("خبر مهم " * 600, caption="عکس: " + "عکاس " * 100), 1, ["خبر مهم", "عکس: "], []),
     ],
 )
+@pytest.mark.parametrize("signature", [None, "@my_channel"])
 def test_render_photo_summary(
-    article: Article, parts: int, caption_has: list[str], caption_lacks: list[str]
+    article: Article,
+    parts: int,
+    caption_has: list[str],
+    caption_lacks: list[str],
+    signature: str | None,
 ) -> None:
-    messages = render_photo_summary(article, DAY)
+    messages = render_photo_summary(article, DAY, signature=signature)
     assert len(messages) == parts
     caption = shown(messages[0])
     assert text_length(caption) <= CAPTION_LIMIT
@@ -304,6 +309,8 @@ def test_render_photo_summary(
         assert text in caption, (text, caption)
     for text in caption_lacks:
         assert text not in caption, (text, caption)
+    if signature is not None:
+        assert all(shown(message).endswith(f"\n\n{signature}") for message in messages)
 
 
 def test_a_long_summary_continues_in_text_and_no_heading_ends_the_caption() -> None:

@@ -4,8 +4,8 @@ Hypothesis writes articles with huge and empty lines, markup characters, control
 direction characters, thousands of bullets, quotes inside quotes and every section
 label; each is parsed and stored, and every message a reader view or a digest post
 would send must parse as Telegram HTML, be non-empty after the server's cleanup and
-hold at most 4,096 characters; every keyboard must pass the server's checks (callback
-data of 1 to 64 bytes, button text not empty).
+hold at most 4,096 characters (1,024 for a photo's caption); every keyboard must pass
+the server's checks (callback data of 1 to 64 bytes, button text not empty).
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ from tgsandbox.validate import check_markup_on_server, formatted_text
 from bot.article import SECTION_KEYS, parse_article
 from bot.article.sections import SECTIONS
 from bot.digest.plan import plan_items, render_item
-from bot.render import MESSAGE_LIMIT
+from bot.render import CAPTION_LIMIT, MESSAGE_LIMIT, render_photo_summary
 from bot.storage.articles import Store
+from bot.storage.photos import PhotoRef
 from bot.tg.views import Reply, article_list, view_reply, welcome
 
 ZONE = ZoneInfo("Asia/Tehran")
@@ -78,13 +79,21 @@ def store() -> Iterator[Store]:
     store.close()
 
 
-def accepted(message: str) -> None:
-    """Fail as Telegram would on ``message``: bad HTML, empty, or over the limit."""
+def accepted(message: str, limit: int = MESSAGE_LIMIT) -> None:
+    """Fail as Telegram would on ``message``: bad HTML, empty, or over ``limit``."""
     parse_html(message)  # raises HtmlParseError with the server's message
     parsed = formatted_text(message, "HTML", "")  # raw size, then the same parser
     text, _ = fix_formatted_text(parsed.text, parsed.entities)  # "Text must be non-empty"
-    assert text_length(parsed.text) <= MESSAGE_LIMIT, f"{text_length(parsed.text)} long"
-    assert text_length(text) <= MESSAGE_LIMIT
+    assert text_length(parsed.text) <= limit, f"{text_length(parsed.text)} long"
+    assert text_length(text) <= limit
+
+
+def photo_post_accepted(messages: list[str] | tuple[str, ...]) -> None:
+    """A photo's caption, then text messages: each as Telegram would check it."""
+    caption, *rest = messages
+    accepted(caption, CAPTION_LIMIT)
+    for message in rest:
+        accepted(message)
 
 
 def keyboard_ok(keyboard: InlineKeyboardMarkup | None) -> None:
@@ -97,8 +106,11 @@ def keyboard_ok(keyboard: InlineKeyboardMarkup | None) -> None:
 
 def reply_ok(reply: Reply) -> int:
     assert reply.messages
-    for message in reply.messages:
-        accepted(message)
+    if reply.photo is not None:
+        photo_post_accepted(reply.messages)
+    else:
+        for message in reply.messages:
+            accepted(message)
     keyboard_ok(reply.keyboard)
     return len(reply.messages)
 
@@ -120,6 +132,10 @@ def test_every_message_of_a_hostile_article_is_accepted(store: Store, text: str,
     assert stored is not None
     for view in VIEWS:
         reply_ok(view_reply(stored, view, lang, ZONE))
+    photo = PhotoRef(stored.id, "0" * 64)
+    with_photo = view_reply(stored, "summary", lang, ZONE, photo=photo)
+    assert with_photo.photo == photo
+    reply_ok(with_photo)
     reply_ok(welcome(stored, lang))
     reply_ok(article_list([(stored.id, article.title)], "<b>خبرها</b>"))
     sections = [(section.key, bool(section.body)) for section in article.sections]
@@ -128,3 +144,5 @@ def test_every_message_of_a_hostile_article_is_accepted(store: Store, text: str,
             messages = render_item(article, item, date(2026, 11, 29), signature=signature)
             for message in messages:
                 accepted(message)
+    for signature in (None, "@" + "x" * 99):
+        photo_post_accepted(render_photo_summary(article, date(2026, 11, 29), signature=signature))

@@ -16,6 +16,27 @@ CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.txt"))
 #: What Telegram links as a hashtag: letters, digits, ``_`` and half-spaces, a letter.
 HASHTAG = re.compile(r"[\w\u200c]+")
 DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
+#: Words that are never a topic, nor part of one: verbs, time words, roles, markup,
+#: number words. Written out here so that the corpus check does not lean on the
+#: classifier the hashtags are chosen with.
+NOT_TOPICS = frozenset({
+    # verbs
+    "گفت", "گفتند", "می‌گوید", "افزود", "کرد", "کردند", "می‌کند", "می‌کنند", "شد", "شدند",
+    "می‌شود", "خواهد", "است", "بود", "می‌رود", "رفت", "آمد", "دارد", "داشت", "said", "says",
+    "told",
+    # time words
+    "آغاز", "امروز", "فردا", "دیروز", "امشب", "دیشب", "امسال", "اکنون", "ساعت", "ساعتی", "هفته",
+    "شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "پنج‌شنبه", "جمعه", "صبح",
+    "ظهر", "عصر", "بامداد", "today", "tomorrow", "yesterday", "monday", "tuesday", "wednesday",
+    "thursday", "friday",
+    # roles
+    "سخنگو", "سخنگوی", "وزیر", "وزیران", "مدیرعامل", "معاون", "رئیس", "رئیس‌جمهور",
+    "spokesperson", "spokesman", "minister",
+    # number words
+    "هزار", "میلیون", "میلیارد", "درصد", "سومین", "نخستین", "thousand", "million", "percent",
+    # markup
+    "script", "div", "html", "body", "nbsp", "href", "alert", "onload", "amp",
+})  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -139,6 +160,43 @@ def test_word_use(word: str, lang: str, use: Use) -> None:
     assert word_use(word, lang) is use
 
 
+ORDINAL_GAP = pytest.mark.xfail(
+    strict=True,
+    reason="ordinals in -م are not topics only when number_words.txt lists them whole "
+    "(دهم); those built from a number it does not list (یازدهم, بیستم) count as topics",
+)
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "دوم",
+        "دهم",
+        "سومین",
+        "بیستمین",
+        pytest.param("یکم", marks=ORDINAL_GAP),
+        pytest.param("یازدهم", marks=ORDINAL_GAP),
+        pytest.param("دوازدهم", marks=ORDINAL_GAP),
+        pytest.param("بیستم", marks=ORDINAL_GAP),
+        pytest.param("سی‌ام", marks=ORDINAL_GAP),
+        pytest.param("هزارم", marks=ORDINAL_GAP),
+    ],
+)
+def test_ordinals_are_not_topics(word: str) -> None:
+    assert word_use(word, "fa") is Use.NONE
+
+
+@ORDINAL_GAP
+def test_an_ordinal_is_never_a_hashtag_of_its_own() -> None:
+    tags = topic_hashtags(
+        "نتایج امتحان پایه یازدهم اعلام شد",
+        "نتایج امتحان پایه یازدهم و دوازدهم امروز اعلام شد.",
+        "",
+        "fa",
+    )
+    assert "دوازدهم" not in tags and "یازدهم" not in tags, tags
+
+
 LONG_LEDE = " ".join(["اوکراین روسیه صلح مذاکرات میامی ترامپ می‌رود فردا ۱۲"] * 1250)
 MARKUP_ONLY = ("<script>alert('x')</script>", "&lt;div&gt;&amp;nbsp;", "<html><body onload=x()>")
 QUOTED_HTML = (
@@ -233,4 +291,5 @@ def test_corpus_hashtags_are_topics(path: Path) -> None:
         assert HASHTAG.fullmatch(tag) and any(char.isalpha() for char in tag), tag
         assert not DIACRITICS.search(tag), tag
         for word in tag.split("_"):
-            assert word_use(word, article.lang) is not Use.NONE, tag
+            assert word.casefold() not in NOT_TOPICS, tag
+            assert not any(char.isdigit() for char in word), tag
