@@ -320,6 +320,14 @@ async def test_retract_cancels_and_removes(world: SimpleNamespace) -> None:
     assert world.posts.get(1) is not None, "the record stays"
 
 
+def test_retracted_is_the_articles_withdrawn_mark(world: SimpleNamespace) -> None:
+    log = world.corrector.log
+    assert not log.retracted(1) and not log.retracted(999)
+    world.corrector.retract(1, 7)
+    assert log.retracted(1)
+    assert log.db.execute("SELECT count(*) FROM retracted").fetchone()[0] == 0, "not kept twice"
+
+
 async def test_a_post_sent_while_its_article_changed_is_caught(world: SimpleNamespace) -> None:
     await world.poster.tick(world.bot, force=True)
     assert world.corrector.check() == []

@@ -159,7 +159,7 @@ class Corrector:
         stored = self.store.get(article_id)
         if stored is None:
             return []
-        retracted = self.log.retracted(article_id)
+        retracted = stored.withdrawn
         if not retracted:
             self._plan_new_items(stored)
         lang = stored.article.lang

@@ -7,7 +7,8 @@ leaves ``sending``, which the next start turns into ``uncertain``: offered to th
 admins, never repeated on its own.
 
 Next to it: which articles' posts were last compared with their text (``checked``,
-with the text's hash and when), and which articles were retracted.
+with the text's hash and when). Whether an article was retracted is its withdrawn mark
+in ``articles`` (the older ``retracted`` table is no longer written).
 """
 
 from __future__ import annotations
@@ -175,28 +176,24 @@ class CorrectionLog:
 
     # retractions
 
-    def retract(self, article_id: int, by_user: int | None) -> int:
-        """Mark an article retracted and cancel its posts not yet (fully) sent; how many.
+    def retract(self, article_id: int, by_user: int | None = None) -> int:
+        """Cancel a retracted article's posts not yet (fully) sent; how many.
 
         Posts still pending, failed or uncertain become ``retracted``; what they and the
-        sent posts already put in a chat is removed by the corrections planned next.
+        sent posts already put in a chat is removed by the corrections planned next. The
+        retraction itself is the article's withdrawn mark (``Store.withdraw``), set in
+        the same transaction; ``by_user``, the admin, is named only in the bot's log.
         """
-        now = now_iso()
-        with self.db.atomic():
-            self.db.execute(
-                "INSERT OR IGNORE INTO retracted (article_id, by_user, at) VALUES (?, ?, ?)",
-                [article_id, by_user, now],
-            )
-            return self.db.execute(
-                "UPDATE posts SET state = 'retracted', reason = 'retracted by an admin', "
-                "updated_at = ? WHERE article_id = ? AND state IN ('pending', 'failed', "
-                "'uncertain')",
-                [now, article_id],
-            ).rowcount
+        return self._update(
+            "UPDATE posts SET state = 'retracted', reason = 'retracted by an admin', "
+            "updated_at = ? WHERE article_id = ? AND state IN ('pending', 'failed', "
+            "'uncertain')",
+            [now_iso(), article_id],
+        )
 
     def retracted(self, article_id: int) -> bool:
-        """Whether an article was retracted."""
-        sql = "SELECT 1 FROM retracted WHERE article_id = ?"
+        """Whether an article was retracted: withdrawn by an admin."""
+        sql = "SELECT 1 FROM articles WHERE id = ? AND withdrawn_at IS NOT NULL"
         return next(self.db.query(sql, [article_id]), None) is not None
 
     # carrying out

@@ -67,7 +67,7 @@ def _cannot_retract(
     withdrawn), or None."""
     if stored is None:
         return say("retract_unknown", lang, id=article_id)
-    if service.corrections.log.retracted(article_id):
+    if stored.withdrawn:
         return say("retract_already", lang, id=article_id)
     return None
 
