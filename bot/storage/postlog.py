@@ -8,7 +8,6 @@ updates, so two tasks can never send the same post.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from sqlite_utils import Database
 
 from bot.storage import sending
 from bot.storage.approvals import RELEASED
+from bot.storage.articles import content_hash
 from bot.storage.migrations import POST_LOG, migrate
 from bot.storage.sending import now_iso
 
@@ -27,8 +27,9 @@ SUBSCRIBER = "subscriber"
 
 
 def text_digest(text: str) -> str:
-    """A short fingerprint of one sent message's text, to tell later whether it changed."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    """A short fingerprint of one sent message's text, to tell later whether it changed
+    (the same hash as an article's raw text)."""
+    return content_hash(text)
 
 
 @dataclass(frozen=True, slots=True)
