@@ -283,19 +283,11 @@ class CorrectionLog:
 
     def recover(self) -> int:
         """At start: corrections left ``sending`` by a process that died become ``uncertain``."""
-        return self._update(
-            "UPDATE corrections SET state = 'uncertain', "
-            "reason = 'the process stopped while correcting', updated_at = ? "
-            "WHERE state = 'sending'",
-            [now_iso()],
-        )
+        return sending.recover(self.db, "corrections", "the process stopped while correcting")
 
     def uncertain(self, limit: int | None = None) -> list[Correction]:
-        """Uncertain corrections, oldest first."""
-        sql = "SELECT * FROM corrections WHERE state = 'uncertain' ORDER BY id"
-        if limit is None:
-            return [_correction(row) for row in self.db.query(sql)]
-        return [_correction(row) for row in self.db.query(sql + " LIMIT ?", [limit])]
+        """Uncertain corrections, oldest first (all of them, or the first ``limit``)."""
+        return [_correction(row) for row in sending.uncertain(self.db, "corrections", limit)]
 
     def requeue(self, correction_id: int) -> bool:
         """An admin asks to make an uncertain correction again."""

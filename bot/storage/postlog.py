@@ -260,13 +260,12 @@ class PostLog:
         sending.retry_later(self.db, "posts", post_id, reason, not_before)
 
     def recover(self) -> list[Post]:
-        """At start: posts left ``sending`` by a process that died become ``uncertain``."""
-        stuck = [_post(row) for row in self.db.query("SELECT * FROM posts WHERE state = 'sending'")]
-        self._update(
-            "UPDATE posts SET state = 'uncertain', reason = 'the process stopped while sending', "
-            "updated_at = ? WHERE state = 'sending'",
-            [now_iso()],
-        )
+        """At start: posts left ``sending`` by a process that died become ``uncertain``;
+        which they were."""
+        with self.db.atomic():
+            sql = "SELECT * FROM posts WHERE state = 'sending'"
+            stuck = [_post(row) for row in self.db.query(sql)]
+            sending.recover(self.db, "posts", "the process stopped while sending")
         return stuck
 
     def requeue(self, post_id: int) -> bool:
@@ -286,10 +285,7 @@ class PostLog:
 
     def uncertain(self, limit: int | None = None) -> list[Post]:
         """Uncertain posts, oldest first (all of them, or the first ``limit``)."""
-        sql = "SELECT * FROM posts WHERE state = 'uncertain' ORDER BY id"
-        if limit is None:
-            return [_post(row) for row in self.db.query(sql)]
-        return [_post(row) for row in self.db.query(sql + " LIMIT ?", [limit])]
+        return [_post(row) for row in sending.uncertain(self.db, "posts", limit)]
 
     def get(self, post_id: int) -> Post | None:
         """One post by id."""
