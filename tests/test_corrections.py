@@ -274,6 +274,24 @@ async def test_a_process_killed_while_correcting_leaves_it_uncertain(
     assert [c.id for c in await world.corrector.run(world.bot)] == [first, second]
 
 
+async def test_an_admins_mark_that_fails_leaves_the_correction_uncertain(
+    world: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await post_all(world)
+    edit(world, TEXT.replace("نخستین متن", "متن درست"))
+    first, _ = world.corrector.check()
+    log = world.corrector.log
+    assert log.claim(first) and log.recover() == 1
+
+    def broken(correction_id: int, result: str, message_id: int | None = None) -> None:
+        raise RuntimeError("the post log is unwritable")
+
+    monkeypatch.setattr(log, "done", broken)
+    with pytest.raises(RuntimeError, match="unwritable"):
+        log.mark_done(first)
+    assert log.get(first).state == "uncertain", "still offered to the admins, not sending"
+
+
 async def test_a_second_version_replaces_corrections_not_yet_made(
     world: SimpleNamespace,
 ) -> None:

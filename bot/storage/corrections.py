@@ -294,19 +294,24 @@ class CorrectionLog:
         return sending.requeue(self.db, "corrections", correction_id)
 
     def mark_done(self, correction_id: int) -> bool:
-        """An admin says an uncertain correction did reach the chat."""
-        correction = self.get(correction_id)
-        if correction is None or correction.state != "uncertain":
-            return False
-        claimed = self._update(
-            "UPDATE corrections SET state = 'sending', updated_at = ? "
-            "WHERE id = ? AND state = 'uncertain'",
-            [now_iso(), correction_id],
-        )
-        if claimed != 1:
-            return False
-        result = {"edit": "edited", "remove": "removed", "send": "sent"}[correction.action]
-        self.done(correction_id, f"{result} (marked by an admin)")
+        """An admin says an uncertain correction did reach the chat.
+
+        One transaction: a process that dies half-way leaves the correction uncertain,
+        still offered to the admins, not ``sending``.
+        """
+        with self.db.atomic():
+            correction = self.get(correction_id)
+            if correction is None or correction.state != "uncertain":
+                return False
+            claimed = self._update(
+                "UPDATE corrections SET state = 'sending', updated_at = ? "
+                "WHERE id = ? AND state = 'uncertain'",
+                [now_iso(), correction_id],
+            )
+            if claimed != 1:
+                return False
+            result = {"edit": "edited", "remove": "removed", "send": "sent"}[correction.action]
+            self.done(correction_id, f"{result} (marked by an admin)")
         return True
 
     def counts(self) -> dict[str, int]:
