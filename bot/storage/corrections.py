@@ -22,7 +22,7 @@ from sqlite_utils import Database
 
 from bot.storage import sending
 from bot.storage.migrations import POST_LOG, migrate
-from bot.storage.postlog import SUBSCRIBER, SentPart
+from bot.storage.postlog import SUBSCRIBER, SentPart, append_sent_part
 from bot.storage.sending import now_iso
 
 Action = Literal["edit", "remove", "send"]
@@ -231,37 +231,40 @@ class CorrectionLog:
         ``result``: ``edited``, ``deleted``, ``withdrawn``, ``sent``, ``unchanged`` (the
         message already read so) or ``gone`` (the message no longer exists).
         """
-        correction = self.get(correction_id)
-        if correction is None:
-            return
-        now = now_iso()
         with self.db.atomic():
+            correction = self.get(correction_id)
+            if correction is None:
+                return
+            now = now_iso()
             self.db.execute(
                 "UPDATE corrections SET state = 'done', result = ?, updated_at = ? WHERE id = ?",
                 [result, now, correction_id],
             )
-            row = next(self.db.query("SELECT * FROM posts WHERE id = ?", [correction.post_id]))
-            ids = list(json.loads(row["message_ids"] or "[]"))
-            records = list(json.loads(row["sent_parts"] or "[]"))
-            records += [{} for _ in range(len(ids) - len(records))]
             if correction.action == "send" and message_id is not None:
-                ids.append(message_id)
                 sent = SentPart(message_id, correction.digest, correction.kind, now)
-                records = [*records[: len(ids) - 1], sent.to_json()]
-                self.db.execute(
-                    "UPDATE posts SET parts_done = parts_done + 1 WHERE id = ?", [row["id"]]
-                )
-            elif correction.part < len(records):
-                record = dict(records[correction.part])
-                if correction.action == "remove" or result == "gone":
-                    record["removed"] = True
-                else:
-                    record["digest"] = correction.digest
-                records[correction.part] = record
-            self.db.execute(
-                "UPDATE posts SET message_ids = ?, sent_parts = ? WHERE id = ?",
-                [json.dumps(ids), json.dumps(records), row["id"]],
-            )
+                append_sent_part(self.db, correction.post_id, sent)
+            else:
+                self._mark_part(correction, result)
+
+    def _mark_part(self, correction: Correction, result: str) -> None:
+        """Record what an edit or a removal made of its message: the new digest, or removed."""
+        sql = "SELECT message_ids, sent_parts FROM posts WHERE id = ?"
+        row = next(self.db.query(sql, [correction.post_id]))
+        ids = json.loads(row["message_ids"] or "[]")
+        records = list(json.loads(row["sent_parts"] or "[]"))
+        records += [{} for _ in range(len(ids) - len(records))]
+        if correction.part >= len(records):
+            return
+        record = dict(records[correction.part])
+        if correction.action == "remove" or result == "gone":
+            record["removed"] = True
+        else:
+            record["digest"] = correction.digest
+        records[correction.part] = record
+        self.db.execute(
+            "UPDATE posts SET sent_parts = ? WHERE id = ?",
+            [json.dumps(records), correction.post_id],
+        )
 
     def finish(self, correction_id: int, state: str, reason: str | None = None) -> None:
         """Set a correction's state (``failed``, ``uncertain``) with the reason."""

@@ -69,6 +69,26 @@ def _sent_parts(message_ids: tuple[int, ...], stored: str | None) -> tuple[SentP
     return tuple(parts)
 
 
+def append_sent_part(
+    db: Database, post_id: int, part: SentPart, updated_at: str | None = None
+) -> None:
+    """Add one sent message to a post's recorded parts, in one transaction (nothing when
+    there is no such post); with ``updated_at``, the post also counts as changed then."""
+    with db.atomic():
+        sql = "SELECT message_ids, sent_parts FROM posts WHERE id = ?"
+        row = next(db.query(sql, [post_id]), None)
+        if row is None:
+            return
+        ids = tuple(json.loads(row["message_ids"] or "[]"))
+        parts = (*_sent_parts(ids, row["sent_parts"]), part)
+        db.execute(
+            "UPDATE posts SET parts_done = parts_done + 1, message_ids = ?, sent_parts = ?, "
+            "updated_at = coalesce(?, updated_at) WHERE id = ?",
+            [json.dumps([*ids, part.message_id]), json.dumps([p.to_json() for p in parts]),
+             updated_at, post_id],
+        )  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Post:
     """One row of the post log."""
@@ -233,18 +253,9 @@ class PostLog:
         as a text message or a photo caption, so that a correction knows what changed
         and how to edit it.
         """
-        post = self.get(post_id)
-        if post is None:
-            return
         now = now_iso()
         part = SentPart(message_id, text_digest(text) if text is not None else None, kind, now)
-        ids = json.dumps([*post.message_ids, message_id])
-        parts = json.dumps([part.to_json() for part in (*post.sent_parts, part)])
-        self._update(
-            "UPDATE posts SET parts_done = parts_done + 1, message_ids = ?, sent_parts = ?, "
-            "updated_at = ? WHERE id = ?",
-            [ids, parts, now, post_id],
-        )
+        append_sent_part(self.db, post_id, part, now)
 
     def finish(self, post_id: int, state: State, reason: str | None = None) -> None:
         """Set a post's final or next state (``sent``, ``failed``, ``skipped``, ...)."""
