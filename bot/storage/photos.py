@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Literal
 
 from sqlite_utils import Database
 
 from bot.storage.migrations import PHOTOS, migrate
+from bot.storage.sending import now_iso
 
 Origin = Literal["file", "admin"]
 ORIGINS: tuple[str, ...] = ("file", "admin")
@@ -114,7 +115,7 @@ class Photos:
         if origin not in ORIGINS:
             raise ValueError(f"a photo comes from one of {', '.join(ORIGINS)}, not {origin!r}")
         current = self.get(article_id, with_data=False)
-        now = datetime.now(UTC).isoformat(timespec="milliseconds")
+        now = now_iso()
         with self.db.atomic():
             if current is not None and current.sha256 == photo.sha256:
                 self.db.execute(
