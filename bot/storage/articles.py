@@ -418,9 +418,9 @@ class Store:
 
     def by_title(self, title: str) -> StoredArticle | None:
         """The newest article with exactly this title."""
-        sql = "SELECT id FROM articles WHERE title = ? ORDER BY ingested_at DESC, id DESC LIMIT 1"
+        sql = "SELECT * FROM articles WHERE title = ? ORDER BY ingested_at DESC, id DESC LIMIT 1"
         row = self._row(sql, [title])
-        return self.get(int(row["id"])) if row else None
+        return self._build(row) if row else None
 
     def latest(self) -> StoredArticle | None:
         """The most recently ingested article not withdrawn."""
