@@ -25,17 +25,21 @@ ORIGINS: tuple[str, ...] = ("file", "admin")
 
 @dataclass(frozen=True, slots=True)
 class PhotoData:
-    """A checked image: its bytes, format (``JPEG``, ``PNG``, ``WEBP``) and size in pixels."""
+    """A checked image: its bytes, format (``JPEG``, ``PNG``, ``WEBP``) and size in pixels.
+
+    ``sha256`` is the hex SHA-256 of the bytes: computed once here unless the caller,
+    having hashed them already, gives it.
+    """
 
     data: bytes
     format: str
     width: int
     height: int
+    sha256: str = ""
 
-    @property
-    def sha256(self) -> str:
-        """The hex SHA-256 of the bytes."""
-        return hashlib.sha256(self.data).hexdigest()
+    def __post_init__(self) -> None:
+        if not self.sha256:
+            object.__setattr__(self, "sha256", hashlib.sha256(self.data).hexdigest())
 
 
 @dataclass(frozen=True, slots=True)
