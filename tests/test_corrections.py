@@ -288,6 +288,24 @@ async def test_a_process_killed_while_correcting_leaves_it_uncertain(
     assert [c.id for c in await world.corrector.run(world.bot)] == [first, second]
 
 
+async def test_an_admins_mark_that_fails_leaves_the_correction_uncertain(
+    world: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await post_all(world)
+    edit(world, TEXT.replace("نخستین متن", "متن درست"))
+    first, _ = world.corrector.check()
+    log = world.corrector.log
+    assert log.claim(first) and log.recover() == 1
+
+    def broken(correction_id: int, result: str, message_id: int | None = None) -> None:
+        raise RuntimeError("the post log is unwritable")
+
+    monkeypatch.setattr(log, "done", broken)
+    with pytest.raises(RuntimeError, match="unwritable"):
+        log.mark_done(first)
+    assert log.get(first).state == "uncertain", "still offered to the admins, not sending"
+
+
 async def test_a_second_version_replaces_corrections_not_yet_made(
     world: SimpleNamespace,
 ) -> None:
@@ -324,7 +342,7 @@ async def test_pending_posts_follow_the_new_text(world: SimpleNamespace) -> None
 async def test_retract_cancels_and_removes(world: SimpleNamespace) -> None:
     await world.poster.tick(world.bot, force=True)
     await world.poster.tick(world.bot, force=True)
-    cancelled, planned = world.corrector.retract(1, 7)
+    cancelled, planned = world.corrector.retract(1)
     assert (cancelled, len(planned)) == (2, 2), "two posts sent, two pending"
     results = await world.corrector.run(world.bot)
     assert [c.result for c in results] == ["deleted", "deleted"]
@@ -332,6 +350,14 @@ async def test_retract_cancels_and_removes(world: SimpleNamespace) -> None:
     assert await world.poster.tick(world.bot, force=True) == [], "nothing more is posted"
     assert world.corrector.log.retracted(1) and world.corrector.plan(1) == []
     assert world.posts.get(1) is not None, "the record stays"
+
+
+def test_retracted_is_the_articles_withdrawn_mark(world: SimpleNamespace) -> None:
+    log = world.corrector.log
+    assert not log.retracted(1) and not log.retracted(999)
+    world.corrector.retract(1)
+    assert log.retracted(1)
+    assert log.db.execute("SELECT count(*) FROM retracted").fetchone()[0] == 0, "not kept twice"
 
 
 async def test_a_post_sent_while_its_article_changed_is_caught(world: SimpleNamespace) -> None:
@@ -510,7 +536,7 @@ async def test_retracting_an_old_article_edits_its_posts_to_say_so(
     await post_all(world)
     sent_long_ago(world.store.db)
     before = len(world.bot.calls)
-    _, planned = world.corrector.retract(1, 7)
+    _, planned = world.corrector.retract(1)
     assert planned
     results = await world.corrector.run(world.bot)
     assert [c.result for c in results] == ["withdrawn"] * len(planned)

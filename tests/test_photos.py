@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import io
 import os
 import time
@@ -453,6 +454,28 @@ async def test_another_refusal_is_not_retried() -> None:
 def test_photo_data_hash() -> None:
     data = PhotoData(b"abc", "JPEG", 1, 1)
     assert data.sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+
+
+def test_an_image_taken_from_beside_its_file_is_hashed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    photos = Photos(Database(memory=True))
+    article = tmp_path / "story.txt"
+    article.write_text("خبر", encoding="utf-8")
+    data = image_bytes()
+    (tmp_path / "story.jpg").write_bytes(data)
+    hashed: list[bytes] = []
+    sha256 = hashlib.sha256
+
+    def counted(content: bytes = b"", **options: Any) -> Any:
+        hashed.append(bytes(content))
+        return sha256(content, **options)
+
+    monkeypatch.setattr(hashlib, "sha256", counted)
+    assert sync_photo(photos, 1, article) == ("story.jpg", None)
+    stored = photos.get(1, with_data=False)
+    assert stored is not None and stored.sha256 == sha256(data).hexdigest()
+    assert hashed.count(data) == 1
 
 
 # the content folder's re-scan notices images

@@ -336,3 +336,14 @@ def test_by_file_name_finds_a_whole_name_with_or_without_suffix(
         ids[key] = store.ingest(parse_article(text), key, text).id
     found = store.by_file_name(name)
     assert (found.id if found else None) == (ids[source] if source else None)
+
+
+def test_by_title_finds_the_newest_article_with_exactly_that_title(store: Store) -> None:
+    for number, key in enumerate(["first", "second", "other"]):
+        title = "عنوان دیگر" if key == "other" else "عنوان یکسان"
+        text = f"{title}\nآخرین اخبار: متن شماره {number}."
+        store.ingest(parse_article(text), key, text)
+    found = store.by_title("عنوان یکسان")
+    assert found is not None and found.source == "second"
+    assert "شماره 1" in found.article.sections[0].body[0].text
+    assert store.by_title("عنوان") is None

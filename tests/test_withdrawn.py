@@ -50,7 +50,7 @@ def planned(posts: PostLog) -> set[tuple[str, int, str]]:
 def test_the_retraction_marks_the_article_and_cancels_every_queued_post(world) -> None:
     assert world.poster.plan() == 4  # summary and latest of each
     assert world.posts.plan_subscribers("summary") == 2
-    cancelled, _ = world.corrector.retract(1, 7)
+    cancelled, _ = world.corrector.retract(1)
     assert cancelled == 3, "two channel posts and the subscriber's digest"
     withdrawn = world.store.get(1)
     assert withdrawn is not None and withdrawn.withdrawn
@@ -79,7 +79,7 @@ def test_the_mark_and_the_retraction_are_one_transaction(world, monkeypatch) -> 
 
     monkeypatch.setattr(world.corrector.log, "retract", broken)
     with pytest.raises(RuntimeError, match="unwritable"):
-        world.corrector.retract(1, 7)
+        world.corrector.retract(1)
     stored = world.store.get(1)
     assert stored is not None and not stored.withdrawn
     assert [article_id for article_id, _ in world.store.recent()] == [2, 1]

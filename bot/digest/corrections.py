@@ -153,7 +153,7 @@ class Corrector:
         stored = self.store.get(article_id)
         if stored is None:
             return []
-        retracted = self.log.retracted(article_id)
+        retracted = stored.withdrawn
         if not retracted:
             self._plan_new_items(stored)
         lang = stored.article.lang
@@ -226,14 +226,14 @@ class Corrector:
         return Planned(post.id, post.chat, step.part, step.action, message_id, step.kind, text,
                        digest)  # fmt: skip
 
-    def retract(self, article_id: int, by_user: int | None = None) -> tuple[int, list[int]]:
+    def retract(self, article_id: int) -> tuple[int, list[int]]:
         """Withdraw an article: marked withdrawn in the store (readers no longer get it)
         and retracted in the post log with its unsent posts cancelled, in one transaction;
         then the removal of every sent message planned. ``(posts cancelled, corrections
         planned)``."""
         with self.store.db.atomic():
             self.store.withdraw(article_id)
-            cancelled = self.log.retract(article_id, by_user)
+            cancelled = self.log.retract(article_id)
         return cancelled, self.plan(article_id)
 
     # carrying out

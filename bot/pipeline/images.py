@@ -42,11 +42,12 @@ def too_big(size: int) -> str:
     return f"is {size:,} bytes, over the {MAX_PHOTO_BYTES // 2**20} MB limit of a Telegram photo"
 
 
-def check_image(data: bytes, name: Path | str = "<image>") -> PhotoData:
+def check_image(data: bytes, name: Path | str = "<image>", sha256: str = "") -> PhotoData:
     """The checked photo in ``data``; :class:`ImageError` says why it cannot be one.
 
     The header gives the format and size before anything is decoded; then the whole
     image is decoded once, so a damaged or cut-off file is refused here, not by Telegram.
+    ``sha256``: the bytes' hash, when the caller has it already.
 
     >>> check_image(b"", "a.jpg")
     Traceback (most recent call last):
@@ -88,13 +89,15 @@ def check_image(data: bytes, name: Path | str = "<image>") -> PhotoData:
                 image.load()
             except Exception as error:  # Pillow raises many kinds for damaged data
                 raise ImageError(name, f"is damaged and cannot be read ({error})") from None
-    return PhotoData(data, kind, width, height)
+    return PhotoData(data, kind, width, height, sha256)
 
 
-def read_image_bytes(path: Path) -> bytes:
-    """The bytes of the image file at ``path``, its size checked before it is read."""
+def read_image_bytes(path: Path, size: int | None = None) -> bytes:
+    """The bytes of the image file at ``path``, its size (``size``, when the caller has
+    just stat'ed it) checked before it is read."""
     try:
-        size = path.stat().st_size
+        if size is None:
+            size = path.stat().st_size
         if size > MAX_PHOTO_BYTES:
             raise ImageError(path.name, too_big(size))
         return path.read_bytes()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -136,14 +137,16 @@ def photo_action(
     return "take"
 
 
-def _image_facts(image: Path) -> tuple[bytes, str, datetime]:
-    """The bytes, hash and modification time of an image; :class:`ImageError` if unreadable."""
+def _image_facts(image: Path, shot: os.stat_result | None = None) -> tuple[bytes, str, datetime]:
+    """The bytes, hash and modification time of an image (``shot``: its stat, if the
+    caller has it); :class:`ImageError` if unreadable."""
     try:
-        modified = datetime.fromtimestamp(image.stat().st_mtime, UTC)
+        if shot is None:
+            shot = image.stat()
     except OSError as error:
         raise ImageError(image.name, f"cannot be read ({error.strerror})") from None
-    data = read_image_bytes(image)
-    return data, hashlib.sha256(data).hexdigest(), modified
+    data = read_image_bytes(image, shot.st_size)
+    return data, hashlib.sha256(data).hexdigest(), datetime.fromtimestamp(shot.st_mtime, UTC)
 
 
 def sync_photo(
@@ -167,7 +170,7 @@ def sync_photo(
             data, sha, modified = _image_facts(image)
             action = photo_action(current, image.name, sha, modified)
             if action == "take":
-                photos.put(article_id, check_image(data, image.name), "file", image.name)
+                photos.put(article_id, check_image(data, image.name, sha), "file", image.name)
                 return image.name, None
         except ImageError as error:
             problem = str(error)
@@ -219,17 +222,19 @@ def changed_files(
         if stored is None:
             if store.duplicate_of(key, text) is None:
                 changed.append(path)
-        elif _photo_changes(photos, stored.id, image):
+        elif _photo_changes(photos, stored.id, image, shot):
             changed.append(path)
     return changed
 
 
-def _photo_changes(photos: Photos, article_id: int, image: Path | None) -> bool:
+def _photo_changes(
+    photos: Photos, article_id: int, image: Path | None, shot: os.stat_result | None
+) -> bool:
     current = photos.get(article_id, with_data=False)
     if image is None:
         return photo_action(current, None) != "keep"
     try:
-        _, sha, modified = _image_facts(image)
+        _, sha, modified = _image_facts(image, shot)
     except ImageError:
         return True
     return photo_action(current, image.name, sha, modified) != "keep"

@@ -11,7 +11,7 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from bot.article import Article, Block, Quote, Section
 from bot.storage.fingerprint import fingerprint
 from bot.storage.migrations import ARTICLES, migrate
+from bot.storage.sending import now_iso
 from bot.text import fold_for_index, search_term_forms
 
 IngestStatus = Literal["new", "updated", "unchanged", "duplicate"]
@@ -124,10 +125,6 @@ def open_database(path: Path | str | None) -> Database:
     return db
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
-
-
 def _search_text(article: Article) -> str:
     parts = [article.caption or "", article.lede or ""]
     for section in article.sections:
@@ -191,7 +188,7 @@ class Store:
         row = self._row("SELECT id, content_hash FROM articles WHERE source = ?", [source])
         if row is not None and row["content_hash"] == digest:
             return IngestResult("unchanged", row["id"], article)
-        now = _now()
+        now = now_iso()
         mark = article_fingerprint(article)
         other = self._row(
             "SELECT id, source FROM articles WHERE fingerprint = ? AND source != ? "
@@ -316,7 +313,7 @@ class Store:
         with self.db.atomic():
             cursor = self.db.execute(
                 "UPDATE articles SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL",
-                [at or _now(), article_id],
+                [at or now_iso(), article_id],
             )
         return cursor.rowcount > 0
 
@@ -421,9 +418,9 @@ class Store:
 
     def by_title(self, title: str) -> StoredArticle | None:
         """The newest article with exactly this title."""
-        sql = "SELECT id FROM articles WHERE title = ? ORDER BY ingested_at DESC, id DESC LIMIT 1"
+        sql = "SELECT * FROM articles WHERE title = ? ORDER BY ingested_at DESC, id DESC LIMIT 1"
         row = self._row(sql, [title])
-        return self.get(int(row["id"])) if row else None
+        return self._build(row) if row else None
 
     def latest(self) -> StoredArticle | None:
         """The most recently ingested article not withdrawn."""

@@ -7,7 +7,8 @@ leaves ``sending``, which the next start turns into ``uncertain``: offered to th
 admins, never repeated on its own.
 
 Next to it: which articles' posts were last compared with their text (``checked``,
-with the text's hash and when), and which articles were retracted.
+with the text's hash and when). Whether an article was retracted is its withdrawn mark
+in ``articles`` (the older ``retracted`` table is no longer written).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from sqlite_utils import Database
 
 from bot.storage import sending
 from bot.storage.migrations import POST_LOG, migrate
-from bot.storage.postlog import SUBSCRIBER, SentPart
+from bot.storage.postlog import SUBSCRIBER, SentPart, append_sent_part
 from bot.storage.sending import now_iso
 
 Action = Literal["edit", "remove", "send"]
@@ -175,28 +176,24 @@ class CorrectionLog:
 
     # retractions
 
-    def retract(self, article_id: int, by_user: int | None) -> int:
-        """Mark an article retracted and cancel its posts not yet (fully) sent; how many.
+    def retract(self, article_id: int) -> int:
+        """Cancel a retracted article's posts not yet (fully) sent; how many.
 
         Posts still pending, failed or uncertain become ``retracted``; what they and the
-        sent posts already put in a chat is removed by the corrections planned next.
+        sent posts already put in a chat is removed by the corrections planned next. The
+        retraction itself is the article's withdrawn mark (``Store.withdraw``), set in
+        the same transaction.
         """
-        now = now_iso()
-        with self.db.atomic():
-            self.db.execute(
-                "INSERT OR IGNORE INTO retracted (article_id, by_user, at) VALUES (?, ?, ?)",
-                [article_id, by_user, now],
-            )
-            return self.db.execute(
-                "UPDATE posts SET state = 'retracted', reason = 'retracted by an admin', "
-                "updated_at = ? WHERE article_id = ? AND state IN ('pending', 'failed', "
-                "'uncertain')",
-                [now, article_id],
-            ).rowcount
+        return self._update(
+            "UPDATE posts SET state = 'retracted', reason = 'retracted by an admin', "
+            "updated_at = ? WHERE article_id = ? AND state IN ('pending', 'failed', "
+            "'uncertain')",
+            [now_iso(), article_id],
+        )
 
     def retracted(self, article_id: int) -> bool:
-        """Whether an article was retracted."""
-        sql = "SELECT 1 FROM retracted WHERE article_id = ?"
+        """Whether an article was retracted: withdrawn by an admin."""
+        sql = "SELECT 1 FROM articles WHERE id = ? AND withdrawn_at IS NOT NULL"
         return next(self.db.query(sql, [article_id]), None) is not None
 
     # carrying out
@@ -234,37 +231,40 @@ class CorrectionLog:
         ``result``: ``edited``, ``deleted``, ``withdrawn``, ``sent``, ``unchanged`` (the
         message already read so) or ``gone`` (the message no longer exists).
         """
-        correction = self.get(correction_id)
-        if correction is None:
-            return
-        now = now_iso()
         with self.db.atomic():
+            correction = self.get(correction_id)
+            if correction is None:
+                return
+            now = now_iso()
             self.db.execute(
                 "UPDATE corrections SET state = 'done', result = ?, updated_at = ? WHERE id = ?",
                 [result, now, correction_id],
             )
-            row = next(self.db.query("SELECT * FROM posts WHERE id = ?", [correction.post_id]))
-            ids = list(json.loads(row["message_ids"] or "[]"))
-            records = list(json.loads(row["sent_parts"] or "[]"))
-            records += [{} for _ in range(len(ids) - len(records))]
             if correction.action == "send" and message_id is not None:
-                ids.append(message_id)
                 sent = SentPart(message_id, correction.digest, correction.kind, now)
-                records = [*records[: len(ids) - 1], sent.to_json()]
-                self.db.execute(
-                    "UPDATE posts SET parts_done = parts_done + 1 WHERE id = ?", [row["id"]]
-                )
-            elif correction.part < len(records):
-                record = dict(records[correction.part])
-                if correction.action == "remove" or result == "gone":
-                    record["removed"] = True
-                else:
-                    record["digest"] = correction.digest
-                records[correction.part] = record
-            self.db.execute(
-                "UPDATE posts SET message_ids = ?, sent_parts = ? WHERE id = ?",
-                [json.dumps(ids), json.dumps(records), row["id"]],
-            )
+                append_sent_part(self.db, correction.post_id, sent)
+            else:
+                self._mark_part(correction, result)
+
+    def _mark_part(self, correction: Correction, result: str) -> None:
+        """Record what an edit or a removal made of its message: the new digest, or removed."""
+        sql = "SELECT message_ids, sent_parts FROM posts WHERE id = ?"
+        row = next(self.db.query(sql, [correction.post_id]))
+        ids = json.loads(row["message_ids"] or "[]")
+        records = list(json.loads(row["sent_parts"] or "[]"))
+        records += [{} for _ in range(len(ids) - len(records))]
+        if correction.part >= len(records):
+            return
+        record = dict(records[correction.part])
+        if correction.action == "remove" or result == "gone":
+            record["removed"] = True
+        else:
+            record["digest"] = correction.digest
+        records[correction.part] = record
+        self.db.execute(
+            "UPDATE posts SET sent_parts = ? WHERE id = ?",
+            [json.dumps(records), correction.post_id],
+        )
 
     def finish(self, correction_id: int, state: str, reason: str | None = None) -> None:
         """Set a correction's state (``failed``, ``uncertain``) with the reason."""
@@ -286,38 +286,35 @@ class CorrectionLog:
 
     def recover(self) -> int:
         """At start: corrections left ``sending`` by a process that died become ``uncertain``."""
-        return self._update(
-            "UPDATE corrections SET state = 'uncertain', "
-            "reason = 'the process stopped while correcting', updated_at = ? "
-            "WHERE state = 'sending'",
-            [now_iso()],
-        )
+        return sending.recover(self.db, "corrections", "the process stopped while correcting")
 
     def uncertain(self, limit: int | None = None) -> list[Correction]:
-        """Uncertain corrections, oldest first."""
-        sql = "SELECT * FROM corrections WHERE state = 'uncertain' ORDER BY id"
-        if limit is None:
-            return [_correction(row) for row in self.db.query(sql)]
-        return [_correction(row) for row in self.db.query(sql + " LIMIT ?", [limit])]
+        """Uncertain corrections, oldest first (all of them, or the first ``limit``)."""
+        return [_correction(row) for row in sending.uncertain(self.db, "corrections", limit)]
 
     def requeue(self, correction_id: int) -> bool:
         """An admin asks to make an uncertain correction again."""
         return sending.requeue(self.db, "corrections", correction_id)
 
     def mark_done(self, correction_id: int) -> bool:
-        """An admin says an uncertain correction did reach the chat."""
-        correction = self.get(correction_id)
-        if correction is None or correction.state != "uncertain":
-            return False
-        claimed = self._update(
-            "UPDATE corrections SET state = 'sending', updated_at = ? "
-            "WHERE id = ? AND state = 'uncertain'",
-            [now_iso(), correction_id],
-        )
-        if claimed != 1:
-            return False
-        result = {"edit": "edited", "remove": "removed", "send": "sent"}[correction.action]
-        self.done(correction_id, f"{result} (marked by an admin)")
+        """An admin says an uncertain correction did reach the chat.
+
+        One transaction: a process that dies half-way leaves the correction uncertain,
+        still offered to the admins, not ``sending``.
+        """
+        with self.db.atomic():
+            correction = self.get(correction_id)
+            if correction is None or correction.state != "uncertain":
+                return False
+            claimed = self._update(
+                "UPDATE corrections SET state = 'sending', updated_at = ? "
+                "WHERE id = ? AND state = 'uncertain'",
+                [now_iso(), correction_id],
+            )
+            if claimed != 1:
+                return False
+            result = {"edit": "edited", "remove": "removed", "send": "sent"}[correction.action]
+            self.done(correction_id, f"{result} (marked by an admin)")
         return True
 
     def counts(self) -> dict[str, int]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import get_args
 
-from bot.storage.health import complaint_lines
+from bot.storage.health import complaint_lines, connect_file
 from bot.storage.postlog import State
 
 #: The full-text index over the ``search`` table.
@@ -108,11 +108,6 @@ def check_post_log(conn: sqlite3.Connection) -> Finding:
     return Finding("post log", True, f"{total} posts, each in a known state")
 
 
-def _connect(path: Path, *, write: bool) -> sqlite3.Connection:
-    mode = "rw" if write else "ro"
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=30)
-
-
 def diagnose(path: Path | str) -> list[Finding]:
     """Every check of the database at ``path``, changing nothing; ``ValueError`` if none."""
     path = Path(path)
@@ -120,7 +115,7 @@ def diagnose(path: Path | str) -> list[Finding]:
         raise ValueError(f"there is no database at {path}")
     # FTS5's integrity-check is written as an INSERT, so it needs a writable connection;
     # it changes nothing.
-    conn = _connect(path, write=os.access(path, os.W_OK))
+    conn = connect_file(path, write=os.access(path, os.W_OK))
     try:
         integrity = check_integrity(conn)
         try:
@@ -139,7 +134,7 @@ def repair(path: Path | str) -> Finding:
     path = Path(path)
     if not path.is_file():
         raise ValueError(f"there is no database at {path}")
-    conn = _connect(path, write=True)
+    conn = connect_file(path, write=True)
     try:
         if FTS_TABLE not in _tables(conn):
             return Finding("rebuild", False, f"no {FTS_TABLE} table to rebuild")

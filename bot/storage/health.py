@@ -25,9 +25,16 @@ class DatabaseProblem(ValueError):
     """The database cannot be used as it is; the message names the path and what to do."""
 
 
+def connect_file(path: Path, *, write: bool = False) -> sqlite3.Connection:
+    """A plain connection to the existing database file at ``path`` (read-only unless
+    ``write``), for the checks: it never creates a file, and waits up to 30 s for a lock."""
+    mode = "rw" if write else "ro"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=30)
+
+
 def _quick_check(path: Path) -> list[str]:
     """``PRAGMA quick_check``'s complaints (none when the file is sound), read-only."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+    conn = connect_file(path)
     try:
         rows = conn.execute(f"PRAGMA quick_check({QUICK_CHECK_ROWS})").fetchall()
     finally:

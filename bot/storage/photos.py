@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Literal
 
 from sqlite_utils import Database
 
 from bot.storage.migrations import PHOTOS, migrate
+from bot.storage.sending import now_iso
 
 Origin = Literal["file", "admin"]
 ORIGINS: tuple[str, ...] = ("file", "admin")
@@ -24,17 +25,21 @@ ORIGINS: tuple[str, ...] = ("file", "admin")
 
 @dataclass(frozen=True, slots=True)
 class PhotoData:
-    """A checked image: its bytes, format (``JPEG``, ``PNG``, ``WEBP``) and size in pixels."""
+    """A checked image: its bytes, format (``JPEG``, ``PNG``, ``WEBP``) and size in pixels.
+
+    ``sha256`` is the hex SHA-256 of the bytes: computed once here unless the caller,
+    having hashed them already, gives it.
+    """
 
     data: bytes
     format: str
     width: int
     height: int
+    sha256: str = ""
 
-    @property
-    def sha256(self) -> str:
-        """The hex SHA-256 of the bytes."""
-        return hashlib.sha256(self.data).hexdigest()
+    def __post_init__(self) -> None:
+        if not self.sha256:
+            object.__setattr__(self, "sha256", hashlib.sha256(self.data).hexdigest())
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +119,7 @@ class Photos:
         if origin not in ORIGINS:
             raise ValueError(f"a photo comes from one of {', '.join(ORIGINS)}, not {origin!r}")
         current = self.get(article_id, with_data=False)
-        now = datetime.now(UTC).isoformat(timespec="milliseconds")
+        now = now_iso()
         with self.db.atomic():
             if current is not None and current.sha256 == photo.sha256:
                 self.db.execute(

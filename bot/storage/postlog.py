@@ -8,7 +8,6 @@ updates, so two tasks can never send the same post.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from sqlite_utils import Database
 
 from bot.storage import sending
 from bot.storage.approvals import RELEASED
+from bot.storage.articles import content_hash
 from bot.storage.migrations import POST_LOG, migrate
 from bot.storage.sending import now_iso
 
@@ -27,8 +27,9 @@ SUBSCRIBER = "subscriber"
 
 
 def text_digest(text: str) -> str:
-    """A short fingerprint of one sent message's text, to tell later whether it changed."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    """A short fingerprint of one sent message's text, to tell later whether it changed
+    (the same hash as an article's raw text)."""
+    return content_hash(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,26 @@ def _sent_parts(message_ids: tuple[int, ...], stored: str | None) -> tuple[SentP
             )
         )
     return tuple(parts)
+
+
+def append_sent_part(
+    db: Database, post_id: int, part: SentPart, updated_at: str | None = None
+) -> None:
+    """Add one sent message to a post's recorded parts, in one transaction (nothing when
+    there is no such post); with ``updated_at``, the post also counts as changed then."""
+    with db.atomic():
+        sql = "SELECT message_ids, sent_parts FROM posts WHERE id = ?"
+        row = next(db.query(sql, [post_id]), None)
+        if row is None:
+            return
+        ids = tuple(json.loads(row["message_ids"] or "[]"))
+        parts = (*_sent_parts(ids, row["sent_parts"]), part)
+        db.execute(
+            "UPDATE posts SET parts_done = parts_done + 1, message_ids = ?, sent_parts = ?, "
+            "updated_at = coalesce(?, updated_at) WHERE id = ?",
+            [json.dumps([*ids, part.message_id]), json.dumps([p.to_json() for p in parts]),
+             updated_at, post_id],
+        )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,18 +253,9 @@ class PostLog:
         as a text message or a photo caption, so that a correction knows what changed
         and how to edit it.
         """
-        post = self.get(post_id)
-        if post is None:
-            return
         now = now_iso()
         part = SentPart(message_id, text_digest(text) if text is not None else None, kind, now)
-        ids = json.dumps([*post.message_ids, message_id])
-        parts = json.dumps([part.to_json() for part in (*post.sent_parts, part)])
-        self._update(
-            "UPDATE posts SET parts_done = parts_done + 1, message_ids = ?, sent_parts = ?, "
-            "updated_at = ? WHERE id = ?",
-            [ids, parts, now, post_id],
-        )
+        append_sent_part(self.db, post_id, part, now)
 
     def finish(self, post_id: int, state: State, reason: str | None = None) -> None:
         """Set a post's final or next state (``sent``, ``failed``, ``skipped``, ...)."""
@@ -259,13 +271,12 @@ class PostLog:
         sending.retry_later(self.db, "posts", post_id, reason, not_before)
 
     def recover(self) -> list[Post]:
-        """At start: posts left ``sending`` by a process that died become ``uncertain``."""
-        stuck = [_post(row) for row in self.db.query("SELECT * FROM posts WHERE state = 'sending'")]
-        self._update(
-            "UPDATE posts SET state = 'uncertain', reason = 'the process stopped while sending', "
-            "updated_at = ? WHERE state = 'sending'",
-            [now_iso()],
-        )
+        """At start: posts left ``sending`` by a process that died become ``uncertain``;
+        which they were."""
+        with self.db.atomic():
+            sql = "SELECT * FROM posts WHERE state = 'sending'"
+            stuck = [_post(row) for row in self.db.query(sql)]
+            sending.recover(self.db, "posts", "the process stopped while sending")
         return stuck
 
     def requeue(self, post_id: int) -> bool:
@@ -285,10 +296,7 @@ class PostLog:
 
     def uncertain(self, limit: int | None = None) -> list[Post]:
         """Uncertain posts, oldest first (all of them, or the first ``limit``)."""
-        sql = "SELECT * FROM posts WHERE state = 'uncertain' ORDER BY id"
-        if limit is None:
-            return [_post(row) for row in self.db.query(sql)]
-        return [_post(row) for row in self.db.query(sql + " LIMIT ?", [limit])]
+        return [_post(row) for row in sending.uncertain(self.db, "posts", limit)]
 
     def get(self, post_id: int) -> Post | None:
         """One post by id."""

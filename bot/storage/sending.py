@@ -1,9 +1,10 @@
 """The sending state machine shared by posts and corrections.
 
 A row is ``pending`` until a sender claims it (``sending``); nothing reached Telegram,
-it goes back to ``pending`` with a ``not_before``; an admin puts an ``uncertain`` one
-back to ``pending``. Both ``posts`` and ``corrections`` move through these states with
-the same columns, so the conditional updates live here once.
+it goes back to ``pending`` with a ``not_before``; one left ``sending`` by a process
+that died becomes ``uncertain`` at the next start, and an admin puts an ``uncertain``
+one back to ``pending``. Both ``posts`` and ``corrections`` move through these states
+with the same columns, so the conditional updates live here once.
 """
 
 from __future__ import annotations
@@ -54,3 +55,19 @@ def requeue(db: Database, table: Table, row_id: int) -> bool:
         "WHERE id = ? AND state = 'uncertain'"
     )
     return update(db, sql, [now_iso(), row_id]) == 1
+
+
+def recover(db: Database, table: Table, reason: str) -> int:
+    """Rows left ``sending`` by a process that died become ``uncertain`` with ``reason``;
+    how many."""
+    sql = (
+        f"UPDATE {table} SET state = 'uncertain', reason = ?, updated_at = ? "
+        "WHERE state = 'sending'"
+    )
+    return update(db, sql, [reason, now_iso()])
+
+
+def uncertain(db: Database, table: Table, limit: int | None = None) -> list[dict[str, Any]]:
+    """The ``uncertain`` rows, oldest first: all of them, or the first ``limit``."""
+    sql = f"SELECT * FROM {table} WHERE state = 'uncertain' ORDER BY id LIMIT ?"
+    return list(db.query(sql, [-1 if limit is None else limit]))

@@ -28,7 +28,7 @@ from bot.tg.correction_views import (
 from bot.tg.jobs import ALERT_TITLE_CHARS
 from bot.tg.presses import admin_press, drop_buttons
 from bot.tg.replies import reader_lang, send_reply
-from bot.tg.services import Services, services
+from bot.tg.services import services
 from bot.tg.views import plain
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ async def retract(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     service = services(context)
     stored = service.store.get(article_id)
-    refusal = _cannot_retract(service, article_id, stored, lang)
+    refusal = _cannot_retract(article_id, stored, lang)
     if refusal is not None:
         await send_reply(update, context, plain(refusal))
         return
@@ -60,14 +60,12 @@ async def retract(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await send_reply(update, context, retract_confirmation(article_id, title, sent, pending, lang))
 
 
-def _cannot_retract(
-    service: Services, article_id: int, stored: StoredArticle | None, lang: str
-) -> str | None:
+def _cannot_retract(article_id: int, stored: StoredArticle | None, lang: str) -> str | None:
     """Why article ``article_id`` (``stored``) cannot be withdrawn (unknown, or already
     withdrawn), or None."""
     if stored is None:
         return say("article_unknown", lang, id=article_id)
-    if service.corrections.log.retracted(article_id):
+    if stored.withdrawn:
         return say("retract_already", lang, id=article_id)
     return None
 
@@ -86,13 +84,13 @@ async def retract_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     refusal = (
         say("retract_kept", lang, id=article_id)
         if action == "no"
-        else _cannot_retract(service, article_id, service.store.get(article_id), lang)
+        else _cannot_retract(article_id, service.store.get(article_id), lang)
     )
     if refusal is not None:
         await send_reply(update, context, plain(refusal))
         return
     user = update.effective_user
-    cancelled, planned = service.corrections.retract(article_id, user.id if user else None)
+    cancelled, planned = service.corrections.retract(article_id)
     log.info("admin %s retracted article %s: %d posts cancelled, %d messages to remove",
              user.id if user else "?", article_id, cancelled, len(planned))  # fmt: skip
     await service.corrections.run(context.bot)
