@@ -74,7 +74,7 @@ def test_a_withdrawn_article_is_not_planned_for_channels_or_subscribers(world) -
 
 
 def test_the_mark_and_the_retraction_are_one_transaction(world, monkeypatch) -> None:
-    def broken(article_id: int, by_user: int | None) -> int:
+    def broken(article_id: int) -> int:
         raise RuntimeError("the post log is unwritable")
 
     monkeypatch.setattr(world.corrector.log, "retract", broken)
