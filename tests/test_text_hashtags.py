@@ -160,13 +160,6 @@ def test_word_use(word: str, lang: str, use: Use) -> None:
     assert word_use(word, lang) is use
 
 
-ORDINAL_GAP = pytest.mark.xfail(
-    strict=True,
-    reason="ordinals in -م are not topics only when number_words.txt lists them whole "
-    "(دهم); those built from a number it does not list (یازدهم, بیستم) count as topics",
-)
-
-
 @pytest.mark.parametrize(
     "word",
     [
@@ -174,19 +167,19 @@ ORDINAL_GAP = pytest.mark.xfail(
         "دهم",
         "سومین",
         "بیستمین",
-        pytest.param("یکم", marks=ORDINAL_GAP),
-        pytest.param("یازدهم", marks=ORDINAL_GAP),
-        pytest.param("دوازدهم", marks=ORDINAL_GAP),
-        pytest.param("بیستم", marks=ORDINAL_GAP),
-        pytest.param("سی‌ام", marks=ORDINAL_GAP),
-        pytest.param("هزارم", marks=ORDINAL_GAP),
+        "بیست‌ویکم",
+        "یکم",
+        "یازدهم",
+        "دوازدهم",
+        "بیستم",
+        "سی‌ام",
+        "هزارم",
     ],
 )
 def test_ordinals_are_not_topics(word: str) -> None:
     assert word_use(word, "fa") is Use.NONE
 
 
-@ORDINAL_GAP
 def test_an_ordinal_is_never_a_hashtag_of_its_own() -> None:
     tags = topic_hashtags(
         "نتایج امتحان پایه یازدهم اعلام شد",

@@ -175,15 +175,44 @@ def word_use(word: str, lang: str = "fa") -> Use:
     return Use.TOPIC
 
 
-def _ordinal(word: str) -> bool:
-    """Whether ``word`` is an ordinal made of a number (بیستمین, سی‌وششمین).
+#: Ordinal endings after a number: «مین» and «م» (بیستمین, یازدهم, بیست‌ویکم), and after
+#: سی «امین» and «ام» (سی‌ام). The third is «سوم», never «سهم» (a share), and words in
+#: «ام» after another number are other words (دوام, سهام, صدام).
+_ORDINAL_ENDINGS = ("امین", "مین", "ام", "م")
+_AFTER_VOWEL = ("امین", "ام")
+#: Words of the number list that take no ordinal ending: they are ordinals already.
+_ORDINAL_WORDS = frozenset({"اول", "نخست"})
 
-    >>> _ordinal("سی‌وششمین"), _ordinal("زمین")
-    (True, False)
+
+def _ordinal(word: str) -> bool:
+    """Whether ``word`` is an ordinal made of a number (بیستمین, سی‌وششمین, یازدهم).
+
+    >>> [_ordinal(w) for w in ("سی‌وششمین", "یازدهم", "سی‌ام", "بیست‌ویکم")]
+    [True, True, True, True]
+    >>> [_ordinal(w) for w in ("سهم", "سهام", "دوام", "سیم", "اولم", "زمین")]
+    [False, False, False, False, False, False]
     """
-    stem = word.removesuffix("مین")
+    plain = word.replace(ZWNJ, "")
+    for ending in _ORDINAL_ENDINGS:
+        stem = plain.removesuffix(ending)
+        if stem == plain or not _cardinal(stem) or stem in _ORDINAL_WORDS:
+            continue
+        if (ending in _AFTER_VOWEL) == stem.endswith("سی") and not stem.endswith("سه"):
+            return True
+    return False
+
+
+def _cardinal(text: str) -> bool:
+    """Whether ``text`` (no half-spaces) is a number in words, one or joined by «و»
+    (بیست, بیستویک, سیوشش)."""
     numbers = _word_list("number_words.txt")
-    return stem != word and any(stem.endswith(number) for number in numbers if len(number) > 1)
+    if text in numbers:
+        return True
+    return any(
+        text.startswith(number + "و") and _cardinal(text[len(number) + 1 :])
+        for number in numbers
+        if len(number) > 1
+    )
 
 
 def _compound_of(word: str, name: str) -> bool:
