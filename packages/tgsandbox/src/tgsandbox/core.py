@@ -178,12 +178,18 @@ class SandboxCore:
                 entity.extra = dict(user.to_json())
         return text, merge_found_entities(text, entities)
 
-    def server_send_checks(self, target: SendTarget, text: str, limit: int, too_long: str) -> None:
-        """What Telegram's servers refuse: floods, blocked users, long texts, bad keyboards."""
+    def server_send_checks(
+        self, target: SendTarget, text: str = "", limit: int | None = None, too_long: str = ""
+    ) -> None:
+        """What Telegram's servers refuse: blocked users, long texts, bad keyboards, floods.
+
+        ``text`` longer than ``limit`` is refused as ``too_long``. Files pass no limit: TDLib
+        has already refused a long caption before the servers see it.
+        """
         chat = target.chat
         if chat.type == "private" and self.world.users[chat.user_id or chat.id].blocked_bot:
             raise td_error(400, "USER_IS_BLOCKED")
-        if text_length(text) > limit:
+        if limit is not None and text_length(text) > limit:
             raise td_error(400, too_long)
         check_markup_on_server(target.markup)
         self.limiter.acquire(chat.id, chat.is_group_like)

@@ -95,7 +95,7 @@ async def send_document(core: SandboxCore, call: Call) -> object:
     raw_caption, target, source, caption, entities = _captioned_file(core, call, "document")
     if isinstance(source, str):
         refuse_unknown(source)
-    core.server_send_checks(target, caption, CAPTION_LIMIT, "Message caption is too long")
+    core.server_send_checks(target)
     if isinstance(source, UploadedFile):
         mime_type = source.mime_type or "application/octet-stream"
         source = core.world.new_file(source.data, source.file_name or "document", mime_type)
@@ -130,7 +130,7 @@ async def send_photo(core: SandboxCore, call: Call) -> object:
     """
     raw_caption, target, source, caption, entities = _captioned_file(core, call, "photo")
     info = _server_image(source)
-    core.server_send_checks(target, caption, CAPTION_LIMIT, "Message caption is too long")
+    core.server_send_checks(target)
     stored: Photo
     if isinstance(source, UploadedFile):
         assert info is not None
