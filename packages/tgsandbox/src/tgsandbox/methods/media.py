@@ -103,7 +103,7 @@ async def send_document(core: SandboxCore, call: Call) -> object:
     message = core.store_bot_message(
         target, document=source, caption=caption or None, caption_entities=entities
     )
-    core.record_sent(message, call, raw_caption, source.document_json())
+    core.record_sent(message, call, raw_caption)
     return core.message_json(message)
 
 

@@ -35,7 +35,7 @@ async def send_message(core: SandboxCore, call: Call) -> object:
     text, entities = core.finish_text(parsed, allow_empty=bool((preview or {}).get("url")))
     core.server_send_checks(target, text, TEXT_LIMIT, "Message is too long")
     message = core.store_bot_message(target, text=text, entities=entities, link_preview=preview)
-    core.record_sent(message, call, raw, link_preview_options=preview)
+    core.record_sent(message, call, raw)
     return core.message_json(message)
 
 
@@ -90,7 +90,7 @@ async def edit_message_text(core: SandboxCore, call: Call) -> object:
     _count_edit(core, chat)
     message.text, message.entities, message.reply_markup = text, entities, markup
     message.link_preview = preview
-    core.record_edit(message, call, raw, preview)
+    core.record_edit(message, call, raw)
     return core.message_json(message)
 
 
