@@ -20,13 +20,17 @@ from .conftest import SAMPLE
 NEW = FileReport("/c/a.txt", "new", 1, "خبر <یک> & دو", 6)
 UNCHANGED = FileReport("/c/b.txt", "unchanged", 2, "B", 1)
 FAILED = FileReport("/c/bad.txt", "failed", reason="/c/bad.txt: is empty")
+PHOTO = FileReport("/c/c.txt", "updated", 3, "C", 2, photo="c.jpg")
+REFUSED_PHOTO = FileReport("/c/d.txt", "new", 4, "D", 1, photo_error="d.jpg: is empty")
 
 
 def jsonl(*reports: FileReport) -> bytes:
     return "".join(json.dumps(report.to_json()) + "\n" for report in reports).encode()
 
 
-@pytest.mark.parametrize("report", [NEW, UNCHANGED, FAILED, FileReport("", "new", 1, "", 0)])
+@pytest.mark.parametrize(
+    "report", [NEW, UNCHANGED, FAILED, PHOTO, REFUSED_PHOTO, FileReport("", "new", 1, "", 0)]
+)
 def test_json_round_trip(report: FileReport) -> None:
     data = report.to_json()
     assert list(data) == [
@@ -74,6 +78,14 @@ def test_from_json_refuses_what_is_not_a_report(data: object, message: str) -> N
 
 def test_from_json_allows_extra_keys() -> None:
     assert FileReport.from_json({**GOOD, "later": "field"}) == NEW
+
+
+def test_from_json_reads_left_out_optional_keys_as_null() -> None:
+    line = {k: v for k, v in PHOTO.to_json().items() if k not in ("original", "photo")}
+    assert FileReport.from_json(line) == FileReport("/c/c.txt", "updated", 3, "C", 2)
+    assert FileReport.from_json({**line, "photo_error": "c.jpg: is empty"}).photo_error == (
+        "c.jpg: is empty"
+    )
 
 
 @pytest.mark.parametrize(

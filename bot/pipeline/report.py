@@ -16,15 +16,14 @@ from bot.storage.articles import file_name_of
 
 FileStatus = Literal["new", "updated", "unchanged", "duplicate", "failed"]
 STATUSES: tuple[str, ...] = get_args(FileStatus)
-#: The keys of one JSON line, in the order they are written.
-JSON_KEYS = ("path", "status", "article_id", "title", "sections", "reason", "original")
-#: Keys a line may leave out (older writers): their value is then null.
-OPTIONAL_KEYS = frozenset({"original"})
-
-
-#: Keys written after :data:`JSON_KEYS` that a reader may go without: the name of the
-#: article's photo, and why the image beside the file was refused.
-PHOTO_KEYS = ("photo", "photo_error")
+#: The keys of one JSON line, in the order they are written: ``photo`` names the article's
+#: photo, ``photo_error`` says why the image beside the file was refused.
+JSON_KEYS = (
+    "path", "status", "article_id", "title", "sections", "reason", "original", "photo",
+    "photo_error",
+)  # fmt: skip
+#: Keys a line may leave out: their value is then null.
+OPTIONAL_KEYS = frozenset({"original", "photo", "photo_error"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +63,8 @@ class FileReport:
         )  # fmt: skip
 
     def to_json(self) -> dict[str, Any]:
-        """The report as one JSON object (every key of :data:`JSON_KEYS` and
-        :data:`PHOTO_KEYS`, nulls included)."""
-        return {key: getattr(self, key) for key in (*JSON_KEYS, *PHOTO_KEYS)}
+        """The report as one JSON object (every key of :data:`JSON_KEYS`, nulls included)."""
+        return {key: getattr(self, key) for key in JSON_KEYS}
 
     @classmethod
     def from_json(cls, data: object) -> FileReport:

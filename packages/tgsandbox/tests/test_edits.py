@@ -162,6 +162,39 @@ async def test_text_edits_in_order(emulator: BotApiEmulator, client: httpx.Async
     ]
 
 
+async def test_an_edit_burst_to_a_channel_meets_the_flood_limit(
+    emulator: BotApiEmulator, client: httpx.AsyncClient
+) -> None:
+    # Only the 20-a-minute window of a group or channel, counting sends and edits together.
+    emulator.set_rate_limits(per_chat_burst=100, per_chat_per_second=100, group_per_minute=20)
+    channel = emulator.add_channel("@news_fa")
+    posted = await call(client, "sendMessage", chat_id="@news_fa", text="خبر")
+    text_id = str(posted.json()["result"]["message_id"])
+    photo_id = str(await photo_message(client, "@news_fa", "تیتر"))
+    same = await call(client, "editMessageText", chat_id="@news_fa", message_id=text_id, text="خبر")
+    assert error_of(same) == (400, NOT_MODIFIED)
+    codes = [
+        (await call(client, "editMessageText", chat_id="@news_fa", message_id=text_id,
+                    text=f"خبر {n}")).status_code
+        for n in range(19)
+    ]  # fmt: skip
+    assert codes == [200] * 18 + [429]
+    keyboard = {"inline_keyboard": [[{"text": "بیشتر", "callback_data": "more"}]]}
+    refused = [
+        await call(client, "editMessageCaption", chat_id="@news_fa", message_id=photo_id,
+                   caption="تیتر تازه"),
+        await call(client, "editMessageReplyMarkup", chat_id="@news_fa", message_id=photo_id,
+                   reply_markup=keyboard),
+    ]  # fmt: skip
+    for response in refused:
+        status, description = error_of(response)
+        assert (status, description.split(" after ")[0]) == (429, "Too Many Requests: retry")
+        assert response.json()["parameters"]["retry_after"] >= 1
+    text, photo = emulator.messages(channel)
+    assert text.text == "خبر 17" and len(text.edits) == 18
+    assert photo.text == "تیتر" and photo.edits == [] and photo.reply_markup is None
+
+
 @pytest.mark.parametrize(
     ("kind", "hours", "description"),
     [

@@ -184,6 +184,14 @@ async def test_blocked_user_and_flood_refuse_without_storing(
     blocked = await upload(client, jpeg(10, 10), chat_id=str(user))
     assert error_of(blocked) == (403, "Forbidden: bot was blocked by the user")
     assert emulator.photos() == []
+    emulator.unblock_bot(user)
+    emulator.set_rate_limits(per_chat_burst=1)
+    sent = await upload(client, jpeg(10, 10), chat_id=str(user))
+    flooded = await upload(client, jpeg(20, 20), chat_id=str(user))
+    assert sent.status_code == 200
+    assert error_of(flooded) == (429, "Too Many Requests: retry after 1")
+    assert [(p.width, len(p.messages)) for p in emulator.photos()] == [(10, 1)]
+    assert len(emulator.messages(user)) == 1
 
 
 async def test_user_photo_can_be_fetched_and_sent_on(

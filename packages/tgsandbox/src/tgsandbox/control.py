@@ -14,8 +14,7 @@ from collections.abc import Callable
 
 from tgsandbox.autoentities import find_entities
 from tgsandbox.core import SandboxCore
-from tgsandbox.files import MAX_PHOTO_BYTES, photo_dimensions_valid
-from tgsandbox.images import image_info
+from tgsandbox.files import MAX_PHOTO_BYTES, photo_info
 from tgsandbox.limits import Delay, Fault, RateLimits
 from tgsandbox.records import MessageEvent, PhotoRecord, RequestRecord, SentMessage
 from tgsandbox.serialize import chat_json, chat_member_json
@@ -225,9 +224,7 @@ class ControlMixin:
         chat, user = self._chat(chat_id), self._sender(chat_id, user_id)
         if len(data) > MAX_PHOTO_BYTES:
             raise ValueError(f"a photo must be at most {MAX_PHOTO_BYTES} bytes")
-        info = image_info(data)
-        if not photo_dimensions_valid(info.width, info.height):
-            raise ValueError(f"a {info.width}x{info.height} photo has invalid dimensions")
+        info = photo_info(data)
         photo = self.core.world.new_photo(data, file_name, info.format, info.width, info.height,
                                           user.id)  # fmt: skip
         entities = find_entities(caption) if caption else []

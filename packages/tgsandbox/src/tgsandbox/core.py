@@ -178,12 +178,18 @@ class SandboxCore:
                 entity.extra = dict(user.to_json())
         return text, merge_found_entities(text, entities)
 
-    def server_send_checks(self, target: SendTarget, text: str, limit: int, too_long: str) -> None:
-        """What Telegram's servers refuse: floods, blocked users, long texts, bad keyboards."""
+    def server_send_checks(
+        self, target: SendTarget, text: str = "", limit: int | None = None, too_long: str = ""
+    ) -> None:
+        """What Telegram's servers refuse: blocked users, long texts, bad keyboards, floods.
+
+        ``text`` longer than ``limit`` is refused as ``too_long``. Files pass no limit: TDLib
+        has already refused a long caption before the servers see it.
+        """
         chat = target.chat
         if chat.type == "private" and self.world.users[chat.user_id or chat.id].blocked_bot:
             raise td_error(400, "USER_IS_BLOCKED")
-        if text_length(text) > limit:
+        if limit is not None and text_length(text) > limit:
             raise td_error(400, too_long)
         check_markup_on_server(target.markup)
         self.limiter.acquire(chat.id, chat.is_group_like)
@@ -207,10 +213,8 @@ class SandboxCore:
         message: Message,
         call: Call,
         raw: str,
-        document: dict[str, object] | None = None,
         *,
         photo_uploaded: bool = False,
-        link_preview_options: dict[str, object] | None = None,
     ) -> None:
         """Add the bot's new message to the log tests and the console read."""
         text = message.text if message.text is not None else (message.caption or "")
@@ -232,10 +236,12 @@ class SandboxCore:
                 entities=[entity.to_bot_api() for entity in entities],
                 reply_markup=message.reply_markup,
                 time=time.time(),
-                document=document,
+                document=(
+                    message.document.document_json() if message.document is not None else None
+                ),
                 photo=message.photo.to_json() if message.photo is not None else None,
                 photo_uploaded=photo_uploaded,
-                link_preview_options=link_preview_options,
+                link_preview_options=message.link_preview,
             ),
         )
 
@@ -246,15 +252,9 @@ class SandboxCore:
                 return sent
         return None
 
-    def record_edit(
-        self,
-        message: Message,
-        call: Call,
-        raw: str | None,
-        link_preview_options: dict[str, object] | None = None,
-    ) -> None:
+    def record_edit(self, message: Message, call: Call, raw: str | None) -> None:
         """Stamp the message's ``edit_date`` and add the edit to the history of the logged
-        message (``raw`` ``None``: keyboard only)."""
+        message (``raw`` ``None``: keyboard only, which asks for no link preview options)."""
         message.edit_date = self.world.now()
         sent = self.logged(message)
         if sent is None:
@@ -269,7 +269,7 @@ class SandboxCore:
             reply_markup=message.reply_markup,
             time=time.time(),
             method=call.method,
-            link_preview_options=link_preview_options,
+            link_preview_options=message.link_preview if raw is not None else None,
         )
         sent.apply_edit(version)
         self.sent.emit("edited", sent)

@@ -13,14 +13,17 @@ at most 20), refused with TDLib's and the servers' own words.
 
 from __future__ import annotations
 
+from tgsandbox.images import ImageError, ImageInfo, image_info
 from tgsandbox.request import Call, UploadedFile
 
 __all__ = [
     "MAX_PHOTO_BYTES",
+    "PhotoDimensionsError",
     "file_id_error",
     "input_file",
     "photo_boxes",
     "photo_dimensions_valid",
+    "photo_info",
 ]
 
 #: ``MAX_PHOTO_SIZE`` of TDLib's ``check_full_local_location``.
@@ -82,3 +85,19 @@ def photo_boxes(width: int, height: int) -> list[tuple[str, int, int]]:
 def photo_dimensions_valid(width: int, height: int) -> bool:
     """What ``PHOTO_INVALID_DIMENSIONS`` refuses: width + height over 10,000, a ratio over 20."""
     return width + height <= 10000 and max(width, height) <= 20 * min(width, height)
+
+
+class PhotoDimensionsError(ImageError):
+    """A readable image whose width and height Telegram refuses for a photo."""
+
+
+def photo_info(data: bytes) -> ImageInfo:
+    """The header of an image Telegram's servers take as a photo.
+
+    :class:`ImageError` says why the bytes are no image the servers read, and its kind
+    :class:`PhotoDimensionsError` why a readable one is refused for its dimensions.
+    """
+    info = image_info(data)
+    if not photo_dimensions_valid(info.width, info.height):
+        raise PhotoDimensionsError(f"a {info.width}x{info.height} photo has invalid dimensions")
+    return info

@@ -1,9 +1,9 @@
 """Flood limits and injected failures.
 
 Rate limiting is off unless enabled: about one message a second per chat (a small burst is
-tolerated), 20 messages a minute per group or channel, 30 messages a second overall. A
-message over a limit is refused with ``429 Too Many Requests: retry after N`` and nothing is
-sent, as Telegram does.
+tolerated), 20 messages a minute per group or channel, 30 messages a second overall. Edits
+count toward the same limits as new messages. A message or edit over a limit is refused with
+``429 Too Many Requests: retry after N`` and nothing is sent or changed, as Telegram does.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ __all__ = ["Delay", "DelayInjector", "Fault", "FaultInjector", "RateLimiter", "R
 
 @dataclass
 class RateLimits:
-    """Limits for sent messages; ``enabled`` is off by default."""
+    """Limits for sent and edited messages; ``enabled`` is off by default."""
 
     enabled: bool = False
     per_chat_per_second: float = 1.0
@@ -68,7 +68,7 @@ class _Bucket:
 
 
 class RateLimiter:
-    """Counts sent messages per chat, per group or channel, and overall."""
+    """Counts sent and edited messages per chat, per group or channel, and overall."""
 
     def __init__(
         self, limits: RateLimits | None = None, clock: Callable[[], float] = time.monotonic
@@ -84,7 +84,7 @@ class RateLimiter:
         self._global = _Window(limits.global_per_second, 1.0)
 
     def acquire(self, chat_id: int, group_like: bool) -> None:
-        """Count one message to ``chat_id`` or raise the 429 error, counting nothing."""
+        """Count one message or edit in ``chat_id`` or raise the 429 error, counting nothing."""
         if not self.limits.enabled:
             return
         now = self.clock()

@@ -6,10 +6,16 @@ from __future__ import annotations
 
 from tgsandbox.core import SandboxCore, SendTarget
 from tgsandbox.errors import td_error
-from tgsandbox.files import MAX_PHOTO_BYTES, file_id_error, input_file, photo_dimensions_valid
+from tgsandbox.files import (
+    MAX_PHOTO_BYTES,
+    PhotoDimensionsError,
+    file_id_error,
+    input_file,
+    photo_info,
+)
 from tgsandbox.formatting import text_length
 from tgsandbox.html import Entity
-from tgsandbox.images import ImageError, ImageInfo, image_info
+from tgsandbox.images import ImageError, ImageInfo
 from tgsandbox.request import Call, UploadedFile
 from tgsandbox.state import FileRecord, Photo
 from tgsandbox.validate import formatted_text
@@ -89,7 +95,7 @@ async def send_document(core: SandboxCore, call: Call) -> object:
     raw_caption, target, source, caption, entities = _captioned_file(core, call, "document")
     if isinstance(source, str):
         refuse_unknown(source)
-    core.server_send_checks(target, caption, CAPTION_LIMIT, "Message caption is too long")
+    core.server_send_checks(target)
     if isinstance(source, UploadedFile):
         mime_type = source.mime_type or "application/octet-stream"
         source = core.world.new_file(source.data, source.file_name or "document", mime_type)
@@ -97,7 +103,7 @@ async def send_document(core: SandboxCore, call: Call) -> object:
     message = core.store_bot_message(
         target, document=source, caption=caption or None, caption_entities=entities
     )
-    core.record_sent(message, call, raw_caption, source.document_json())
+    core.record_sent(message, call, raw_caption)
     return core.message_json(message)
 
 
@@ -108,12 +114,11 @@ def _server_image(source: UploadedFile | FileRecord | str) -> ImageInfo | None:
     if not isinstance(source, UploadedFile):
         return None
     try:
-        info = image_info(source.data)
+        return photo_info(source.data)
+    except PhotoDimensionsError as error:
+        raise td_error(400, "PHOTO_INVALID_DIMENSIONS") from error
     except ImageError as error:
         raise td_error(400, "IMAGE_PROCESS_FAILED") from error
-    if not photo_dimensions_valid(info.width, info.height):
-        raise td_error(400, "PHOTO_INVALID_DIMENSIONS")
-    return info
 
 
 async def send_photo(core: SandboxCore, call: Call) -> object:
@@ -125,7 +130,7 @@ async def send_photo(core: SandboxCore, call: Call) -> object:
     """
     raw_caption, target, source, caption, entities = _captioned_file(core, call, "photo")
     info = _server_image(source)
-    core.server_send_checks(target, caption, CAPTION_LIMIT, "Message caption is too long")
+    core.server_send_checks(target)
     stored: Photo
     if isinstance(source, UploadedFile):
         assert info is not None

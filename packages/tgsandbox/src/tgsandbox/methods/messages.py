@@ -35,7 +35,7 @@ async def send_message(core: SandboxCore, call: Call) -> object:
     text, entities = core.finish_text(parsed, allow_empty=bool((preview or {}).get("url")))
     core.server_send_checks(target, text, TEXT_LIMIT, "Message is too long")
     message = core.store_bot_message(target, text=text, entities=entities, link_preview=preview)
-    core.record_sent(message, call, raw, link_preview_options=preview)
+    core.record_sent(message, call, raw)
     return core.message_json(message)
 
 
@@ -56,6 +56,12 @@ def _same_entities(new: list[Entity], old: list[Entity]) -> bool:
     return [e.to_bot_api() for e in new] == [e.to_bot_api() for e in old]
 
 
+def _count_edit(core: SandboxCore, chat: Chat) -> None:
+    """Telegram's servers flood-limit edits as they limit sends (about 20 a minute in a
+    group or channel), so an edit counts toward the same limits or is refused with 429."""
+    core.limiter.acquire(chat.id, chat.is_group_like)
+
+
 async def edit_message_text(core: SandboxCore, call: Call) -> object:
     """``editMessageText``: same text checks as sending; refuses an edit that changes nothing.
 
@@ -67,7 +73,7 @@ async def edit_message_text(core: SandboxCore, call: Call) -> object:
         raise td_error(400, "Message text is empty")
     parsed = formatted_text(raw, call.arg("parse_mode"), call.arg("entities"))
     markup = reply_markup(call)
-    _, message = _edit_target(core, call)
+    chat, message = _edit_target(core, call)
     if message.text is None:
         raise td_error(400, "There is no text in the message to edit")
     text, entities = core.finish_text(parsed, allow_empty=bool((preview or {}).get("url")))
@@ -81,9 +87,10 @@ async def edit_message_text(core: SandboxCore, call: Call) -> object:
         and (preview or None) == (message.link_preview or None)
     ):
         raise td_error(400, "MESSAGE_NOT_MODIFIED")
+    _count_edit(core, chat)
     message.text, message.entities, message.reply_markup = text, entities, markup
     message.link_preview = preview
-    core.record_edit(message, call, raw, preview)
+    core.record_edit(message, call, raw)
     return core.message_json(message)
 
 
@@ -97,7 +104,7 @@ async def edit_message_caption(core: SandboxCore, call: Call) -> object:
     raw = call.arg("caption")
     parsed = formatted_text(raw, call.arg("parse_mode"), call.arg("caption_entities"))
     above = call.flag("show_caption_above_media")
-    _, message = _edit_target(core, call)
+    chat, message = _edit_target(core, call)
     if message.photo is None and message.document is None:
         raise td_error(400, "There is no caption in the message to edit")
     if message.document is not None:
@@ -113,6 +120,7 @@ async def edit_message_caption(core: SandboxCore, call: Call) -> object:
         and above == message.show_caption_above_media
     ):
         raise td_error(400, "MESSAGE_NOT_MODIFIED")
+    _count_edit(core, chat)
     message.caption, message.caption_entities = caption or None, entities
     message.reply_markup, message.show_caption_above_media = markup, above
     core.record_edit(message, call, raw)
@@ -122,10 +130,11 @@ async def edit_message_caption(core: SandboxCore, call: Call) -> object:
 async def edit_message_reply_markup(core: SandboxCore, call: Call) -> object:
     """``editMessageReplyMarkup``: replace or remove the inline keyboard."""
     markup = reply_markup(call)
-    _, message = _edit_target(core, call)
+    chat, message = _edit_target(core, call)
     check_markup_on_server(markup)
     if markup == message.reply_markup:
         raise td_error(400, "MESSAGE_NOT_MODIFIED")
+    _count_edit(core, chat)
     message.reply_markup = markup
     core.record_edit(message, call, None)
     return core.message_json(message)
