@@ -17,10 +17,10 @@ from bot.messages import say
 from bot.render import shorten
 from bot.storage.articles import StoredArticle
 from bot.tg.admin import private_view
+from bot.tg.callbacks import decode_action
 from bot.tg.correction_views import (
     CORRECTION_ACTIONS,
     RETRACT_ACTIONS,
-    decode,
     retract_confirmation,
     retract_result,
     retract_usage,
@@ -75,7 +75,7 @@ def _cannot_retract(
 async def retract_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The confirmation's buttons: withdraw the article now, or leave it."""
     pressed = await admin_press(
-        update, context, lambda data: decode(data, "r", RETRACT_ACTIONS), "retraction"
+        update, context, lambda data: decode_action(data, "r", RETRACT_ACTIONS), "retraction"
     )
     if pressed is None:
         return
@@ -103,7 +103,10 @@ async def retract_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def correction_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An admin settles an uncertain correction: make it again, or mark it made."""
     pressed = await admin_press(
-        update, context, lambda data: decode(data, "k", CORRECTION_ACTIONS), "uncertain-correction"
+        update,
+        context,
+        lambda data: decode_action(data, "k", CORRECTION_ACTIONS),
+        "uncertain-correction",
     )
     if pressed is None:
         return
