@@ -12,6 +12,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.messages import say
 from bot.storage.corrections import Correction
+from bot.tg.approval_views import preview_number
 from bot.tg.callbacks import checked
 from bot.tg.views import Reply, plain
 
@@ -71,11 +72,12 @@ def retract_result(
 def retract_usage(argument: str) -> int | None:
     """The article number after /retract (``12``, ``#12``, Persian digits), else ``None``.
 
+    Read as /preview reads its number.
+
     >>> retract_usage("#۱۲"), retract_usage(" 7 "), retract_usage(""), retract_usage("x")
     (12, 7, None, None)
     """
-    text = argument.strip().removeprefix("#").strip()
-    text = text.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789"))
-    if not (text.isascii() and text.isdecimal()) or len(text) > 9:
+    try:
+        return preview_number(argument)
+    except ValueError:
         return None
-    return int(text)
