@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Coroutine
 from datetime import datetime
-from typing import Any
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -46,21 +44,19 @@ from bot.tg.approval import offer_previews
 from bot.tg.approval_views import awaiting_lines
 from bot.tg.jobs import article_titles, correct_job, list_uncertain_corrections, rescan
 from bot.tg.photos import admin_photo, is_image_document
-from bot.tg.presses import admin_press, drop_buttons
+from bot.tg.presses import (
+    Handler,
+    admin_press,
+    drop_buttons,
+    in_private,
+    is_admin,
+    private_view,
+)
 from bot.tg.replies import reader_lang, remember_about, send_reply
 from bot.tg.services import services
 from bot.tg.views import decode_choice, plain
 
 log = logging.getLogger(__name__)
-
-Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
-
-
-def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """Whether the update comes from a user listed in ADMIN_IDS."""
-    user = update.effective_user
-    return user is not None and user.id in services(context).settings.admin_ids
-
 
 def admin_only(handler: Handler) -> Handler:
     """Refuse politely, and log, when someone other than an admin calls ``handler``."""
@@ -72,28 +68,6 @@ def admin_only(handler: Handler) -> Handler:
             text = update.effective_message.text if update.effective_message else ""
             log.warning("user %s, not an admin, tried %r", user.id if user else "?", text)
             await send_reply(update, context, plain(say("admins_only", reader_lang(update))))
-            return
-        await handler(update, context)
-
-    return guarded
-
-
-def in_private(update: Update) -> bool:
-    """Whether the update comes from a private chat with the bot."""
-    chat = update.effective_chat
-    return chat is not None and chat.type == "private"
-
-
-def private_view(handler: Handler) -> Handler:
-    """Run ``handler`` in a private chat only; in a group, say so briefly, with no details.
-
-    Admin views show the post log, the chats and the errors: not for a whole group.
-    """
-
-    @functools.wraps(handler)
-    async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if not in_private(update):
-            await send_reply(update, context, plain(say("admin_private_only", reader_lang(update))))
             return
         await handler(update, context)
 

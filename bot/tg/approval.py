@@ -30,7 +30,7 @@ from bot.tg.approval_views import (
     prompt_text,
     state_line,
 )
-from bot.tg.presses import admin_press, drop_buttons
+from bot.tg.presses import admin_press, drop_buttons, private_view
 from bot.tg.replies import reader_lang, send_reply
 from bot.tg.services import KEY, Services, services
 from bot.tg.views import plain
@@ -137,6 +137,7 @@ async def offer_previews(application: Application) -> int:
     return offered
 
 
+@private_view
 async def preview(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/preview [N]: article N (else the newest) exactly as the channels will get it.
 
@@ -144,9 +145,7 @@ async def preview(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """
     lang = reader_lang(update)
     chat = update.effective_chat
-    if chat is None or chat.type != "private":
-        await send_reply(update, context, plain(say("admin_private_only", lang)))
-        return
+    assert chat is not None  # private_view let only private chats through
     service = services(context)
     try:
         number = preview_number(" ".join(context.args or []))

@@ -16,7 +16,6 @@ from telegram.ext import ContextTypes
 from bot.messages import say
 from bot.render import shorten
 from bot.storage.articles import StoredArticle
-from bot.tg.admin import private_view
 from bot.tg.callbacks import decode_action
 from bot.tg.correction_views import (
     CORRECTION_ACTIONS,
@@ -26,7 +25,7 @@ from bot.tg.correction_views import (
     retract_usage,
 )
 from bot.tg.jobs import ALERT_TITLE_CHARS
-from bot.tg.presses import admin_press, drop_buttons
+from bot.tg.presses import admin_press, drop_buttons, private_view
 from bot.tg.replies import reader_lang, send_reply
 from bot.tg.services import Services, services
 from bot.tg.views import plain
