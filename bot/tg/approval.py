@@ -47,8 +47,10 @@ def _review_of(service: Services, stored: StoredArticle) -> Review | None:
     return review if review is not None and review.current else None
 
 
-def _prompt(service: Services, stored: StoredArticle, review: Review | None, lang: str) -> str:
-    count = len(service.channels.preview(stored))
+def _prompt(
+    service: Services, stored: StoredArticle, review: Review | None, lang: str, count: int
+) -> str:
+    """Where the article stands, below its preview of ``count`` messages."""
     chats = [target.key for target in service.channels.targets]
     text = prompt_text(stored.id, stored.article.title, count, chats, review, lang)
     return f"{text}\n{say('preview_withdrawn', lang)}" if stored.withdrawn else text
@@ -77,7 +79,7 @@ async def send_preview(
         await sender.deliver(bot, chat_id, None, part)
     keyboard = decision_keyboard(review, lang) if buttons and review is not None else None
     return await bot.send_message(
-        chat_id, _prompt(service, stored, review, lang), reply_markup=keyboard
+        chat_id, _prompt(service, stored, review, lang, len(parts)), reply_markup=keyboard
     )
 
 
@@ -197,9 +199,10 @@ async def refresh_prompts(
     ):
         prompts.append(Prompt(extra.chat.id, extra.message_id, service.admin_lang(extra.chat.id)))
     open_ = review is not None and review.state in UNDECIDED
+    count = len(service.channels.preview(stored)) if prompts else 0
     for prompt in prompts:
         keyboard = decision_keyboard(review, prompt.lang) if open_ and review else None
-        text = _prompt(service, stored, review, prompt.lang)
+        text = _prompt(service, stored, review, prompt.lang, count)
         await _edit(bot, prompt.chat_id, prompt.message_id, text, keyboard)
 
 
@@ -249,7 +252,8 @@ async def decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             # Buttons still there (missed by the update): show the decision instead.
             message = _message(query.message)
             if message is not None and message.reply_markup is not None:
-                text = _prompt(service, stored, now if now and now.current else None, lang)
+                count = len(service.channels.preview(stored))
+                text = _prompt(service, stored, now if now and now.current else None, lang, count)
                 await _edit(context.bot, message.chat.id, message.message_id, text, None)
         return
     log.info("admin %s: article #%s %s", user.id, stored.id, chosen.state)
