@@ -47,10 +47,10 @@ from bot.tg.photos import admin_photo, is_image_document
 from bot.tg.presses import (
     Handler,
     admin_press,
-    drop_buttons,
     in_private,
     is_admin,
     private_view,
+    settle,
 )
 from bot.tg.replies import reader_lang, remember_about, send_reply
 from bot.tg.services import services
@@ -263,21 +263,18 @@ async def uncertain_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         return
     query, lang, (action, post_id) = pressed
     service = services(context)
-    post = service.posts.get(post_id)
-    if post is None:
-        await query.answer(say("post_unknown", lang, post=digits(post_id, lang)))
-        return
     posts = service.posts
     done = posts.requeue(post_id) if action == "again" else posts.mark_arrived(post_id)
     if not done:
-        current = service.posts.get(post_id)
-        state = current.state if current is not None else "gone"
-        shown = state_name(state, lang)
-        await query.answer(say("post_handled", lang, post=digits(post_id, lang), state=shown)[:200])
-        await drop_buttons(context.bot, query.message)
+        current = posts.get(post_id)
+        if current is None:
+            await query.answer(say("post_unknown", lang, post=digits(post_id, lang)))
+            return
+        shown = state_name(current.state, lang)
+        handled = say("post_handled", lang, post=digits(post_id, lang), state=shown)
+        await settle(query, context.bot, handled)
         return
     log.info("admin %s: post %s %s", update.effective_user, post_id, action)
-    await query.answer(say("requeued" if action == "again" else "marked_sent", lang))
-    await drop_buttons(context.bot, query.message)
+    await settle(query, context.bot, say("requeued" if action == "again" else "marked_sent", lang))
     if action == "again":
         await service.channels.post_one(context.bot, post_id)

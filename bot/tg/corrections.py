@@ -25,7 +25,7 @@ from bot.tg.correction_views import (
     retract_usage,
 )
 from bot.tg.jobs import ALERT_TITLE_CHARS
-from bot.tg.presses import admin_press, drop_buttons, private_view
+from bot.tg.presses import admin_press, drop_buttons, private_view, settle
 from bot.tg.replies import reader_lang, send_reply
 from bot.tg.services import Services, services
 from bot.tg.views import plain
@@ -120,12 +120,11 @@ async def correction_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     if not done:
         current = corrections.get(correction_id)
         state = current.state if current is not None else "gone"
-        await query.answer(say("correction_handled", lang, id=correction_id, state=state)[:200])
-        await drop_buttons(context.bot, query.message)
+        await settle(query, context.bot,
+                     say("correction_handled", lang, id=correction_id, state=state))  # fmt: skip
         return
     log.info("admin %s: correction %s %s", update.effective_user, correction_id, action)
     key = "correction_requeued" if action == "again" else "correction_marked"
-    await query.answer(say(key, lang))
-    await drop_buttons(context.bot, query.message)
+    await settle(query, context.bot, say(key, lang))
     if action == "again":
         await service.corrections.run(context.bot)

@@ -78,6 +78,13 @@ async def admin_press[Choice](
     return query, lang, choice
 
 
+async def settle(query: CallbackQuery, bot: Bot, answer: str) -> None:
+    """Answer a press (cut to the 200 characters Telegram shows) and take the buttons off
+    its message: the question it asked is settled, by this press or an earlier one."""
+    await query.answer(answer[:200])
+    await drop_buttons(bot, query.message)
+
+
 async def drop_buttons(bot: Bot, message: object) -> None:
     """Take the buttons off a message; one already without them, or gone, is left alone."""
     if not isinstance(message, Message) or message.reply_markup is None:
