@@ -26,6 +26,7 @@ from .e2e import Harness, bot_running
 ADMIN = 7001
 READER = 7002
 READER_EN = 7003
+ADMIN_EN = 7004
 LATEST_OLD = "صادر شد، گفت:"
 LATEST_NEW = "صادر شد، اعلام کرد:"
 NEXT_LINE = "گامهای آینده: به گفته وزارت امور خارجه، مذاکرات در روز شنبه ادامه خواهند یافت."
@@ -249,19 +250,32 @@ async def test_a_duplicate_file_is_named_and_nothing_new_is_planned(tmp_path: Pa
         assert len(await post(harness, 7)) == 6, "the article is posted once"
 
 
+def with_english_admin(emulator: BotApiEmulator, settings: Settings) -> None:
+    setup(emulator, settings)
+    emulator.add_user(ADMIN_EN, "Editor", language_code="en")
+
+
 async def test_an_edit_in_doubt_is_offered_and_settled_by_a_button(tmp_path: Path) -> None:
-    async with run_bot(tmp_path) as harness:
+    async with bot_running(
+        tmp_path, store_first=True, setup=with_english_admin, digest_chats=["@chan_a"],
+        admin_ids=[ADMIN, ADMIN_EN],
+    ) as harness:  # fmt: skip
+        await harness.ask(ADMIN_EN, "/start")  # the bot learns that this admin reads English
         await post(harness, 2)
         # The edit reaches the channel; its answer comes after the bot gave up waiting.
         harness.emulator.delay_next("editMessageText", 30)
         edit_sample(harness.settings, lambda t: t.replace(LATEST_OLD, LATEST_NEW))
         store_now(harness.settings)
 
-        def offers() -> list[SentMessage]:
-            return [m for m in harness.emulator.messages(ADMIN) if "اصلاح #" in m.text]
+        def offers(admin: int = ADMIN, marker: str = "اصلاح #") -> list[SentMessage]:
+            return [m for m in harness.emulator.messages(admin) if marker in m.text]
 
         await until(lambda: bool(offers()), timeout=30)
         [offer] = offers()
+        # Each admin gets the offer in their own language, buttons included.
+        await until(lambda: bool(offers(ADMIN_EN, "Correction #")), timeout=5)
+        [english] = offers(ADMIN_EN, "Correction #")
+        assert [text for text, _ in buttons_of(english)] == ["Make it again", "It was made"]
         listed = await harness.ask(ADMIN, "/uncertain")
         assert any("اصلاح #" in m.text for m in listed), "/uncertain lists it too"
         [(_, again), (_, done)] = buttons_of(offer)
