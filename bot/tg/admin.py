@@ -42,7 +42,7 @@ from bot.tg.admin_views import (
 )
 from bot.tg.approval import offer_previews
 from bot.tg.approval_views import awaiting_lines
-from bot.tg.jobs import article_titles, correct_job, list_uncertain_corrections, rescan
+from bot.tg.jobs import article_titles, correct_soon, list_uncertain_corrections, rescan
 from bot.tg.photos import admin_photo, is_image_document
 from bot.tg.presses import (
     Handler,
@@ -242,8 +242,8 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     stored = service.store.by_source(source)
     if report.stored and stored is not None:
         service.channels.plan()
-    if first is not None and first.status == "updated" and context.job_queue:
-        context.job_queue.run_once(correct_job, 0, name="corrections now")
+    if first is not None and first.status == "updated":
+        correct_soon(context)
     reply = document_reply(name, path, report, stored, lang, settings.zone)
     sent = await send_reply(update, context, reply)
     if stored is not None:

@@ -30,7 +30,7 @@ from bot.tg.approval_views import (
     prompt_text,
     state_line,
 )
-from bot.tg.presses import admin_press, drop_buttons, private_view
+from bot.tg.presses import admin_press, drop_buttons, private_view, unchanged_or_gone
 from bot.tg.replies import reader_lang, send_reply
 from bot.tg.services import KEY, Services, services
 from bot.tg.views import plain
@@ -177,8 +177,7 @@ async def _edit(bot: Bot, chat_id: int, message_id: int, text: str,
     try:
         await bot.edit_message_text(text, chat_id, message_id, reply_markup=keyboard)
     except BadRequest as error:
-        problem = str(error).lower()
-        if "not modified" not in problem and "not found" not in problem:
+        if not unchanged_or_gone(error):
             log.warning("could not update approval message %s/%s: %s", chat_id, message_id,
                         error)  # fmt: skip
     except TelegramError as error:

@@ -85,8 +85,8 @@ async def rescan(context: ContextTypes.DEFAULT_TYPE) -> IngestReport:
     if problem:
         return IngestReport(error=problem)
     report = await rescan_content(services(context))
-    if any(file.status == "updated" for file in report.files) and context.job_queue:
-        context.job_queue.run_once(correct_job, 0, name="corrections now")
+    if any(file.status == "updated" for file in report.files):
+        correct_soon(context)
     return report
 
 
@@ -101,6 +101,12 @@ async def correct(service: Services, bot: Bot) -> None:
 async def correct_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """The periodic corrections (also what a restart left pending)."""
     await correct(services(context), context.bot)
+
+
+def correct_soon(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Make the due corrections now, in the background, rather than at the next period."""
+    if context.job_queue:
+        context.job_queue.run_once(correct_job, 0, name="corrections now")
 
 
 async def rescan_job(context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -92,6 +92,11 @@ async def drop_buttons(bot: Bot, message: object) -> None:
     try:
         await bot.edit_message_reply_markup(message.chat.id, message.message_id)
     except BadRequest as error:
-        problem = str(error).lower()
-        if "not modified" not in problem and "not found" not in problem:
+        if not unchanged_or_gone(error):
             raise
+
+
+def unchanged_or_gone(error: BadRequest) -> bool:
+    """Whether an edit was refused only because the message shows it already, or is gone."""
+    problem = str(error).lower()
+    return "not modified" in problem or "not found" in problem
