@@ -19,9 +19,11 @@ from tgsandbox.console import buttons_of
 from bot.config import Settings
 from bot.pipeline.ingest import ingest_paths
 from bot.storage.articles import Store
+from bot.storage.corrections import CorrectionLog
 
 from .conftest import SAMPLE
 from .e2e import Harness, bot_running
+from .test_admin_e2e import answer_of, forged_press
 
 ADMIN = 7001
 READER = 7002
@@ -286,6 +288,47 @@ async def test_an_edit_in_doubt_is_offered_and_settled_by_a_button(tmp_path: Pat
         assert len(edited) == 1 and len(edited[0].edits) == 1, "made once, not repeated"
         second = await harness.press(ADMIN, offer, done, ADMIN)
         assert "دیگر نامعلوم نیست" in str(harness.emulator.callback_answer(second))
+
+
+async def test_make_it_again_on_an_edit_in_doubt_makes_it_once(tmp_path: Path) -> None:
+    async with run_bot(tmp_path) as harness:
+        await post(harness, 2)
+        # The edit reaches the channel; its answer comes after the bot gave up waiting.
+        harness.emulator.delay_next("editMessageText", 30)
+        edit_sample(harness.settings, lambda t: t.replace(LATEST_OLD, LATEST_NEW))
+        store_now(harness.settings)
+
+        def offers() -> list[SentMessage]:
+            return [m for m in harness.emulator.messages(ADMIN) if "اصلاح #" in m.text]
+
+        await until(lambda: bool(offers()), timeout=30)
+        [offer] = offers()
+        [(_, again), _] = buttons_of(offer)
+        correction_id = int(again.rpartition(":")[2])
+        case = harness.case()
+        query = await harness.press(ADMIN, offer, again, ADMIN)
+        assert "دوباره در صف" in str(harness.emulator.callback_answer(query))
+        await harness.settled()
+        # Made again at once: Telegram says the message already reads so, and it is done.
+        assert [(method, error) for method, _, error in case.errors()] == [
+            ("editmessagetext", "Bad Request: message is not modified: specified new message "
+             "content and reply markup are exactly the same as a current content and reply "
+             "markup of the message"),
+        ]  # fmt: skip
+        log = CorrectionLog(Store.open(harness.settings.database_path).db)
+        correction = log.get(correction_id)
+        assert correction is not None and (correction.state, correction.result) == (
+            "done", "unchanged")  # fmt: skip
+        edited = [m for m in harness.emulator.messages(channel(harness)) if m.edits]
+        assert len(edited) == 1 and len(edited[0].edits) == 1 and LATEST_NEW in edited[0].text
+        [settled] = offers()
+        assert buttons_of(settled) == [], "the question is settled"
+        # A press from a copy of the message that still has the buttons changes nothing.
+        second = forged_press(harness, offer, again, ADMIN)
+        assert "دیگر نامعلوم نیست" in await answer_of(harness, second)
+        await harness.settled()
+        assert log.get(correction_id) == correction
+        assert len(case.errors()) == 1, "not made a third time"
 
 
 async def test_retract_refuses_an_unknown_article_and_a_no_keeps_it(tmp_path: Path) -> None:
