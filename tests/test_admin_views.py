@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -12,10 +11,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from click.testing import CliRunner
 
 from bot.article import Article, Section
-from bot.cli import main
 from bot.digest.sending import Outcome
 from bot.messages import digits
 from bot.pipeline.ingest import ingest_paths
@@ -32,7 +29,6 @@ from bot.tg.admin_views import (
     document_reply,
     document_source,
     has_control,
-    ingest_lines,
     item_name,
     post_reply,
     queue_reply,
@@ -378,31 +374,6 @@ def test_reload_reply(report: IngestReport, lang: str, expected: str) -> None:
 )  # fmt: skip
 def test_refusal_reason_never_mixes_languages(reason: str, lang: str, expected: str) -> None:
     assert refusal_reason(reason, lang) == expected
-
-
-def test_reload_lines_are_what_newsbot_ingest_prints(tmp_path: Path) -> None:
-    """The lines /reload shows from JSON are the human lines, as the bot showed them before."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a-good.txt").write_bytes(SAMPLE.read_bytes())
-    (folder / "b-empty.txt").write_bytes(b"")
-    (folder / "c-binary.txt").write_bytes(b"\x00\x01")
-    (folder / "d-short.txt").write_text("خبر <کوتاه> & تند\nچرا مهم است: چون.", encoding="utf-8")
-    runner = CliRunner()
-    human = runner.invoke(main, ["ingest", str(folder), "--database", str(tmp_path / "1.db")])
-    machine = runner.invoke(
-        main, ["ingest", str(folder), "--database", str(tmp_path / "2.db"), "--jsonl"]
-    )
-    assert human.exit_code == machine.exit_code == 1
-    before = [
-        line.removeprefix("newsbot: ")
-        for line in human.stdout.splitlines() + human.stderr.splitlines()
-        if line.strip()
-    ]
-    report = IngestReport(tuple(FileReport.from_json(json.loads(line))
-                                for line in machine.stdout.splitlines()))  # fmt: skip
-    assert ingest_lines(report) == before
-    assert len(before) == 5
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ from bot.config import Settings
 from bot.storage.approvals import Approvals
 from bot.storage.articles import Store
 from bot.tg.flood import ChatRateLimiter
+from bot.tg.jobs import CORRECT_SECONDS
 from bot.tg.services import KEY, Services
 
 from .conftest import clean_environment
@@ -171,6 +172,11 @@ ARTICLE_HELD = Article(
     lede="لید خبر نگه‌داشته.",
     sections=(paragraph("why_it_matters", "چرا مهم است", "چون صبر می‌کنیم."),),
 )
+ARTICLE_CORRECTED = Article(
+    title="خبر اصلاح‌شدنی",
+    lede="لید نخست خبر اصلاح‌شدنی.",
+    sections=(paragraph("why_it_matters", "چرا مهم است", "چون پس از انتشار عوض می‌شود."),),
+)
 ARTICLE_DROPPED = Article(
     title="خبر حذف‌شدنی",
     lede="لید خبر حذف‌شدنی.",
@@ -294,6 +300,7 @@ async def test_a_changed_article_waits_again_and_publishing_runs_its_corrections
     async def corrections(_bot: object, article_id: int) -> None:
         released.append(article_id)
 
+    real = services_of(bot).on_release
     services_of(bot).on_release = corrections
     # A text of its own: the same text again would be the article stored before.
     article_id, source = store_article(bot, replace(ARTICLE_HELD, lede="لید خبری که عوض می‌شود."))
@@ -324,7 +331,47 @@ async def test_a_changed_article_waits_again_and_publishing_runs_its_corrections
     await bot.settled()
     assert released == [article_id, article_id], "the corrections run once it is approved"
     assert approvals(bot).released(article_id)
-    services_of(bot).on_release = None
+    services_of(bot).on_release = real
+    assert bot.errors() == []
+
+
+async def test_a_sent_article_changed_is_corrected_only_once_published(bot: Harness) -> None:
+    """The real release: the corrector holds the changed article until it is published."""
+    channel = channel_id(bot)
+
+    def posted() -> list[SentMessage]:
+        return [m for m in bot.emulator.messages(channel) if "اصلاح‌شدنی" in m.text]
+
+    article_id, source = store_article(bot, ARTICLE_CORRECTED)
+    first = await offered(bot, article_id)
+    query = bot.emulator.press_button(EDITOR, first[EDITOR].message_id,
+                                      data_of(first[EDITOR], "pub"), user_id=EDITOR)  # fmt: skip
+    assert "منتشر" in await answer_of(bot, query)
+    await wait_for(bot, channel, lambda m: bool(posted()))
+    await asyncio.sleep(1.2)
+    [sent] = posted()
+    assert "لید نخست" in sent.text
+    changed = replace(ARTICLE_CORRECTED, lede="لید دوم خبر اصلاح‌شدنی.")
+    assert store_article(bot, changed, source=source)[0] == article_id
+    second = await offered(bot, article_id, count=2)
+    # The corrections job runs in this time; the new version waits for a decision.
+    await asyncio.sleep(CORRECT_SECONDS + 1)
+    [waiting] = posted()
+    assert waiting.edits == [] and "لید نخست" in waiting.text, "not corrected while it waits"
+    # From here only publishing may start the correction, not the periodic job.
+    assert bot.application.job_queue is not None
+    [job] = bot.application.job_queue.get_jobs_by_name("corrections")
+    job.enabled = False
+    try:
+        query = bot.emulator.press_button(CHIEF, second[CHIEF].message_id,
+                                          data_of(second[CHIEF], "pub"), user_id=CHIEF)  # fmt: skip
+        assert "Published" in await answer_of(bot, query)
+        await wait_for(bot, channel, lambda m: m.message_id == sent.message_id and bool(m.edits))
+    finally:
+        job.enabled = True
+    await asyncio.sleep(CORRECT_SECONDS + 1)
+    [corrected] = posted()
+    assert len(corrected.edits) == 1 and "لید دوم" in corrected.text, "corrected once"
     assert bot.errors() == []
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from bot.storage.corrections import Correction
+from bot.tg.callbacks import decode_action
 from bot.tg.correction_views import (
     CORRECTION_ACTIONS,
     RETRACT_ACTIONS,
     correction_keyboard,
-    decode,
     retract_confirmation,
     retract_result,
     retract_usage,
@@ -40,7 +40,7 @@ from bot.tg.correction_views import (
 def test_decode(
     data: str | None, prefix: str, actions: tuple[str, ...], expected: tuple[str, int] | None
 ) -> None:
-    assert decode(data, prefix, actions) == expected
+    assert decode_action(data, prefix, actions) == expected
 
 
 @pytest.mark.parametrize(

@@ -19,13 +19,16 @@ from tgsandbox.console import buttons_of
 from bot.config import Settings
 from bot.pipeline.ingest import ingest_paths
 from bot.storage.articles import Store
+from bot.storage.corrections import CorrectionLog
 
 from .conftest import SAMPLE
 from .e2e import Harness, bot_running
+from .test_admin_e2e import answer_of, forged_press
 
 ADMIN = 7001
 READER = 7002
 READER_EN = 7003
+ADMIN_EN = 7004
 LATEST_OLD = "صادر شد، گفت:"
 LATEST_NEW = "صادر شد، اعلام کرد:"
 NEXT_LINE = "گامهای آینده: به گفته وزارت امور خارجه، مذاکرات در روز شنبه ادامه خواهند یافت."
@@ -254,7 +257,45 @@ async def test_a_duplicate_file_is_named_and_nothing_new_is_planned(tmp_path: Pa
         assert len(await post(harness, 7)) == 6, "the article is posted once"
 
 
+def with_english_admin(emulator: BotApiEmulator, settings: Settings) -> None:
+    setup(emulator, settings)
+    emulator.add_user(ADMIN_EN, "Editor", language_code="en")
+
+
 async def test_an_edit_in_doubt_is_offered_and_settled_by_a_button(tmp_path: Path) -> None:
+    async with bot_running(
+        tmp_path, store_first=True, setup=with_english_admin, digest_chats=["@chan_a"],
+        admin_ids=[ADMIN, ADMIN_EN],
+    ) as harness:  # fmt: skip
+        await harness.ask(ADMIN_EN, "/start")  # the bot learns that this admin reads English
+        await post(harness, 2)
+        # The edit reaches the channel; its answer comes after the bot gave up waiting.
+        harness.emulator.delay_next("editMessageText", 30)
+        edit_sample(harness.settings, lambda t: t.replace(LATEST_OLD, LATEST_NEW))
+        store_now(harness.settings)
+
+        def offers(admin: int = ADMIN, marker: str = "اصلاح #") -> list[SentMessage]:
+            return [m for m in harness.emulator.messages(admin) if marker in m.text]
+
+        await until(lambda: bool(offers()), timeout=30)
+        [offer] = offers()
+        # Each admin gets the offer in their own language, buttons included.
+        await until(lambda: bool(offers(ADMIN_EN, "Correction #")), timeout=5)
+        [english] = offers(ADMIN_EN, "Correction #")
+        assert [text for text, _ in buttons_of(english)] == ["Make it again", "It was made"]
+        listed = await harness.ask(ADMIN, "/uncertain")
+        assert any("اصلاح #" in m.text for m in listed), "/uncertain lists it too"
+        [(_, again), (_, done)] = buttons_of(offer)
+        assert again.startswith("k:again:") and done.startswith("k:done:")
+        query = await harness.press(ADMIN, offer, done, ADMIN)
+        assert "انجام شده بود" in str(harness.emulator.callback_answer(query))
+        edited = [m for m in harness.emulator.messages(channel(harness)) if m.edits]
+        assert len(edited) == 1 and len(edited[0].edits) == 1, "made once, not repeated"
+        second = await harness.press(ADMIN, offer, done, ADMIN)
+        assert "دیگر نامعلوم نیست" in str(harness.emulator.callback_answer(second))
+
+
+async def test_make_it_again_on_an_edit_in_doubt_makes_it_once(tmp_path: Path) -> None:
     async with run_bot(tmp_path) as harness:
         await post(harness, 2)
         # The edit reaches the channel; its answer comes after the bot gave up waiting.
@@ -267,16 +308,32 @@ async def test_an_edit_in_doubt_is_offered_and_settled_by_a_button(tmp_path: Pat
 
         await until(lambda: bool(offers()), timeout=30)
         [offer] = offers()
-        listed = await harness.ask(ADMIN, "/uncertain")
-        assert any("اصلاح #" in m.text for m in listed), "/uncertain lists it too"
-        [(_, again), (_, done)] = buttons_of(offer)
-        assert again.startswith("k:again:") and done.startswith("k:done:")
-        query = await harness.press(ADMIN, offer, done, ADMIN)
-        assert "انجام شده بود" in str(harness.emulator.callback_answer(query))
+        [(_, again), _] = buttons_of(offer)
+        correction_id = int(again.rpartition(":")[2])
+        case = harness.case()
+        query = await harness.press(ADMIN, offer, again, ADMIN)
+        assert "دوباره در صف" in str(harness.emulator.callback_answer(query))
+        await harness.settled()
+        # Made again at once: Telegram says the message already reads so, and it is done.
+        assert [(method, error) for method, _, error in case.errors()] == [
+            ("editmessagetext", "Bad Request: message is not modified: specified new message "
+             "content and reply markup are exactly the same as a current content and reply "
+             "markup of the message"),
+        ]  # fmt: skip
+        log = CorrectionLog(Store.open(harness.settings.database_path).db)
+        correction = log.get(correction_id)
+        assert correction is not None and (correction.state, correction.result) == (
+            "done", "unchanged")  # fmt: skip
         edited = [m for m in harness.emulator.messages(channel(harness)) if m.edits]
-        assert len(edited) == 1 and len(edited[0].edits) == 1, "made once, not repeated"
-        second = await harness.press(ADMIN, offer, done, ADMIN)
-        assert "دیگر نامعلوم نیست" in str(harness.emulator.callback_answer(second))
+        assert len(edited) == 1 and len(edited[0].edits) == 1 and LATEST_NEW in edited[0].text
+        [settled] = offers()
+        assert buttons_of(settled) == [], "the question is settled"
+        # A press from a copy of the message that still has the buttons changes nothing.
+        second = forged_press(harness, offer, again, ADMIN)
+        assert "دیگر نامعلوم نیست" in await answer_of(harness, second)
+        await harness.settled()
+        assert log.get(correction_id) == correction
+        assert len(case.errors()) == 1, "not made a third time"
 
 
 async def test_retract_refuses_an_unknown_article_and_a_no_keeps_it(tmp_path: Path) -> None:

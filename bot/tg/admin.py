@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Coroutine
 from datetime import datetime
-from typing import Any
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -44,23 +42,21 @@ from bot.tg.admin_views import (
 )
 from bot.tg.approval import offer_previews
 from bot.tg.approval_views import awaiting_lines
-from bot.tg.jobs import article_titles, correct_job, list_uncertain_corrections, rescan
+from bot.tg.jobs import article_titles, correct_soon, list_uncertain_corrections, rescan
 from bot.tg.photos import admin_photo, is_image_document
-from bot.tg.presses import admin_press, drop_buttons
+from bot.tg.presses import (
+    Handler,
+    admin_press,
+    in_private,
+    is_admin,
+    private_view,
+    settle,
+)
 from bot.tg.replies import reader_lang, remember_about, send_reply
 from bot.tg.services import services
 from bot.tg.views import decode_choice, plain
 
 log = logging.getLogger(__name__)
-
-Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
-
-
-def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """Whether the update comes from a user listed in ADMIN_IDS."""
-    user = update.effective_user
-    return user is not None and user.id in services(context).settings.admin_ids
-
 
 def admin_only(handler: Handler) -> Handler:
     """Refuse politely, and log, when someone other than an admin calls ``handler``."""
@@ -72,28 +68,6 @@ def admin_only(handler: Handler) -> Handler:
             text = update.effective_message.text if update.effective_message else ""
             log.warning("user %s, not an admin, tried %r", user.id if user else "?", text)
             await send_reply(update, context, plain(say("admins_only", reader_lang(update))))
-            return
-        await handler(update, context)
-
-    return guarded
-
-
-def in_private(update: Update) -> bool:
-    """Whether the update comes from a private chat with the bot."""
-    chat = update.effective_chat
-    return chat is not None and chat.type == "private"
-
-
-def private_view(handler: Handler) -> Handler:
-    """Run ``handler`` in a private chat only; in a group, say so briefly, with no details.
-
-    Admin views show the post log, the chats and the errors: not for a whole group.
-    """
-
-    @functools.wraps(handler)
-    async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if not in_private(update):
-            await send_reply(update, context, plain(say("admin_private_only", reader_lang(update))))
             return
         await handler(update, context)
 
@@ -268,8 +242,8 @@ async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     stored = service.store.by_source(source)
     if report.stored and stored is not None:
         service.channels.plan()
-    if first is not None and first.status == "updated" and context.job_queue:
-        context.job_queue.run_once(correct_job, 0, name="corrections now")
+    if first is not None and first.status == "updated":
+        correct_soon(context)
     reply = document_reply(name, path, report, stored, lang, settings.zone)
     sent = await send_reply(update, context, reply)
     if stored is not None:
@@ -289,21 +263,18 @@ async def uncertain_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         return
     query, lang, (action, post_id) = pressed
     service = services(context)
-    post = service.posts.get(post_id)
-    if post is None:
-        await query.answer(say("post_unknown", lang, post=digits(post_id, lang)))
-        return
     posts = service.posts
     done = posts.requeue(post_id) if action == "again" else posts.mark_arrived(post_id)
     if not done:
-        current = service.posts.get(post_id)
-        state = current.state if current is not None else "gone"
-        shown = state_name(state, lang)
-        await query.answer(say("post_handled", lang, post=digits(post_id, lang), state=shown)[:200])
-        await drop_buttons(context.bot, query.message)
+        current = posts.get(post_id)
+        if current is None:
+            await query.answer(say("post_unknown", lang, post=digits(post_id, lang)))
+            return
+        shown = state_name(current.state, lang)
+        handled = say("post_handled", lang, post=digits(post_id, lang), state=shown)
+        await settle(query, context.bot, handled)
         return
     log.info("admin %s: post %s %s", update.effective_user, post_id, action)
-    await query.answer(say("requeued" if action == "again" else "marked_sent", lang))
-    await drop_buttons(context.bot, query.message)
+    await settle(query, context.bot, say("requeued" if action == "again" else "marked_sent", lang))
     if action == "again":
         await service.channels.post_one(context.bot, post_id)

@@ -10,7 +10,6 @@ names, never their keys.
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -23,7 +22,7 @@ from bot.article.sections import OTHER, key_name
 from bot.digest.plan import QUOTES, SUMMARY
 from bot.digest.sending import Outcome
 from bot.messages import CATALOG_KEYS, digits, format_day, format_moment, number, say, say_html
-from bot.pipeline.report import STATUSES, FileReport, IngestReport, summary_line
+from bot.pipeline.report import STATUSES, FileReport, IngestReport
 from bot.render import cut_html, escape, section_name, shorten
 from bot.storage.articles import StoredArticle
 from bot.storage.postlog import Post
@@ -62,10 +61,6 @@ _VERSION = re.compile(
     r"\s*(?:new\s+version|نسخه[\s\u200c]*(?:ی[\s\u200c]*)?جدید)(?![\w])\s*(?:of\s+|از\s+)?(.*)",
     re.IGNORECASE | re.DOTALL,
 )
-
-
-def _pre(lines: Sequence[str]) -> str:
-    return "\n".join(html.escape(line, quote=False) for line in lines)
 
 
 def item_name(item: str, lang: str, article: Article | None = None) -> str:
@@ -263,18 +258,6 @@ def status_reply(
     if post_counts.get("uncertain") or (subscriber_counts or {}).get("uncertain"):
         lines.append(say("status_uncertain_hint", lang))
     return plain(_with_approval("\n".join(lines), approval))
-
-
-def ingest_lines(report: IngestReport) -> list[str]:
-    """A run's lines as ``newsbot ingest`` prints them: stored files, the count, the errors."""
-    lines = [file.line() for file in report.stored]
-    if report.files:
-        lines.append(summary_line(report.files))
-    lines.extend(file.line() for file in report.failed)
-    lines.extend(report.photo_errors)
-    if report.error:
-        lines.append(report.error)
-    return lines
 
 
 def size_text(size: int, lang: str) -> str:

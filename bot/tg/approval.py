@@ -30,7 +30,7 @@ from bot.tg.approval_views import (
     prompt_text,
     state_line,
 )
-from bot.tg.presses import admin_press, drop_buttons
+from bot.tg.presses import admin_press, drop_buttons, private_view, unchanged_or_gone
 from bot.tg.replies import reader_lang, send_reply
 from bot.tg.services import KEY, Services, services
 from bot.tg.views import plain
@@ -47,8 +47,10 @@ def _review_of(service: Services, stored: StoredArticle) -> Review | None:
     return review if review is not None and review.current else None
 
 
-def _prompt(service: Services, stored: StoredArticle, review: Review | None, lang: str) -> str:
-    count = len(service.channels.preview(stored))
+def _prompt(
+    service: Services, stored: StoredArticle, review: Review | None, lang: str, count: int
+) -> str:
+    """Where the article stands, below its preview of ``count`` messages."""
     chats = [target.key for target in service.channels.targets]
     text = prompt_text(stored.id, stored.article.title, count, chats, review, lang)
     return f"{text}\n{say('preview_withdrawn', lang)}" if stored.withdrawn else text
@@ -77,7 +79,7 @@ async def send_preview(
         await sender.deliver(bot, chat_id, None, part)
     keyboard = decision_keyboard(review, lang) if buttons and review is not None else None
     return await bot.send_message(
-        chat_id, _prompt(service, stored, review, lang), reply_markup=keyboard
+        chat_id, _prompt(service, stored, review, lang, len(parts)), reply_markup=keyboard
     )
 
 
@@ -137,6 +139,7 @@ async def offer_previews(application: Application) -> int:
     return offered
 
 
+@private_view
 async def preview(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/preview [N]: article N (else the newest) exactly as the channels will get it.
 
@@ -144,9 +147,7 @@ async def preview(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """
     lang = reader_lang(update)
     chat = update.effective_chat
-    if chat is None or chat.type != "private":
-        await send_reply(update, context, plain(say("admin_private_only", lang)))
-        return
+    assert chat is not None  # private_view let only private chats through
     service = services(context)
     try:
         number = preview_number(" ".join(context.args or []))
@@ -176,8 +177,7 @@ async def _edit(bot: Bot, chat_id: int, message_id: int, text: str,
     try:
         await bot.edit_message_text(text, chat_id, message_id, reply_markup=keyboard)
     except BadRequest as error:
-        problem = str(error).lower()
-        if "not modified" not in problem and "not found" not in problem:
+        if not unchanged_or_gone(error):
             log.warning("could not update approval message %s/%s: %s", chat_id, message_id,
                         error)  # fmt: skip
     except TelegramError as error:
@@ -198,9 +198,10 @@ async def refresh_prompts(
     ):
         prompts.append(Prompt(extra.chat.id, extra.message_id, service.admin_lang(extra.chat.id)))
     open_ = review is not None and review.state in UNDECIDED
+    count = len(service.channels.preview(stored)) if prompts else 0
     for prompt in prompts:
         keyboard = decision_keyboard(review, prompt.lang) if open_ and review else None
-        text = _prompt(service, stored, review, prompt.lang)
+        text = _prompt(service, stored, review, prompt.lang, count)
         await _edit(bot, prompt.chat_id, prompt.message_id, text, keyboard)
 
 
@@ -250,7 +251,8 @@ async def decision(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             # Buttons still there (missed by the update): show the decision instead.
             message = _message(query.message)
             if message is not None and message.reply_markup is not None:
-                text = _prompt(service, stored, now if now and now.current else None, lang)
+                count = len(service.channels.preview(stored))
+                text = _prompt(service, stored, now if now and now.current else None, lang, count)
                 await _edit(context.bot, message.chat.id, message.message_id, text, None)
         return
     log.info("admin %s: article #%s %s", user.id, stored.id, chosen.state)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.article import SECTION_KEYS
 
 MAX_BYTES = 64
+#: ``<prefix>:<action>:<id>``: the data of the admins' buttons that act on one row.
+_ACTION = re.compile(r"([a-z]+):([a-z]+):([0-9]{1,18})")
 
 
 def checked(data: str) -> str:
@@ -54,3 +58,20 @@ def decode(data: str | None) -> ViewRequest | None:
     if kind != "v" or not article.isdecimal() or view not in VIEWS:
         return None
     return ViewRequest(int(article), view)
+
+
+def decode_action(data: str | None, prefix: str, actions: Sequence[str]) -> tuple[str, int] | None:
+    """``(action, id)`` of a ``<prefix>:<action>:<id>`` button whose action is one of
+    ``actions``; ``None`` for anything malformed or of another prefix.
+
+    >>> decode_action("k:again:12", "k", ("again", "done")), decode_action("r:yes:3", "r", ("yes",))
+    (('again', 12), ('yes', 3))
+    >>> decode_action("k:again:", "k", ("again",)) is None
+    True
+    """
+    if not data or len(data.encode()) > MAX_BYTES:
+        return None
+    match = _ACTION.fullmatch(data)
+    if match is None or match.group(1) != prefix or match.group(2) not in actions:
+        return None
+    return match.group(2), int(match.group(3))

@@ -6,44 +6,28 @@ Button data: ``k:<again|done>:<correction id>`` for an uncertain correction,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.messages import say
 from bot.storage.corrections import Correction
+from bot.tg.approval_views import preview_number
+from bot.tg.callbacks import checked
 from bot.tg.views import Reply, plain
 
 #: The actions of the uncertain-correction buttons, and of the retraction's.
 CORRECTION_ACTIONS = ("again", "done")
 RETRACT_ACTIONS = ("yes", "no")
-_CHOICE = re.compile(r"([kr]):([a-z]+):([0-9]{1,18})")
-
-
-def decode(data: str | None, prefix: str, actions: Sequence[str]) -> tuple[str, int] | None:
-    """``(action, id)`` of a ``prefix`` button; ``None`` for anything malformed.
-
-    >>> decode("k:again:12", "k", CORRECTION_ACTIONS), decode("r:yes:3", "r", RETRACT_ACTIONS)
-    (('again', 12), ('yes', 3))
-    >>> decode("k:again:", "k", CORRECTION_ACTIONS) is None
-    True
-    """
-    if not data or len(data) > 64:
-        return None
-    match = _CHOICE.fullmatch(data)
-    if match is None or match.group(1) != prefix or match.group(2) not in actions:
-        return None
-    return match.group(2), int(match.group(3))
 
 
 def correction_keyboard(correction_id: int, lang: str = "fa") -> InlineKeyboardMarkup:
     """Under an uncertain correction: make it again, or it was made."""
     return InlineKeyboardMarkup([[
         InlineKeyboardButton(say("button_correct_again", lang),
-                             callback_data=f"k:again:{correction_id}"),
+                             callback_data=checked(f"k:again:{correction_id}")),
         InlineKeyboardButton(say("button_was_corrected", lang),
-                             callback_data=f"k:done:{correction_id}"),
+                             callback_data=checked(f"k:done:{correction_id}")),
     ]])  # fmt: skip
 
 
@@ -64,8 +48,9 @@ def retract_confirmation(
     """The question /retract asks, with "yes, withdraw it" and "no, keep it"."""
     text = say("retract_confirm", lang, id=article_id, title=title, sent=sent, pending=pending)
     keyboard = InlineKeyboardMarkup([[
-        InlineKeyboardButton(say("button_retract", lang), callback_data=f"r:yes:{article_id}"),
-        InlineKeyboardButton(say("button_keep", lang), callback_data=f"r:no:{article_id}"),
+        InlineKeyboardButton(say("button_retract", lang),
+                             callback_data=checked(f"r:yes:{article_id}")),
+        InlineKeyboardButton(say("button_keep", lang), callback_data=checked(f"r:no:{article_id}")),
     ]])  # fmt: skip
     return Reply((text,), keyboard)
 
@@ -87,11 +72,12 @@ def retract_result(
 def retract_usage(argument: str) -> int | None:
     """The article number after /retract (``12``, ``#12``, Persian digits), else ``None``.
 
+    Read as /preview reads its number.
+
     >>> retract_usage("#۱۲"), retract_usage(" 7 "), retract_usage(""), retract_usage("x")
     (12, 7, None, None)
     """
-    text = argument.strip().removeprefix("#").strip()
-    text = text.translate(str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789"))
-    if not (text.isascii() and text.isdecimal()) or len(text) > 9:
+    try:
+        return preview_number(argument)
+    except ValueError:
         return None
-    return int(text)

@@ -16,17 +16,16 @@ from telegram.ext import ContextTypes
 from bot.messages import say
 from bot.render import shorten
 from bot.storage.articles import StoredArticle
-from bot.tg.admin import private_view
+from bot.tg.callbacks import decode_action
 from bot.tg.correction_views import (
     CORRECTION_ACTIONS,
     RETRACT_ACTIONS,
-    decode,
     retract_confirmation,
     retract_result,
     retract_usage,
 )
 from bot.tg.jobs import ALERT_TITLE_CHARS
-from bot.tg.presses import admin_press, drop_buttons
+from bot.tg.presses import admin_press, drop_buttons, private_view, settle
 from bot.tg.replies import reader_lang, send_reply
 from bot.tg.services import services
 from bot.tg.views import plain
@@ -73,7 +72,7 @@ def _cannot_retract(article_id: int, stored: StoredArticle | None, lang: str) ->
 async def retract_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The confirmation's buttons: withdraw the article now, or leave it."""
     pressed = await admin_press(
-        update, context, lambda data: decode(data, "r", RETRACT_ACTIONS), "retraction"
+        update, context, lambda data: decode_action(data, "r", RETRACT_ACTIONS), "retraction"
     )
     if pressed is None:
         return
@@ -101,7 +100,10 @@ async def retract_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 async def correction_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An admin settles an uncertain correction: make it again, or mark it made."""
     pressed = await admin_press(
-        update, context, lambda data: decode(data, "k", CORRECTION_ACTIONS), "uncertain-correction"
+        update,
+        context,
+        lambda data: decode_action(data, "k", CORRECTION_ACTIONS),
+        "uncertain-correction",
     )
     if pressed is None:
         return
@@ -116,12 +118,11 @@ async def correction_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     if not done:
         current = corrections.get(correction_id)
         state = current.state if current is not None else "gone"
-        await query.answer(say("correction_handled", lang, id=correction_id, state=state)[:200])
-        await drop_buttons(context.bot, query.message)
+        await settle(query, context.bot,
+                     say("correction_handled", lang, id=correction_id, state=state))  # fmt: skip
         return
     log.info("admin %s: correction %s %s", update.effective_user, correction_id, action)
     key = "correction_requeued" if action == "again" else "correction_marked"
-    await query.answer(say(key, lang))
-    await drop_buttons(context.bot, query.message)
+    await settle(query, context.bot, say(key, lang))
     if action == "again":
         await service.corrections.run(context.bot)

@@ -10,7 +10,7 @@ from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.messages import lang_of, say
-from bot.tg.services import services
+from bot.tg.jobs import notify_admins
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +35,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     now = time.monotonic()
     if now - context.bot_data.get(_LAST_REPORT, -REPORT_INTERVAL) >= REPORT_INTERVAL:
         context.bot_data[_LAST_REPORT] = now
-        service = services(context)
-        for admin in service.settings.admin_ids:
-            text = say("admin_error", service.admin_lang(admin), error=describe(context.error))
-            try:
-                await context.bot.send_message(admin, text)
-            except TelegramError as error:
-                log.warning("could not tell admin %s about an error: %s", admin, error)
+        problem = describe(context.error)
+        await notify_admins(context.application,
+                            lambda lang: say("admin_error", lang, error=problem))  # fmt: skip
     if isinstance(update, Update) and update.effective_chat is not None:
         user = update.effective_user
         lang = lang_of(user.language_code if user else None)

@@ -43,8 +43,8 @@ def _current(service: Services, context: ContextTypes.DEFAULT_TYPE) -> StoredArt
 
 def _choose(service: Services, context: ContextTypes.DEFAULT_TYPE, article_id: int) -> None:
     """The reader chose ``article_id`` (a button, /articles, /summary words)."""
-    latest = service.store.latest()
-    choose(context.user_data, article_id, latest.id if latest else None, clock(context))
+    newest = recent[0][0] if (recent := service.store.recent(1)) else None
+    choose(context.user_data, article_id, newest, clock(context))
 
 
 def _arguments(context: ContextTypes.DEFAULT_TYPE) -> str:

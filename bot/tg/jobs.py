@@ -7,7 +7,7 @@ and the post log in SQLite says what is already done.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from telegram import Bot, Update
 from telegram.error import TelegramError
@@ -24,6 +24,7 @@ from bot.tg.approval import offer_previews
 from bot.tg.correction_views import uncertain_correction_reply
 from bot.tg.replies import reader_lang, send_reply
 from bot.tg.services import KEY, Services, services
+from bot.tg.views import Reply, plain
 from bot.tg.watch import stop_if_gone
 
 log = logging.getLogger(__name__)
@@ -84,8 +85,8 @@ async def rescan(context: ContextTypes.DEFAULT_TYPE) -> IngestReport:
     if problem:
         return IngestReport(error=problem)
     report = await rescan_content(services(context))
-    if any(file.status == "updated" for file in report.files) and context.job_queue:
-        context.job_queue.run_once(correct_job, 0, name="corrections now")
+    if any(file.status == "updated" for file in report.files):
+        correct_soon(context)
     return report
 
 
@@ -102,6 +103,12 @@ async def correct_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     await correct(services(context), context.bot)
 
 
+def correct_soon(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Make the due corrections now, in the background, rather than at the next period."""
+    if context.job_queue:
+        context.job_queue.run_once(correct_job, 0, name="corrections now")
+
+
 async def rescan_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """The periodic re-scan; then the previews of articles newly waiting for approval
     (stored by it, or by anyone else, such as ``newsbot ingest``)."""
@@ -113,20 +120,34 @@ async def rescan_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 Alert = str | Callable[[str], str]
 
 
-async def notify_admins(application: Application, text: Alert, **kwargs: object) -> None:
-    """Send ``text`` (Telegram HTML) to every admin; a failure to reach one is logged.
+async def _to_each_admin(
+    application: Application, replies_for: Callable[[str], Sequence[Reply]]
+) -> None:
+    """Send every admin the replies ``replies_for`` gives in that admin's language, each
+    with its keyboard; a failure to reach one is logged.
 
-    A function instead of a text is asked for the text in each admin's language (the
-    language their Telegram showed when they last wrote; Persian until then). A text too
-    long for one message is cut with «…» so that the alert always goes out.
+    An admin's language is the one their Telegram showed when they last wrote (Persian
+    until then). A message too long for Telegram is cut with «…», so that an alert
+    always goes out.
     """
     service: Services = application.bot_data[KEY]
     for admin in service.settings.admin_ids:
-        words = text(service.admin_lang(admin)) if callable(text) else text
-        try:
-            await application.bot.send_message(admin, cut_html(words, MESSAGE_LIMIT), **kwargs)
-        except TelegramError as error:
-            log.warning("could not reach admin %s: %s", admin, error)
+        for reply in replies_for(service.admin_lang(admin)):
+            try:
+                *first, last = (cut_html(text, MESSAGE_LIMIT) for text in reply.messages)
+                for text in first:
+                    await application.bot.send_message(admin, text)
+                await application.bot.send_message(admin, last, reply_markup=reply.keyboard)
+            except TelegramError as error:
+                log.warning("could not reach admin %s: %s", admin, error)
+
+
+async def notify_admins(application: Application, text: Alert) -> None:
+    """Send ``text`` (Telegram HTML) to every admin; a failure to reach one is logged.
+
+    A function instead of a text is asked for the text in each admin's language.
+    """
+    await _to_each_admin(application, lambda lang: [plain(text(lang) if callable(text) else text)])
 
 
 def article_titles(service: Services, items: Iterable[Post | Correction]) -> dict[int, str]:
@@ -158,15 +179,9 @@ async def offer_uncertain(application: Application) -> int:
     for post in fresh:
         log.warning("post %s to %s is uncertain: %s", post.id, post.chat, post.reason)
     titles = article_titles(service, fresh)
-    for admin in service.settings.admin_ids:
-        lang = service.admin_lang(admin)
-        for reply in uncertain_replies(fresh, titles, len(fresh), lang):
-            try:
-                await application.bot.send_message(
-                    admin, cut_html(reply.messages[0], MESSAGE_LIMIT), reply_markup=reply.keyboard
-                )
-            except TelegramError as error:
-                log.warning("could not reach admin %s: %s", admin, error)
+    await _to_each_admin(
+        application, lambda lang: uncertain_replies(fresh, titles, len(fresh), lang)
+    )
     return len(fresh)
 
 
@@ -188,8 +203,10 @@ async def offer_uncertain_corrections(application: Application) -> int:
     for correction in fresh:
         log.warning("correction %s in %s is uncertain: %s", correction.id, correction.chat,
                     correction.reason)  # fmt: skip
-        reply = uncertain_correction_reply(correction, titles.get(correction.article_id, ""))
-        await notify_admins(application, reply.messages[0], reply_markup=reply.keyboard)
+    await _to_each_admin(application, lambda lang: [
+        uncertain_correction_reply(correction, titles.get(correction.article_id, ""), lang)
+        for correction in fresh
+    ])  # fmt: skip
     return len(fresh)
 
 

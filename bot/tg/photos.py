@@ -21,6 +21,7 @@ from bot.pipeline.load import PHOTO_SUFFIXES
 from bot.render import TITLE_CHARS, shorten
 from bot.storage.articles import Store, StoredArticle
 from bot.tg.admin_views import clean_document_name
+from bot.tg.presses import is_admin
 from bot.tg.replies import message_about, reader_lang, send_reply
 from bot.tg.services import services
 from bot.tg.views import plain
@@ -96,10 +97,11 @@ async def admin_photo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     lang = reader_lang(update)
     service = services(context)
-    if user is None or user.id not in service.settings.admin_ids:
+    if not is_admin(update, context):
         if chat.type == "private":
             await send_reply(update, context, plain(say("photo_from_reader", lang)))
         return
+    assert user is not None  # an admin is a user
     if chat.type != "private":
         # Photos are common in groups: answer only one that replies to the bot.
         replied = message.reply_to_message

@@ -27,7 +27,7 @@ from bot.render import (
 )
 from bot.storage.articles import StoredArticle
 from bot.storage.photos import PhotoRef
-from bot.tg.callbacks import ViewRequest
+from bot.tg.callbacks import ViewRequest, checked, decode_action
 
 BUTTONS_PER_ROW = 2
 TITLE_BUTTON_CHARS = 60
@@ -151,8 +151,12 @@ def plain(text: str) -> Reply:
 
 def uncertain_keyboard(post_id: int, lang: str = "fa") -> InlineKeyboardMarkup:
     """Buttons under an uncertain-post report: post again, or it did arrive."""
-    again = InlineKeyboardButton(say("button_post_again", lang), callback_data=f"p:again:{post_id}")
-    sent = InlineKeyboardButton(say("button_was_posted", lang), callback_data=f"p:sent:{post_id}")
+    again = InlineKeyboardButton(
+        say("button_post_again", lang), callback_data=checked(f"p:again:{post_id}")
+    )
+    sent = InlineKeyboardButton(
+        say("button_was_posted", lang), callback_data=checked(f"p:sent:{post_id}")
+    )
     return InlineKeyboardMarkup([[again, sent]])
 
 
@@ -168,15 +172,7 @@ def decode_choice(data: str | None) -> tuple[str, int] | None:
     >>> decode_choice("p:again:") is None
     True
     """
-    if not data or len(data) > 64:
-        return None
-    parts = data.split(":")
-    if len(parts) != 3 or parts[0] != "p" or parts[1] not in POST_ACTIONS:
-        return None
-    number = parts[2]
-    if not (number.isascii() and number.isdecimal()) or len(number) > 18:
-        return None
-    return parts[1], int(number)
+    return decode_action(data, "p", POST_ACTIONS)
 
 
 __all__ = [
