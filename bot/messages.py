@@ -333,6 +333,10 @@ _CATALOG: dict[str, dict[str, str]] = {
         "fa": "پذیرفته نشد: {file}: {reason}",
         "en": "Refused: {file}: {reason}",
     },
+    "reload_photo_refused": {
+        "fa": "عکس پذیرفته نشد: {reason}",
+        "en": "Photo refused: {reason}",
+    },
     "reload_total": {
         "fa": "فایل‌ها: {files} ({new} تازه، {updated} به‌روز، {unchanged} بدون تغییر، "
         "{failed} رد)",

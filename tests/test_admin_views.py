@@ -305,6 +305,9 @@ NEW = FileReport("/c/a.txt", "new", 1, "<b>خبر</b> & یک", 6)
 BAD = FileReport("/c/bad.txt", "failed", reason="/c/bad.txt: looks like a binary file, not text")
 SAME = FileReport("/c/b.txt", "unchanged", 2, "B", 1)
 EDITED = FileReport("/c/c.txt", "updated", 3, LONG, 1)
+PICTURED = FileReport(
+    "/c/d.txt", "new", 4, "D", 1, photo_error="d.jpg: is a GIF image; a photo must be JPEG"
+)
 
 
 @pytest.mark.parametrize(
@@ -326,6 +329,15 @@ EDITED = FileReport("/c/c.txt", "updated", 3, LONG, 1)
          "Unchanged: #2 “B” from b.txt\n"
          "Refused: bad.txt: it is not a text file (it looks binary).\n"
          "Files: 3 (1 new, 0 updated, 1 unchanged, 1 refused)"),
+        (IngestReport((PICTURED, BAD)), "en",
+         "New: #4 “D” (sections: 1) from d.txt\n"
+         "Photo refused: d.jpg: is a GIF image; a photo must be JPEG\n"
+         "Refused: bad.txt: it is not a text file (it looks binary).\n"
+         "Files: 2 (1 new, 0 updated, 0 unchanged, 1 refused)"),
+        (IngestReport((PICTURED,)), "fa",
+         "تازه: #۴ «D» (۱ بخش) از d.txt\n"
+         "عکس پذیرفته نشد: d.jpg: is a GIF image; a photo must be JPEG\n"
+         "فایل‌ها: ۱ (۱ تازه، ۰ به‌روز، ۰ بدون تغییر، ۰ رد)"),
         (IngestReport((EDITED,)), "fa",
          f"به‌روز شد: #۳ «{LONG}» (۱ بخش) از c.txt\n"
          "فایل‌ها: ۱ (۰ تازه، ۱ به‌روز، ۰ بدون تغییر، ۰ رد)"),

@@ -323,7 +323,11 @@ def _file_line(file: FileReport, lang: str) -> str:
 def reload_reply(report: IngestReport, lang: str = "fa") -> Reply:
     """/reload: what the re-scan of the content folder did, file by file, or that nothing
     changed; in the editor's language."""
-    lines = [_file_line(file, lang) for file in (*report.stored, *report.failed)]
+    lines = []
+    for file in (*report.stored, *report.failed):
+        lines.append(_file_line(file, lang))
+        if file.photo_error:  # the article is stored all the same, without that image
+            lines.append(say("reload_photo_refused", lang, reason=file.photo_error))
     if report.files:
         counts = {status: sum(f.status == status for f in report.files) for status in STATUSES}
         lines.append(say(
